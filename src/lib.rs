@@ -1,0 +1,7 @@
+//! Taipan: a Python 3.11 interpreter.
+//!
+//! The pipeline runs one way: [`syntax`] (source → tokens → AST) and, in later
+//! stages, compiler → bytecode → VM. This crate is both the library (embedding
+//! API) and the `taipan` binary.
+
+pub mod syntax;

@@ -1,0 +1,1 @@
+//! `ast.dump` (stub, to be replaced).

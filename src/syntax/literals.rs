@@ -1,0 +1,1 @@
+//! Literal decoding (stub, to be replaced).

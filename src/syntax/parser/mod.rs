@@ -1,0 +1,1 @@
+//! The parser (stub, to be replaced).
