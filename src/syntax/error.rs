@@ -39,11 +39,25 @@ pub struct SyntaxError {
     /// When set, CPython reports this 1-based line with no source range inside it
     /// (errors detected before decoding, such as a bad coding declaration).
     pub line_only: Option<u32>,
+    /// For errors inside an f-string replacement field, CPython 3.11 shows the
+    /// parenthesized expression text `(a b)` instead of the source line.
+    pub source_override: Option<Box<SourceOverride>>,
+}
+
+/// The text and columns an error shows instead of its source line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceOverride {
+    pub text: String,
+    /// 1-based line number reported.
+    pub lineno: u32,
+    /// Byte columns of the error range inside `text`.
+    pub start_col: u32,
+    pub end_col: u32,
 }
 
 impl SyntaxError {
     pub fn new(kind: ErrorKind, msg: impl Into<String>, span: Span) -> SyntaxError {
-        SyntaxError { kind, msg: msg.into(), span, line_only: None }
+        SyntaxError { kind, msg: msg.into(), span, line_only: None, source_override: None }
     }
 
     pub fn syntax(msg: impl Into<String>, span: Span) -> SyntaxError {
