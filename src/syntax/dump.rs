@@ -19,7 +19,6 @@ use super::intern::{Interner, Symbol};
 use super::source::LineIndex;
 use super::tokens::Span;
 use crate::repr;
-use std::fmt::Write;
 
 /// Options of [`dump`], as the arguments of CPython's `ast.dump`.
 #[derive(Clone, Copy, Debug)]
@@ -87,6 +86,27 @@ fn opt_str(s: Option<&str>) -> V<'_> {
 
 fn flag<'a>(b: bool) -> V<'a> {
     V::Int(i64::from(b))
+}
+
+/// Append the decimal digits of `n` (as `repr(int)`) without going through `fmt`.
+fn push_int(out: &mut String, n: i64) {
+    if n < 0 {
+        out.push('-');
+    }
+    let mut v = n.unsigned_abs();
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (v % 10) as u8;
+        v /= 10;
+        if v == 0 {
+            break;
+        }
+    }
+    for &d in &buf[i..] {
+        out.push(d as char);
+    }
 }
 
 const SPACES: &str = "                                                                ";
@@ -224,7 +244,7 @@ impl<'a> Dumper<'_, '_> {
                 first = false;
                 self.out.push_str(aname);
                 self.out.push('=');
-                let _ = write!(self.out, "{n}");
+                push_int(&mut self.out, i64::from(n));
             }
         }
         self.out.push(')');
@@ -271,9 +291,7 @@ impl<'a> Dumper<'_, '_> {
             V::Ident(s) => self.ident(s),
             V::Idents(l) => self.list(l, level, |d, &s, _| d.ident(s)),
             V::Str(s) => repr::write_str_repr(&mut self.out, s.as_bytes()),
-            V::Int(n) => {
-                let _ = write!(self.out, "{n}");
-            }
+            V::Int(n) => push_int(&mut self.out, n),
             V::Const(c) => self.constant(c),
             V::Leaf(name) => {
                 self.out.push_str(name);
@@ -357,9 +375,7 @@ impl<'a> Dumper<'_, '_> {
             Constant::Bool(true) => out.push_str("True"),
             Constant::Bool(false) => out.push_str("False"),
             Constant::Ellipsis => out.push_str("Ellipsis"),
-            Constant::Int(n) => {
-                let _ = write!(out, "{n}");
-            }
+            Constant::Int(n) => push_int(out, n),
             Constant::BigInt(digits) => out.push_str(digits),
             Constant::Float(x) => repr::write_float_repr(out, x),
             Constant::Complex { real, imag } => repr::write_complex_repr(out, real, imag),

@@ -1069,3 +1069,24 @@ fn layout_rules() {
         "Expression(\n  body=Constant(value=inf))"
     );
 }
+
+#[test]
+fn integer_constants() {
+    let arena = Bump::new();
+    let b = B::new(&arena, "");
+    for (v, want) in [
+        (0, "0"),
+        (7, "7"),
+        (-12, "-12"),
+        (i64::MAX, "9223372036854775807"),
+        (i64::MIN, "-9223372036854775808"),
+    ] {
+        let m = Mod::Expression {
+            body: b.r(b.int(v)),
+        };
+        assert_eq!(
+            run(&b, &m, None, false),
+            format!("Expression(body=Constant(value={want}))")
+        );
+    }
+}
