@@ -43,7 +43,10 @@ fn main() {
         let toks = tokenize(&src, LexOptions { type_comments });
         for t in &toks.tokens {
             let (sl, sc) = char_pos(&src, &index, t.span.start);
-            let (el, ec) = char_pos(&src, &index, t.span.end);
+            let (mut el, mut ec) = char_pos(&src, &index, t.span.end);
+            if t.kind == taipan::syntax::tokens::TokenKind::Newline && !t.span.is_empty() {
+                (el, ec) = (sl, sc + 1);
+            }
             let _ = writeln!(out, "{} {sl} {sc} {el} {ec}", t.kind.text());
         }
         for (line, tag) in &toks.type_ignores {

@@ -281,7 +281,7 @@ impl<'s> Lexer<'s> {
                 while matches!(self.at(self.pos), b' ' | b'\t' | b'\x0c') {
                     self.pos += 1;
                 }
-                let start = self.pos;
+                let mut start = self.pos;
                 let mut c = self.at(start);
                 if c == b'#' {
                     let comment_end =
@@ -293,7 +293,8 @@ impl<'s> Lexer<'s> {
                     if self.opts.type_comments && self.type_comment(start, comment_end, blankline) {
                         return Ok(false);
                     }
-                    c = self.at(comment_end);
+                    start = comment_end;
+                    c = self.at(start);
                 }
                 if c == 0 {
                     return self.end_of_input().map(|()| true);
