@@ -50,12 +50,7 @@ pub struct SyntaxError {
 
 impl SyntaxError {
     pub fn new(kind: ErrorKind, msg: impl Into<String>, span: Span) -> SyntaxError {
-        SyntaxError {
-            kind,
-            msg: msg.into(),
-            span,
-            line_only: None,
-        }
+        SyntaxError { kind, msg: msg.into(), span, line_only: None }
     }
 
     pub fn syntax(msg: impl Into<String>, span: Span) -> SyntaxError {
@@ -107,22 +102,12 @@ const LINE_CHUNK: usize = 999;
 impl SyntaxError {
     /// A syntax error reported with no location (CPython's `lineno` is `None`).
     pub fn without_location(kind: ErrorKind, msg: impl Into<String>) -> SyntaxError {
-        SyntaxError {
-            kind,
-            msg: msg.into(),
-            span: Span::default(),
-            line_only: Some(0),
-        }
+        SyntaxError { kind, msg: msg.into(), span: Span::default(), line_only: Some(0) }
     }
 
     /// A syntax error reported on line `lineno` (1-based) without a caret.
     pub fn at_line(kind: ErrorKind, msg: impl Into<String>, lineno: u32) -> SyntaxError {
-        SyntaxError {
-            kind,
-            msg: msg.into(),
-            span: Span::default(),
-            line_only: Some(lineno.max(1)),
-        }
+        SyntaxError { kind, msg: msg.into(), span: Span::default(), line_only: Some(lineno.max(1)) }
     }
 
     /// The exception's attributes as CPython 3.11 sets them when it runs a file
@@ -150,39 +135,21 @@ impl SyntaxError {
         let (end_lineno, end_col) = index.line_col(self.span.end.max(self.span.start));
         let text = file_line(src, index, lineno);
         let mut offset = i64::from(col) + 1;
-        let mut end_offset = if self.span.is_empty() {
-            offset
-        } else {
-            i64::from(end_col) + 1
-        };
+        let mut end_offset = if self.span.is_empty() { offset } else { i64::from(end_col) + 1 };
         if has_coding_declaration(src) {
             offset = byte_to_char_offset(text, offset);
             end_offset = byte_to_char_offset(text, end_offset);
         }
-        let (end_lineno, end_offset) = if subclass {
-            (lineno, -1)
-        } else {
-            (end_lineno.max(lineno), end_offset)
-        };
-        Some(PyLocation {
-            lineno,
-            offset,
-            end_lineno,
-            end_offset,
-            text: Some(text.to_owned()),
-        })
+        let (end_lineno, end_offset) =
+            if subclass { (lineno, -1) } else { (end_lineno.max(lineno), end_offset) };
+        Some(PyLocation { lineno, offset, end_lineno, end_offset, text: Some(text.to_owned()) })
     }
 
     /// The report CPython 3.11 prints on stderr when running `filename` fails
     /// with this error (`  File "x.py", line 3` / source line / carets /
     /// `SyntaxError: message`), each line ending in `\n`.
     pub fn render(&self, filename: &str, src: &str, index: &LineIndex) -> String {
-        format_syntax_error(
-            self.kind,
-            &self.msg,
-            filename,
-            self.py_location(src, index).as_ref(),
-        )
+        format_syntax_error(self.kind, &self.msg, filename, self.py_location(src, index).as_ref())
     }
 }
 
@@ -194,11 +161,8 @@ fn file_line<'s>(src: &'s str, index: &LineIndex, lineno: u32) -> &'s str {
         return "";
     }
     let start = index.line_start(lineno) as usize;
-    let end = if lineno < index.line_count() {
-        index.line_start(lineno + 1) as usize
-    } else {
-        src.len()
-    };
+    let end =
+        if lineno < index.line_count() { index.line_start(lineno + 1) as usize } else { src.len() };
     if start >= end {
         return "";
     }
@@ -316,11 +280,7 @@ pub fn format_syntax_error(
 /// CPython's `print_error_text`: the line (leading blanks stripped) and the
 /// caret line. Columns are counted in bytes, as CPython does.
 fn print_error_text(out: &mut String, offset: i64, end_offset: i64, text: &str) {
-    let carets = if end_offset > 0 && end_offset > offset {
-        end_offset - offset
-    } else {
-        1
-    };
+    let carets = if end_offset > 0 && end_offset > offset { end_offset - offset } else { 1 };
     // CPython handles the text as a C string: it ends at the first NUL.
     let text = text.split('\0').next().unwrap_or("");
     let mut offset = offset - 1;
@@ -391,10 +351,7 @@ mod render_tests {
         // CPython's offset for an unexpected indent is the indentation's
         // width, which points left of the stripped text: no caret.
         let r = render(src, ErrorKind::IndentationError, "unexpected indent", 9, 10);
-        assert_eq!(
-            r,
-            "  File \"x.py\", line 2\n    y = 2\nIndentationError: unexpected indent\n"
-        );
+        assert_eq!(r, "  File \"x.py\", line 2\n    y = 2\nIndentationError: unexpected indent\n");
     }
 
     #[test]
@@ -406,13 +363,7 @@ mod render_tests {
             "  File \"x.py\", line 1\n    é = 1 2 3\n           ^\nSyntaxError: invalid syntax\n"
         );
         let src = "# coding: utf-8\nx = \"é\" +\n";
-        let r = render(
-            src,
-            ErrorKind::SyntaxError,
-            "invalid syntax",
-            16 + 10,
-            16 + 10,
-        );
+        let r = render(src, ErrorKind::SyntaxError, "invalid syntax", 16 + 10, 16 + 10);
         assert_eq!(r, "  File \"x.py\", line 2\n    x = \"é\" +\n             ^\nSyntaxError: invalid syntax\n");
     }
 
@@ -426,18 +377,13 @@ mod render_tests {
             "  File \"x.py\", line 3\n    \nSyntaxError: invalid syntax\n"
         );
         let e = SyntaxError::without_location(ErrorKind::SyntaxError, "encoding problem: foo");
-        assert_eq!(
-            e.render("x.py", src, &index),
-            "SyntaxError: encoding problem: foo\n"
-        );
+        assert_eq!(e.render("x.py", src, &index), "SyntaxError: encoding problem: foo\n");
     }
 
     #[test]
     fn coding_declarations() {
         assert!(has_coding_declaration("# -*- coding: latin-1 -*-\n"));
-        assert!(has_coding_declaration(
-            "#!/usr/bin/python\n# vim: set fileencoding=utf-8 :\n"
-        ));
+        assert!(has_coding_declaration("#!/usr/bin/python\n# vim: set fileencoding=utf-8 :\n"));
         assert!(!has_coding_declaration("x = 1\n# coding: utf-8\n"));
         assert!(!has_coding_declaration("x = '# coding: utf-8'\n"));
     }
