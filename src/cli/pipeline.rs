@@ -21,9 +21,22 @@ pub struct SourceError {
 
 impl SourceError {
     /// CPython's report for this error in a file named `filename`.
+    ///
+    /// The decoder does not know the file name that CPython's
+    /// `Non-UTF-8 code starting with '\xNN' in file NAME on line N, ...` message
+    /// shows: whatever stands between `in file ` and ` on line ` is replaced
+    /// by `filename` here.
     pub fn render(&self, filename: &str) -> String {
         let index = LineIndex::new(&self.src);
-        self.error.render(filename, &self.src, &index)
+        let mut error = self.error.clone();
+        if error.msg.starts_with("Non-UTF-8 code starting with") {
+            if let (Some(a), Some(b)) = (error.msg.find(" in file "), error.msg.find(" on line ")) {
+                if a < b {
+                    error.msg = format!("{}{filename}{}", &error.msg[..a + 9], &error.msg[b..]);
+                }
+            }
+        }
+        error.render(filename, &self.src, &index)
     }
 }
 
@@ -87,4 +100,24 @@ pub fn check_source(bytes: &[u8]) -> Result<(), SourceError> {
         parse(&arena, &src, ParseOptions::default(), &mut interner).map(|_| ())
     };
     result.map_err(|error| SourceError { error, src })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn non_utf8_message_gets_the_file_name() {
+        let error = SyntaxError::without_location(
+            crate::syntax::ErrorKind::SyntaxError,
+            "Non-UTF-8 code starting with '\\xff' in file <unknown> on line 2, but no encoding \
+             declared; see https://peps.python.org/pep-0263/ for details",
+        );
+        let e = SourceError { error, src: String::new() };
+        assert_eq!(
+            e.render("/d/x.py"),
+            "SyntaxError: Non-UTF-8 code starting with '\\xff' in file /d/x.py on line 2, but no \
+             encoding declared; see https://peps.python.org/pep-0263/ for details\n"
+        );
+    }
 }
