@@ -4,5 +4,6 @@
 //! stages, compiler → bytecode → VM. This crate is both the library (embedding
 //! API) and the `taipan` binary.
 
+pub mod cli;
 pub mod repr;
 pub mod syntax;

@@ -1,7 +1,10 @@
-//! The `taipan` command line.
+//! The `taipan` command line (see [`taipan::cli`]).
 use mimalloc::MiMalloc;
 
 #[global_allocator]
 static GLOBAL: MiMalloc = MiMalloc;
 
-fn main() {}
+fn main() {
+    let status = taipan::cli::main(std::env::args_os().collect());
+    std::process::exit(status);
+}

@@ -1,0 +1,3 @@
+"""The first program for Taipan."""
+
+print("Hello, world!")

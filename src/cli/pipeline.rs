@@ -1,0 +1,123 @@
+//! The front-end pipelines the command line runs, as library functions so
+//! tests and benchmarks call exactly what `taipan` runs: bytes → decoded text
+//! → AST → `ast.dump` text, or a syntax error ready to be rendered.
+
+use bumpalo::Bump;
+
+use crate::syntax::dump::{dump, DumpOptions};
+use crate::syntax::encoding::decode_source;
+use crate::syntax::intern::Interner;
+use crate::syntax::parser::{parse, Mode, ParseOptions};
+use crate::syntax::source::LineIndex;
+use crate::syntax::SyntaxError;
+
+/// A syntax error together with the decoded source it points into (empty when
+/// decoding itself failed), so it can be rendered as CPython does.
+#[derive(Debug)]
+pub struct SourceError {
+    pub error: SyntaxError,
+    pub src: String,
+}
+
+impl SourceError {
+    /// CPython's report for this error in a file named `filename`.
+    ///
+    /// The decoder does not know the file name that CPython's
+    /// `Non-UTF-8 code starting with '\xNN' in file NAME on line N, ...` message
+    /// shows: whatever stands between `in file ` and ` on line ` is replaced
+    /// by `filename` here.
+    pub fn render(&self, filename: &str) -> String {
+        let index = LineIndex::new(&self.src);
+        let mut error = self.error.clone();
+        if error.msg.starts_with("Non-UTF-8 code starting with") {
+            if let (Some(a), Some(b)) = (error.msg.find(" in file "), error.msg.find(" on line ")) {
+                if a < b {
+                    error.msg = format!("{}{filename}{}", &error.msg[..a + 9], &error.msg[b..]);
+                }
+            }
+        }
+        error.render(filename, &self.src, &index)
+    }
+}
+
+/// Options of [`dump_ast`]: the arguments of `python3 -m ast`.
+#[derive(Clone, Copy, Debug)]
+pub struct AstOptions {
+    pub mode: Mode,
+    pub type_comments: bool,
+    pub include_attributes: bool,
+    /// `None` for the one-line form (not reachable from `-m ast`, which always
+    /// indents), `Some(n)` for `indent=n`.
+    pub indent: Option<usize>,
+}
+
+impl Default for AstOptions {
+    /// What `python3 -m ast FILE` uses: exec mode, type comments, indent 3.
+    fn default() -> Self {
+        AstOptions {
+            mode: Mode::Exec,
+            type_comments: true,
+            include_attributes: false,
+            indent: Some(3),
+        }
+    }
+}
+
+/// Decode and parse `bytes`, then print the tree as `ast.dump` does (without
+/// the final newline `print` adds). This is what `taipan -m ast` prints.
+pub fn dump_ast(bytes: &[u8], opts: AstOptions) -> Result<String, SourceError> {
+    let src = decode_source(bytes).map_err(|error| SourceError { error, src: String::new() })?;
+    let arena = Bump::new();
+    let mut interner = Interner::new();
+    let parsed = parse(
+        &arena,
+        &src,
+        ParseOptions { mode: opts.mode, type_comments: opts.type_comments },
+        &mut interner,
+    );
+    match parsed {
+        Ok(module) => {
+            let index = LineIndex::new(&src);
+            let dump_opts =
+                DumpOptions { include_attributes: opts.include_attributes, indent: opts.indent };
+            Ok(dump(&module, &interner, &index, dump_opts))
+        }
+        Err(error) => {
+            drop(interner);
+            drop(arena);
+            Err(SourceError { error, src })
+        }
+    }
+}
+
+/// Decode and parse a module (`exec` mode, no type comments, as running a file
+/// does); `Ok(())` when it is syntactically valid.
+pub fn check_source(bytes: &[u8]) -> Result<(), SourceError> {
+    let src = decode_source(bytes).map_err(|error| SourceError { error, src: String::new() })?;
+    let result = {
+        let arena = Bump::new();
+        let mut interner = Interner::new();
+        parse(&arena, &src, ParseOptions::default(), &mut interner).map(|_| ())
+    };
+    result.map_err(|error| SourceError { error, src })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn non_utf8_message_gets_the_file_name() {
+        let error = SyntaxError::without_location(
+            crate::syntax::ErrorKind::SyntaxError,
+            "Non-UTF-8 code starting with '\\xff' in file <unknown> on line 2, but no encoding \
+             declared; see https://peps.python.org/pep-0263/ for details",
+        );
+        let e = SourceError { error, src: String::new() };
+        assert_eq!(
+            e.render("/d/x.py"),
+            "SyntaxError: Non-UTF-8 code starting with '\\xff' in file /d/x.py on line 2, but no \
+             encoding declared; see https://peps.python.org/pep-0263/ for details\n"
+        );
+    }
+}

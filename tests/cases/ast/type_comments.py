@@ -1,0 +1,6 @@
+# type: ignore
+def f(a,  # type: int
+      b):
+    # type: (...) -> None
+    pass
+x = []  # type: ignore[misc]
