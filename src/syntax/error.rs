@@ -116,12 +116,12 @@ const LINE_CHUNK: usize = 999;
 impl SyntaxError {
     /// A syntax error reported with no location (CPython's `lineno` is `None`).
     pub fn without_location(kind: ErrorKind, msg: impl Into<String>) -> SyntaxError {
-        SyntaxError { kind, msg: msg.into(), span: Span::default(), line_only: Some(0) }
+        SyntaxError { kind, msg: msg.into(), span: Span::default(), line_only: Some(0), source_override: None }
     }
 
     /// A syntax error reported on line `lineno` (1-based) without a caret.
     pub fn at_line(kind: ErrorKind, msg: impl Into<String>, lineno: u32) -> SyntaxError {
-        SyntaxError { kind, msg: msg.into(), span: Span::default(), line_only: Some(lineno.max(1)) }
+        SyntaxError { kind, msg: msg.into(), span: Span::default(), line_only: Some(lineno.max(1)), source_override: None }
     }
 
     /// The exception's attributes as CPython 3.11 sets them when it runs a file
@@ -143,6 +143,18 @@ impl SyntaxError {
                 end_lineno: line,
                 end_offset: if subclass { -1 } else { 0 },
                 text: Some(file_line(src, index, line).to_owned()),
+            });
+        }
+        if let Some(o) = &self.source_override {
+            let offset = i64::from(o.start_col) + 1;
+            let end_offset = i64::from(o.end_col.max(o.start_col)) + 1;
+            let end_offset = if o.end_col <= o.start_col { offset } else { end_offset };
+            return Some(PyLocation {
+                lineno: o.lineno,
+                offset,
+                end_lineno: o.lineno,
+                end_offset: if subclass { -1 } else { end_offset },
+                text: Some(format!("{}\n", o.text)),
             });
         }
         let (lineno, col) = index.line_col(self.span.start);

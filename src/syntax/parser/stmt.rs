@@ -73,7 +73,7 @@ impl<'a, 'i> Parser<'a, 'i> {
 
     /// `block: NEWLINE INDENT statements DEDENT | simple_stmts`.
     /// `after` names the statement for "expected an indented block after ...".
-    fn block(&mut self, after: &str, line: usize) -> PResult<&'a [Stmt<'a>]> {
+    fn block(&mut self, after: &str, at: u32) -> PResult<&'a [Stmt<'a>]> {
         let mut body = Vec::new();
         if self.at(T::Newline) {
             self.bump();
@@ -82,6 +82,7 @@ impl<'a, 'i> Parser<'a, 'i> {
                 if t.kind == T::ErrorToken {
                     return Err(self.invalid_syntax());
                 }
+                let line = line_of(self.src, at);
                 return Err(SyntaxError::indentation(
                     format!("expected an indented block after {after} on line {line}"),
                     t.span,
@@ -102,13 +103,15 @@ impl<'a, 'i> Parser<'a, 'i> {
     }
 
     /// `:` then an optional TYPE_COMMENT, then the block.
-    fn colon_block(&mut self, after: &str, line: usize) -> PResult<&'a [Stmt<'a>]> {
+    fn colon_block(&mut self, after: &str, at: u32) -> PResult<&'a [Stmt<'a>]> {
         self.expect_forced(T::Colon)?;
-        self.block(after, line)
+        self.block(after, at)
     }
 
-    fn line(&self, offset: u32) -> usize {
-        line_of(self.src, offset)
+    /// Where a block's statement starts; its line number is only computed
+    /// for an error message (scanning the source is too slow to do eagerly).
+    fn line(&self, offset: u32) -> u32 {
+        offset
     }
 
     // ----- simple statements -----------------------------------------------
@@ -794,6 +797,7 @@ impl<'a, 'i> Parser<'a, 'i> {
         self.bump();
         if !self.at(T::Indent) {
             let t = self.tok();
+            let line = line_of(self.src, line);
             return Err(SyntaxError::indentation(
                 format!("expected an indented block after 'match' statement on line {line}"),
                 t.span,

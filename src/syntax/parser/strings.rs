@@ -127,7 +127,7 @@ impl<'a, 'i> Parser<'a, 'i> {
         if prefix.bytes && !body.is_ascii() {
             return Err(self.error("bytes can only contain ASCII literal characters", t.span));
         }
-        decode_escapes(body, prefix.bytes, out).map_err(|e| self.error_at_token(err_at, e.to_string()))
+        decode_escapes(body, prefix.bytes, out).map_err(|e| self.error_at_token(err_at, e.msg))
     }
 
     /// Parse f-string text `body[*pos..]` (whose first byte is at source offset
@@ -205,7 +205,7 @@ impl<'a, 'i> Parser<'a, 'i> {
                     b.push_literal(chunk.as_bytes());
                 } else {
                     let mut out = Vec::with_capacity(chunk.len());
-                    decode_escapes(chunk, false, &mut out).map_err(|e| self.error_at_token(err_at, e.to_string()))?;
+                    decode_escapes(chunk, false, &mut out).map_err(|e| self.error_at_token(err_at, e.msg))?;
                     b.push_literal(&out);
                 }
             }
