@@ -12,11 +12,7 @@ fn char_pos(src: &str, index: &LineIndex, offset: u32) -> (u32, usize) {
     let (line, col) = index.line_col(offset);
     let start = index.line_start(line) as usize;
     let end = (start + col as usize).min(src.len());
-    (
-        line,
-        src.get(start..end)
-            .map_or(col as usize, |s| s.chars().count()),
-    )
+    (line, src.get(start..end).map_or(col as usize, |s| s.chars().count()))
 }
 
 fn main() {

@@ -2,7 +2,11 @@
 //! file and prints the ones that fail, with the error.
 use bumpalo::Bump;
 use std::io::BufRead;
-use taipan::syntax::{encoding::decode_source, intern::Interner, parser::{parse, ParseOptions}};
+use taipan::syntax::{
+    encoding::decode_source,
+    intern::Interner,
+    parser::{parse, ParseOptions},
+};
 fn main() {
     let mut ok = 0;
     let mut bad = 0;
@@ -22,7 +26,8 @@ fn main() {
         };
         let arena = Bump::new();
         let mut interner = Interner::new();
-        let opts = ParseOptions { type_comments: std::env::var("NOTC").is_err(), ..Default::default() };
+        let opts =
+            ParseOptions { type_comments: std::env::var("NOTC").is_err(), ..Default::default() };
         match parse(&arena, &src, opts, &mut interner) {
             Ok(_) => ok += 1,
             Err(e) => {

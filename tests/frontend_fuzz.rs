@@ -23,7 +23,12 @@ fn front_end(bytes: &[u8]) {
         let opts = ParseOptions { mode, type_comments: true };
         if let Ok(m) = parse(&arena, &src, opts, &mut interner) {
             let index = LineIndex::new(&src);
-            let _ = dump(&m, &interner, &index, DumpOptions { include_attributes: true, indent: Some(3) });
+            let _ = dump(
+                &m,
+                &interner,
+                &index,
+                DumpOptions { include_attributes: true, indent: Some(3) },
+            );
         }
     }
 }
@@ -50,14 +55,107 @@ impl XorShift {
 }
 
 const FRAGMENTS: &[&str] = &[
-    "def ", "class ", "if ", "elif ", "else", "while ", "for ", " in ", "try", "except", "finally", "with ",
-    " as ", "lambda", "yield", "await ", "async ", "return", "import ", "from ", "global ", "nonlocal ",
-    "match ", "case ", "_", "x", "y", "f", "(", ")", "[", "]", "{", "}", ":", ",", ";", ".", "...", "=", "==",
-    ":=", "+", "-", "*", "**", "/", "//", "%", "@", "|", "&", "^", "~", "<<", ">>", "<", ">", "!=", "->",
-    "+=", "not ", "and ", "or ", "is ", "None", "True", "1", "0x1F", "1.5e3", "2j", "1_000", "'s'", "\"d\"",
-    "f'{x}'", "f\"{x!r:>{w}}\"", "b'\\x00'", "r'\\d'", "'''t\n'''", "\\\n", "\n", "\n    ", "\t", "#c\n",
-    "@", "del ", "pass", "break", "continue", "raise ", "assert ", "*", "f'{", "'", "\"\"\"", "\\", "$", "?",
-    "\u{20ac}", "\u{e9}", "\0",
+    "def ",
+    "class ",
+    "if ",
+    "elif ",
+    "else",
+    "while ",
+    "for ",
+    " in ",
+    "try",
+    "except",
+    "finally",
+    "with ",
+    " as ",
+    "lambda",
+    "yield",
+    "await ",
+    "async ",
+    "return",
+    "import ",
+    "from ",
+    "global ",
+    "nonlocal ",
+    "match ",
+    "case ",
+    "_",
+    "x",
+    "y",
+    "f",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ":",
+    ",",
+    ";",
+    ".",
+    "...",
+    "=",
+    "==",
+    ":=",
+    "+",
+    "-",
+    "*",
+    "**",
+    "/",
+    "//",
+    "%",
+    "@",
+    "|",
+    "&",
+    "^",
+    "~",
+    "<<",
+    ">>",
+    "<",
+    ">",
+    "!=",
+    "->",
+    "+=",
+    "not ",
+    "and ",
+    "or ",
+    "is ",
+    "None",
+    "True",
+    "1",
+    "0x1F",
+    "1.5e3",
+    "2j",
+    "1_000",
+    "'s'",
+    "\"d\"",
+    "f'{x}'",
+    "f\"{x!r:>{w}}\"",
+    "b'\\x00'",
+    "r'\\d'",
+    "'''t\n'''",
+    "\\\n",
+    "\n",
+    "\n    ",
+    "\t",
+    "#c\n",
+    "@",
+    "del ",
+    "pass",
+    "break",
+    "continue",
+    "raise ",
+    "assert ",
+    "*",
+    "f'{",
+    "'",
+    "\"\"\"",
+    "\\",
+    "$",
+    "?",
+    "\u{20ac}",
+    "\u{e9}",
+    "\0",
 ];
 
 #[test]
@@ -88,7 +186,9 @@ fn random_bytes_never_panic() {
             let bytes: Vec<u8> = (0..len).map(|_| rng.next() as u8).collect();
             front_end(&bytes);
             // Mostly-ASCII variant, which reaches the parser more often.
-            let ascii: Vec<u8> = (0..len).map(|_| b" \n\t()[]{}:=+-*/'\"#\\abcxyz0123456789.,"[rng.below(42)]).collect();
+            let ascii: Vec<u8> = (0..len)
+                .map(|_| b" \n\t()[]{}:=+-*/'\"#\\abcxyz0123456789.,"[rng.below(42)])
+                .collect();
             front_end(&ascii);
         }
     });
@@ -99,10 +199,17 @@ fn random_bytes_never_panic() {
 fn mutated_stdlib_files_never_panic() {
     let Some(stdlib) = stdlib_dir() else { return };
     on_big_stack(move || {
-        let mut files: Vec<_> = ["ast.py", "dataclasses.py", "typing.py", "argparse.py", "json/decoder.py", "re/_parser.py"]
-            .iter()
-            .filter_map(|f| std::fs::read(stdlib.join(f)).ok())
-            .collect();
+        let mut files: Vec<_> = [
+            "ast.py",
+            "dataclasses.py",
+            "typing.py",
+            "argparse.py",
+            "json/decoder.py",
+            "re/_parser.py",
+        ]
+        .iter()
+        .filter_map(|f| std::fs::read(stdlib.join(f)).ok())
+        .collect();
         files.retain(|f| !f.is_empty());
         let mut rng = XorShift(0xDEAD_BEEF_CAFE_F00D);
         let deadline = Instant::now() + Duration::from_secs(20);

@@ -62,10 +62,7 @@ fn write_double(out: &mut String, x: f64, flags: Flags) {
         out.push_str(if flags.add_dot_0 { "0.0" } else { "0" });
         return;
     }
-    let mut sb = StackBuf {
-        buf: [0; 40],
-        len: 0,
-    };
+    let mut sb = StackBuf { buf: [0; 40], len: 0 };
     if write!(sb, "{a:e}").is_err() {
         // Unreachable for an f64; fall back to Rust's own rendering.
         let _ = write!(out, "{a}");
@@ -75,24 +72,13 @@ fn write_double(out: &mut String, x: f64, flags: Flags) {
     // `.2` and `.3` both read back), CPython's dtoa picks the even last digit,
     // as Rust's exact formatting does; Rust's shortest formatting may not. Only
     // an odd last digit can need the change.
-    let mut exact = StackBuf {
-        buf: [0; 40],
-        len: 0,
-    };
-    let mantissa_end = sb.buf[..sb.len]
-        .iter()
-        .position(|&b| b == b'e')
-        .unwrap_or(sb.len);
+    let mut exact = StackBuf { buf: [0; 40], len: 0 };
+    let mantissa_end = sb.buf[..sb.len].iter().position(|&b| b == b'e').unwrap_or(sb.len);
     if mantissa_end > 0 && sb.buf[mantissa_end - 1] % 2 == 1 {
-        let ndigits = sb.buf[..mantissa_end]
-            .iter()
-            .filter(|b| b.is_ascii_digit())
-            .count();
+        let ndigits = sb.buf[..mantissa_end].iter().filter(|b| b.is_ascii_digit()).count();
         let prec = ndigits.saturating_sub(1);
         if write!(exact, "{a:.prec$e}").is_ok()
-            && std::str::from_utf8(&exact.buf[..exact.len])
-                .ok()
-                .and_then(|t| t.parse::<f64>().ok())
+            && std::str::from_utf8(&exact.buf[..exact.len]).ok().and_then(|t| t.parse::<f64>().ok())
                 == Some(a)
         {
             sb = exact;
@@ -171,14 +157,7 @@ fn write_double(out: &mut String, x: f64, flags: Flags) {
 
 /// Append `repr(x)` for a Python `float` to `out`.
 pub fn write_float_repr(out: &mut String, x: f64) {
-    write_double(
-        out,
-        x,
-        Flags {
-            add_dot_0: true,
-            sign: false,
-        },
-    );
+    write_double(out, x, Flags { add_dot_0: true, sign: false });
 }
 
 /// Python's `repr(x)` for a `float`: `1.0`, `0.1`, `1e+16`, `1.5e-05`, `inf`, `nan`, `-0.0`.
@@ -190,24 +169,14 @@ pub fn float_repr(x: f64) -> String {
 
 /// Append `repr(complex(real, imag))` to `out`.
 pub fn write_complex_repr(out: &mut String, real: f64, imag: f64) {
-    let plain = Flags {
-        add_dot_0: false,
-        sign: false,
-    };
+    let plain = Flags { add_dot_0: false, sign: false };
     if real == 0.0 && real.is_sign_positive() {
         write_double(out, imag, plain);
         out.push('j');
     } else {
         out.push('(');
         write_double(out, real, plain);
-        write_double(
-            out,
-            imag,
-            Flags {
-                add_dot_0: false,
-                sign: true,
-            },
-        );
+        write_double(out, imag, Flags { add_dot_0: false, sign: true });
         out.push_str("j)");
     }
 }

@@ -5,10 +5,7 @@ use super::printable_table::{PRINTABLE_CHECKSUM, PRINTABLE_RANGES};
 use super::*;
 
 fn hex_bytes(h: &str) -> Vec<u8> {
-    (0..h.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&h[i..i + 2], 16).unwrap())
-        .collect()
+    (0..h.len()).step_by(2).map(|i| u8::from_str_radix(&h[i..i + 2], 16).unwrap()).collect()
 }
 
 fn f64_of(h: &str) -> f64 {
@@ -44,9 +41,7 @@ fn check_vectors(data: &str, nfields: usize, f: impl Fn(&[&str]) -> String) {
 
 #[test]
 fn float_repr_matches_cpython_vectors() {
-    check_vectors(include_str!("testdata/float.txt"), 1, |f| {
-        float_repr(f64_of(f[0]))
-    });
+    check_vectors(include_str!("testdata/float.txt"), 1, |f| float_repr(f64_of(f[0])));
 }
 
 #[test]
@@ -58,16 +53,12 @@ fn complex_repr_matches_cpython_vectors() {
 
 #[test]
 fn str_repr_matches_cpython_vectors() {
-    check_vectors(include_str!("testdata/str.txt"), 1, |f| {
-        str_repr(&hex_bytes(f[0]))
-    });
+    check_vectors(include_str!("testdata/str.txt"), 1, |f| str_repr(&hex_bytes(f[0])));
 }
 
 #[test]
 fn bytes_repr_matches_cpython_vectors() {
-    check_vectors(include_str!("testdata/bytes.txt"), 1, |f| {
-        bytes_repr(&hex_bytes(f[0]))
-    });
+    check_vectors(include_str!("testdata/bytes.txt"), 1, |f| bytes_repr(&hex_bytes(f[0])));
 }
 
 #[test]
@@ -125,10 +116,7 @@ fn str_repr_edge_cases() {
     assert_eq!(str_repr(b""), "''");
     assert_eq!(str_repr(b"it's"), "\"it's\"");
     assert_eq!(str_repr(b"'\""), "'\\'\"'");
-    assert_eq!(
-        str_repr(b"a\\b\n\r\t\x00\x1f\x7f"),
-        "'a\\\\b\\n\\r\\t\\x00\\x1f\\x7f'"
-    );
+    assert_eq!(str_repr(b"a\\b\n\r\t\x00\x1f\x7f"), "'a\\\\b\\n\\r\\t\\x00\\x1f\\x7f'");
     assert_eq!(str_repr("é€😀".as_bytes()), "'é€😀'");
     assert_eq!(
         str_repr("\u{85}\u{a0}\u{2028}\u{feff}\u{e0001}".as_bytes()),
@@ -145,10 +133,7 @@ fn bytes_repr_edge_cases() {
     assert_eq!(bytes_repr(b""), "b''");
     assert_eq!(bytes_repr(b"it's"), "b\"it's\"");
     assert_eq!(bytes_repr(b"'\""), "b'\\'\"'");
-    assert_eq!(
-        bytes_repr(b"\x00\x7f\x80\xff\\\t"),
-        "b'\\x00\\x7f\\x80\\xff\\\\\\t'"
-    );
+    assert_eq!(bytes_repr(b"\x00\x7f\x80\xff\\\t"), "b'\\x00\\x7f\\x80\\xff\\\\\\t'");
 }
 
 #[test]
@@ -161,7 +146,5 @@ fn printable_table_matches_cpython_checksum() {
     }
     assert_eq!(h, PRINTABLE_CHECKSUM);
     // The ranges are sorted and disjoint (binary search relies on it).
-    assert!(PRINTABLE_RANGES
-        .windows(2)
-        .all(|w| w[0].1 < w[1].0 && w[0].0 <= w[0].1));
+    assert!(PRINTABLE_RANGES.windows(2).all(|w| w[0].1 < w[1].0 && w[0].0 <= w[0].1));
 }

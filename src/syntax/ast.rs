@@ -53,11 +53,28 @@ pub enum StmtKind<'a> {
         body: &'a [Stmt<'a>],
         decorator_list: &'a [Expr<'a>],
     },
-    Return { value: Option<&'a Expr<'a>> },
-    Delete { targets: &'a [Expr<'a>] },
-    Assign { targets: &'a [Expr<'a>], value: &'a Expr<'a>, type_comment: Option<&'a str> },
-    AugAssign { target: &'a Expr<'a>, op: Operator, value: &'a Expr<'a> },
-    AnnAssign { target: &'a Expr<'a>, annotation: &'a Expr<'a>, value: Option<&'a Expr<'a>>, simple: bool },
+    Return {
+        value: Option<&'a Expr<'a>>,
+    },
+    Delete {
+        targets: &'a [Expr<'a>],
+    },
+    Assign {
+        targets: &'a [Expr<'a>],
+        value: &'a Expr<'a>,
+        type_comment: Option<&'a str>,
+    },
+    AugAssign {
+        target: &'a Expr<'a>,
+        op: Operator,
+        value: &'a Expr<'a>,
+    },
+    AnnAssign {
+        target: &'a Expr<'a>,
+        annotation: &'a Expr<'a>,
+        value: Option<&'a Expr<'a>>,
+        simple: bool,
+    },
     /// `For` or, with `is_async`, `AsyncFor`.
     For {
         is_async: bool,
@@ -67,12 +84,31 @@ pub enum StmtKind<'a> {
         orelse: &'a [Stmt<'a>],
         type_comment: Option<&'a str>,
     },
-    While { test: &'a Expr<'a>, body: &'a [Stmt<'a>], orelse: &'a [Stmt<'a>] },
-    If { test: &'a Expr<'a>, body: &'a [Stmt<'a>], orelse: &'a [Stmt<'a>] },
+    While {
+        test: &'a Expr<'a>,
+        body: &'a [Stmt<'a>],
+        orelse: &'a [Stmt<'a>],
+    },
+    If {
+        test: &'a Expr<'a>,
+        body: &'a [Stmt<'a>],
+        orelse: &'a [Stmt<'a>],
+    },
     /// `With` or, with `is_async`, `AsyncWith`.
-    With { is_async: bool, items: &'a [WithItem<'a>], body: &'a [Stmt<'a>], type_comment: Option<&'a str> },
-    Match { subject: &'a Expr<'a>, cases: &'a [MatchCase<'a>] },
-    Raise { exc: Option<&'a Expr<'a>>, cause: Option<&'a Expr<'a>> },
+    With {
+        is_async: bool,
+        items: &'a [WithItem<'a>],
+        body: &'a [Stmt<'a>],
+        type_comment: Option<&'a str>,
+    },
+    Match {
+        subject: &'a Expr<'a>,
+        cases: &'a [MatchCase<'a>],
+    },
+    Raise {
+        exc: Option<&'a Expr<'a>>,
+        cause: Option<&'a Expr<'a>>,
+    },
     /// `Try` or, with `is_star` (`except*`), `TryStar`.
     Try {
         is_star: bool,
@@ -81,12 +117,27 @@ pub enum StmtKind<'a> {
         orelse: &'a [Stmt<'a>],
         finalbody: &'a [Stmt<'a>],
     },
-    Assert { test: &'a Expr<'a>, msg: Option<&'a Expr<'a>> },
-    Import { names: &'a [Alias] },
-    ImportFrom { module: Option<Symbol>, names: &'a [Alias], level: u32 },
-    Global { names: &'a [Symbol] },
-    Nonlocal { names: &'a [Symbol] },
-    Expr { value: &'a Expr<'a> },
+    Assert {
+        test: &'a Expr<'a>,
+        msg: Option<&'a Expr<'a>>,
+    },
+    Import {
+        names: &'a [Alias],
+    },
+    ImportFrom {
+        module: Option<Symbol>,
+        names: &'a [Alias],
+        level: u32,
+    },
+    Global {
+        names: &'a [Symbol],
+    },
+    Nonlocal {
+        names: &'a [Symbol],
+    },
+    Expr {
+        value: &'a Expr<'a>,
+    },
     Pass,
     Break,
     Continue,
@@ -100,36 +151,121 @@ pub struct Expr<'a> {
 
 #[derive(Debug, Clone, Copy)]
 pub enum ExprKind<'a> {
-    BoolOp { op: BoolOp, values: &'a [Expr<'a>] },
-    NamedExpr { target: &'a Expr<'a>, value: &'a Expr<'a> },
-    BinOp { left: &'a Expr<'a>, op: Operator, right: &'a Expr<'a> },
-    UnaryOp { op: UnaryOp, operand: &'a Expr<'a> },
-    Lambda { args: &'a Arguments<'a>, body: &'a Expr<'a> },
-    IfExp { test: &'a Expr<'a>, body: &'a Expr<'a>, orelse: &'a Expr<'a> },
+    BoolOp {
+        op: BoolOp,
+        values: &'a [Expr<'a>],
+    },
+    NamedExpr {
+        target: &'a Expr<'a>,
+        value: &'a Expr<'a>,
+    },
+    BinOp {
+        left: &'a Expr<'a>,
+        op: Operator,
+        right: &'a Expr<'a>,
+    },
+    UnaryOp {
+        op: UnaryOp,
+        operand: &'a Expr<'a>,
+    },
+    Lambda {
+        args: &'a Arguments<'a>,
+        body: &'a Expr<'a>,
+    },
+    IfExp {
+        test: &'a Expr<'a>,
+        body: &'a Expr<'a>,
+        orelse: &'a Expr<'a>,
+    },
     /// `keys[i]` is `None` for a `**mapping` entry.
-    Dict { keys: &'a [Option<Expr<'a>>], values: &'a [Expr<'a>] },
-    Set { elts: &'a [Expr<'a>] },
-    ListComp { elt: &'a Expr<'a>, generators: &'a [Comprehension<'a>] },
-    SetComp { elt: &'a Expr<'a>, generators: &'a [Comprehension<'a>] },
-    DictComp { key: &'a Expr<'a>, value: &'a Expr<'a>, generators: &'a [Comprehension<'a>] },
-    GeneratorExp { elt: &'a Expr<'a>, generators: &'a [Comprehension<'a>] },
-    Await { value: &'a Expr<'a> },
-    Yield { value: Option<&'a Expr<'a>> },
-    YieldFrom { value: &'a Expr<'a> },
-    Compare { left: &'a Expr<'a>, ops: &'a [CmpOp], comparators: &'a [Expr<'a>] },
-    Call { func: &'a Expr<'a>, args: &'a [Expr<'a>], keywords: &'a [Keyword<'a>] },
+    Dict {
+        keys: &'a [Option<Expr<'a>>],
+        values: &'a [Expr<'a>],
+    },
+    Set {
+        elts: &'a [Expr<'a>],
+    },
+    ListComp {
+        elt: &'a Expr<'a>,
+        generators: &'a [Comprehension<'a>],
+    },
+    SetComp {
+        elt: &'a Expr<'a>,
+        generators: &'a [Comprehension<'a>],
+    },
+    DictComp {
+        key: &'a Expr<'a>,
+        value: &'a Expr<'a>,
+        generators: &'a [Comprehension<'a>],
+    },
+    GeneratorExp {
+        elt: &'a Expr<'a>,
+        generators: &'a [Comprehension<'a>],
+    },
+    Await {
+        value: &'a Expr<'a>,
+    },
+    Yield {
+        value: Option<&'a Expr<'a>>,
+    },
+    YieldFrom {
+        value: &'a Expr<'a>,
+    },
+    Compare {
+        left: &'a Expr<'a>,
+        ops: &'a [CmpOp],
+        comparators: &'a [Expr<'a>],
+    },
+    Call {
+        func: &'a Expr<'a>,
+        args: &'a [Expr<'a>],
+        keywords: &'a [Keyword<'a>],
+    },
     /// `conversion` is -1 (none) or the code of `s`, `r`, `a` (115, 114, 97).
-    FormattedValue { value: &'a Expr<'a>, conversion: i32, format_spec: Option<&'a Expr<'a>> },
-    JoinedStr { values: &'a [Expr<'a>] },
+    FormattedValue {
+        value: &'a Expr<'a>,
+        conversion: i32,
+        format_spec: Option<&'a Expr<'a>>,
+    },
+    JoinedStr {
+        values: &'a [Expr<'a>],
+    },
     /// `kind` is `Some("u")` for a `u"..."` literal, else `None`.
-    Constant { value: Constant<'a>, kind: Option<&'a str> },
-    Attribute { value: &'a Expr<'a>, attr: Symbol, ctx: ExprContext },
-    Subscript { value: &'a Expr<'a>, slice: &'a Expr<'a>, ctx: ExprContext },
-    Starred { value: &'a Expr<'a>, ctx: ExprContext },
-    Name { id: Symbol, ctx: ExprContext },
-    List { elts: &'a [Expr<'a>], ctx: ExprContext },
-    Tuple { elts: &'a [Expr<'a>], ctx: ExprContext },
-    Slice { lower: Option<&'a Expr<'a>>, upper: Option<&'a Expr<'a>>, step: Option<&'a Expr<'a>> },
+    Constant {
+        value: Constant<'a>,
+        kind: Option<&'a str>,
+    },
+    Attribute {
+        value: &'a Expr<'a>,
+        attr: Symbol,
+        ctx: ExprContext,
+    },
+    Subscript {
+        value: &'a Expr<'a>,
+        slice: &'a Expr<'a>,
+        ctx: ExprContext,
+    },
+    Starred {
+        value: &'a Expr<'a>,
+        ctx: ExprContext,
+    },
+    Name {
+        id: Symbol,
+        ctx: ExprContext,
+    },
+    List {
+        elts: &'a [Expr<'a>],
+        ctx: ExprContext,
+    },
+    Tuple {
+        elts: &'a [Expr<'a>],
+        ctx: ExprContext,
+    },
+    Slice {
+        lower: Option<&'a Expr<'a>>,
+        upper: Option<&'a Expr<'a>>,
+        step: Option<&'a Expr<'a>>,
+    },
 }
 
 /// The value of a `Constant` node (or a `MatchSingleton` pattern).
@@ -144,7 +280,10 @@ pub enum Constant<'a> {
     BigInt(&'a str),
     Float(f64),
     /// An imaginary literal `<imag>j`: the complex number `0 + imag*j`.
-    Complex { real: f64, imag: f64 },
+    Complex {
+        real: f64,
+        imag: f64,
+    },
     /// A string, as WTF-8 bytes: UTF-8 that may also encode lone surrogates
     /// (which `"\ud800"` can produce). Valid UTF-8 whenever there are none.
     Str(&'a [u8]),
@@ -277,19 +416,36 @@ pub struct Pattern<'a> {
 
 #[derive(Debug, Clone, Copy)]
 pub enum PatternKind<'a> {
-    MatchValue { value: &'a Expr<'a> },
-    MatchSingleton { value: Constant<'a> },
-    MatchSequence { patterns: &'a [Pattern<'a>] },
-    MatchMapping { keys: &'a [Expr<'a>], patterns: &'a [Pattern<'a>], rest: Option<Symbol> },
+    MatchValue {
+        value: &'a Expr<'a>,
+    },
+    MatchSingleton {
+        value: Constant<'a>,
+    },
+    MatchSequence {
+        patterns: &'a [Pattern<'a>],
+    },
+    MatchMapping {
+        keys: &'a [Expr<'a>],
+        patterns: &'a [Pattern<'a>],
+        rest: Option<Symbol>,
+    },
     MatchClass {
         cls: &'a Expr<'a>,
         patterns: &'a [Pattern<'a>],
         kwd_attrs: &'a [Symbol],
         kwd_patterns: &'a [Pattern<'a>],
     },
-    MatchStar { name: Option<Symbol> },
-    MatchAs { pattern: Option<&'a Pattern<'a>>, name: Option<Symbol> },
-    MatchOr { patterns: &'a [Pattern<'a>] },
+    MatchStar {
+        name: Option<Symbol>,
+    },
+    MatchAs {
+        pattern: Option<&'a Pattern<'a>>,
+        name: Option<Symbol>,
+    },
+    MatchOr {
+        patterns: &'a [Pattern<'a>],
+    },
 }
 
 impl Operator {

@@ -30,12 +30,7 @@ pub struct DumpOptions {
 
 /// Print `module` exactly as CPython's `ast.dump(module, indent=..., include_attributes=...)`.
 pub fn dump(module: &Mod, interner: &Interner, index: &LineIndex, opts: DumpOptions) -> String {
-    let mut d = Dumper {
-        out: String::with_capacity(4096),
-        interner,
-        index,
-        opts,
-    };
+    let mut d = Dumper { out: String::with_capacity(4096), interner, index, opts };
     d.module(module);
     d.out
 }
@@ -153,21 +148,15 @@ impl<'a> Dumper<'_, '_> {
                     && matches!(
                         e.kind,
                         ExprKind::Yield { value: None }
-                            | ExprKind::Slice {
-                                lower: None,
-                                upper: None,
-                                step: None
-                            }
+                            | ExprKind::Slice { lower: None, upper: None, step: None }
                     )
             }
             V::Pattern(p) => {
                 !attrs
                     && matches!(
                         p.kind,
-                        PatternKind::MatchAs {
-                            pattern: None,
-                            name: None
-                        } | PatternKind::MatchStar { name: None }
+                        PatternKind::MatchAs { pattern: None, name: None }
+                            | PatternKind::MatchStar { name: None }
                     )
             }
             V::Arguments(_) | V::Arg(_) => false,
@@ -228,12 +217,9 @@ impl<'a> Dumper<'_, '_> {
         if let (true, Some(span)) = (with_attrs, span) {
             let (l0, c0) = self.index.line_col(span.start);
             let (l1, c1) = self.index.line_col(span.end);
-            for (aname, n) in [
-                ("lineno", l0),
-                ("col_offset", c0),
-                ("end_lineno", l1),
-                ("end_col_offset", c1),
-            ] {
+            for (aname, n) in
+                [("lineno", l0), ("col_offset", c0), ("end_lineno", l1), ("end_col_offset", c1)]
+            {
                 if !first {
                     if one_line {
                         self.out.push_str(", ");
@@ -357,10 +343,7 @@ impl<'a> Dumper<'_, '_> {
             V::TypeIgnores(l) => self.list(l, level, |d, t, lv| {
                 d.node(
                     "TypeIgnore",
-                    &[
-                        ("lineno", V::Int(i64::from(t.lineno))),
-                        ("tag", V::Str(t.tag)),
-                    ],
+                    &[("lineno", V::Int(i64::from(t.lineno))), ("tag", V::Str(t.tag))],
                     None,
                     lv,
                 )
@@ -388,10 +371,7 @@ impl<'a> Dumper<'_, '_> {
         match m {
             Mod::Module { body, type_ignores } => self.node(
                 "Module",
-                &[
-                    ("body", V::Stmts(body)),
-                    ("type_ignores", V::TypeIgnores(type_ignores)),
-                ],
+                &[("body", V::Stmts(body)), ("type_ignores", V::TypeIgnores(type_ignores))],
                 None,
                 0,
             ),
@@ -403,10 +383,7 @@ impl<'a> Dumper<'_, '_> {
             }
             Mod::FunctionType { argtypes, returns } => self.node(
                 "FunctionType",
-                &[
-                    ("argtypes", V::Exprs(argtypes)),
-                    ("returns", V::Expr(returns)),
-                ],
+                &[("argtypes", V::Exprs(argtypes)), ("returns", V::Expr(returns))],
                 None,
                 0,
             ),
@@ -455,20 +432,10 @@ impl<'a> Dumper<'_, '_> {
                     ("returns", opt_expr(*returns)),
                     ("type_comment", opt_str(*type_comment)),
                 ];
-                let cls = if *is_async {
-                    "AsyncFunctionDef"
-                } else {
-                    "FunctionDef"
-                };
+                let cls = if *is_async { "AsyncFunctionDef" } else { "FunctionDef" };
                 self.node(cls, &fields, span, level)
             }
-            StmtKind::ClassDef {
-                name,
-                bases,
-                keywords,
-                body,
-                decorator_list,
-            } => {
+            StmtKind::ClassDef { name, bases, keywords, body, decorator_list } => {
                 let fields = [
                     ("name", V::Ident(*name)),
                     ("bases", V::Exprs(bases)),
@@ -484,11 +451,7 @@ impl<'a> Dumper<'_, '_> {
             StmtKind::Delete { targets } => {
                 self.node("Delete", &[("targets", V::Exprs(targets))], span, level)
             }
-            StmtKind::Assign {
-                targets,
-                value,
-                type_comment,
-            } => {
+            StmtKind::Assign { targets, value, type_comment } => {
                 let fields = [
                     ("targets", V::Exprs(targets)),
                     ("value", V::Expr(value)),
@@ -504,12 +467,7 @@ impl<'a> Dumper<'_, '_> {
                 ];
                 self.node("AugAssign", &fields, span, level)
             }
-            StmtKind::AnnAssign {
-                target,
-                annotation,
-                value,
-                simple,
-            } => {
+            StmtKind::AnnAssign { target, annotation, value, simple } => {
                 let fields = [
                     ("target", V::Expr(target)),
                     ("annotation", V::Expr(annotation)),
@@ -518,14 +476,7 @@ impl<'a> Dumper<'_, '_> {
                 ];
                 self.node("AnnAssign", &fields, span, level)
             }
-            StmtKind::For {
-                is_async,
-                target,
-                iter,
-                body,
-                orelse,
-                type_comment,
-            } => {
+            StmtKind::For { is_async, target, iter, body, orelse, type_comment } => {
                 let fields = [
                     ("target", V::Expr(target)),
                     ("iter", V::Expr(iter)),
@@ -533,12 +484,7 @@ impl<'a> Dumper<'_, '_> {
                     ("orelse", V::Stmts(orelse)),
                     ("type_comment", opt_str(*type_comment)),
                 ];
-                self.node(
-                    if *is_async { "AsyncFor" } else { "For" },
-                    &fields,
-                    span,
-                    level,
-                )
+                self.node(if *is_async { "AsyncFor" } else { "For" }, &fields, span, level)
             }
             StmtKind::While { test, body, orelse } => {
                 let fields = [
@@ -556,23 +502,13 @@ impl<'a> Dumper<'_, '_> {
                 ];
                 self.node("If", &fields, span, level)
             }
-            StmtKind::With {
-                is_async,
-                items,
-                body,
-                type_comment,
-            } => {
+            StmtKind::With { is_async, items, body, type_comment } => {
                 let fields = [
                     ("items", V::WithItems(items)),
                     ("body", V::Stmts(body)),
                     ("type_comment", opt_str(*type_comment)),
                 ];
-                self.node(
-                    if *is_async { "AsyncWith" } else { "With" },
-                    &fields,
-                    span,
-                    level,
-                )
+                self.node(if *is_async { "AsyncWith" } else { "With" }, &fields, span, level)
             }
             StmtKind::Match { subject, cases } => self.node(
                 "Match",
@@ -586,25 +522,14 @@ impl<'a> Dumper<'_, '_> {
                 span,
                 level,
             ),
-            StmtKind::Try {
-                is_star,
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            } => {
+            StmtKind::Try { is_star, body, handlers, orelse, finalbody } => {
                 let fields = [
                     ("body", V::Stmts(body)),
                     ("handlers", V::Handlers(handlers)),
                     ("orelse", V::Stmts(orelse)),
                     ("finalbody", V::Stmts(finalbody)),
                 ];
-                self.node(
-                    if *is_star { "TryStar" } else { "Try" },
-                    &fields,
-                    span,
-                    level,
-                )
+                self.node(if *is_star { "TryStar" } else { "Try" }, &fields, span, level)
             }
             StmtKind::Assert { test, msg } => self.node(
                 "Assert",
@@ -615,11 +540,7 @@ impl<'a> Dumper<'_, '_> {
             StmtKind::Import { names } => {
                 self.node("Import", &[("names", V::Aliases(names))], span, level)
             }
-            StmtKind::ImportFrom {
-                module,
-                names,
-                level: lv,
-            } => {
+            StmtKind::ImportFrom { module, names, level: lv } => {
                 let fields = [
                     ("module", opt_ident(*module)),
                     ("names", V::Aliases(names)),
@@ -679,11 +600,8 @@ impl<'a> Dumper<'_, '_> {
                 level,
             ),
             ExprKind::IfExp { test, body, orelse } => {
-                let fields = [
-                    ("test", V::Expr(test)),
-                    ("body", V::Expr(body)),
-                    ("orelse", V::Expr(orelse)),
-                ];
+                let fields =
+                    [("test", V::Expr(test)), ("body", V::Expr(body)), ("orelse", V::Expr(orelse))];
                 self.node(name, &fields, span, level)
             }
             ExprKind::Dict { keys, values } => self.node(
@@ -697,18 +615,11 @@ impl<'a> Dumper<'_, '_> {
             | ExprKind::SetComp { elt, generators }
             | ExprKind::GeneratorExp { elt, generators } => self.node(
                 name,
-                &[
-                    ("elt", V::Expr(elt)),
-                    ("generators", V::Comprehensions(generators)),
-                ],
+                &[("elt", V::Expr(elt)), ("generators", V::Comprehensions(generators))],
                 span,
                 level,
             ),
-            ExprKind::DictComp {
-                key,
-                value,
-                generators,
-            } => {
+            ExprKind::DictComp { key, value, generators } => {
                 let fields = [
                     ("key", V::Expr(key)),
                     ("value", V::Expr(value)),
@@ -722,11 +633,7 @@ impl<'a> Dumper<'_, '_> {
             ExprKind::Yield { value } => {
                 self.node(name, &[("value", opt_expr(*value))], span, level)
             }
-            ExprKind::Compare {
-                left,
-                ops,
-                comparators,
-            } => {
+            ExprKind::Compare { left, ops, comparators } => {
                 let fields = [
                     ("left", V::Expr(left)),
                     ("ops", V::CmpOps(ops)),
@@ -734,11 +641,7 @@ impl<'a> Dumper<'_, '_> {
                 ];
                 self.node(name, &fields, span, level)
             }
-            ExprKind::Call {
-                func,
-                args,
-                keywords,
-            } => {
+            ExprKind::Call { func, args, keywords } => {
                 let fields = [
                     ("func", V::Expr(func)),
                     ("args", V::Exprs(args)),
@@ -746,11 +649,7 @@ impl<'a> Dumper<'_, '_> {
                 ];
                 self.node(name, &fields, span, level)
             }
-            ExprKind::FormattedValue {
-                value,
-                conversion,
-                format_spec,
-            } => {
+            ExprKind::FormattedValue { value, conversion, format_spec } => {
                 let fields = [
                     ("value", V::Expr(value)),
                     ("conversion", V::Int(i64::from(*conversion))),
@@ -789,12 +688,9 @@ impl<'a> Dumper<'_, '_> {
                 span,
                 level,
             ),
-            ExprKind::Name { id, ctx } => self.node(
-                name,
-                &[("id", V::Ident(*id)), ("ctx", V::Leaf(ctx.name()))],
-                span,
-                level,
-            ),
+            ExprKind::Name { id, ctx } => {
+                self.node(name, &[("id", V::Ident(*id)), ("ctx", V::Leaf(ctx.name()))], span, level)
+            }
             ExprKind::List { elts, ctx } | ExprKind::Tuple { elts, ctx } => self.node(
                 name,
                 &[("elts", V::Exprs(elts)), ("ctx", V::Leaf(ctx.name()))],
@@ -821,17 +717,10 @@ impl<'a> Dumper<'_, '_> {
             PatternKind::MatchSingleton { value } => {
                 self.node("MatchSingleton", &[("value", V::Const(value))], span, level)
             }
-            PatternKind::MatchSequence { patterns } => self.node(
-                "MatchSequence",
-                &[("patterns", V::Patterns(patterns))],
-                span,
-                level,
-            ),
-            PatternKind::MatchMapping {
-                keys,
-                patterns,
-                rest,
-            } => {
+            PatternKind::MatchSequence { patterns } => {
+                self.node("MatchSequence", &[("patterns", V::Patterns(patterns))], span, level)
+            }
+            PatternKind::MatchMapping { keys, patterns, rest } => {
                 let fields = [
                     ("keys", V::Exprs(keys)),
                     ("patterns", V::Patterns(patterns)),
@@ -839,12 +728,7 @@ impl<'a> Dumper<'_, '_> {
                 ];
                 self.node("MatchMapping", &fields, span, level)
             }
-            PatternKind::MatchClass {
-                cls,
-                patterns,
-                kwd_attrs,
-                kwd_patterns,
-            } => {
+            PatternKind::MatchClass { cls, patterns, kwd_attrs, kwd_patterns } => {
                 let fields = [
                     ("cls", V::Expr(cls)),
                     ("patterns", V::Patterns(patterns)),
@@ -863,12 +747,9 @@ impl<'a> Dumper<'_, '_> {
                 ];
                 self.node("MatchAs", &fields, span, level)
             }
-            PatternKind::MatchOr { patterns } => self.node(
-                "MatchOr",
-                &[("patterns", V::Patterns(patterns))],
-                span,
-                level,
-            ),
+            PatternKind::MatchOr { patterns } => {
+                self.node("MatchOr", &[("patterns", V::Patterns(patterns))], span, level)
+            }
         }
     }
 }

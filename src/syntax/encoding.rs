@@ -9,6 +9,7 @@
 //!
 //! Errors CPython reports without any location carry `line_only = Some(0)`.
 
+use super::codecs_table;
 use super::error::SyntaxError;
 use super::tokens::Span;
 
@@ -18,6 +19,8 @@ enum Encoding {
     Utf8,
     Latin1,
     Ascii,
+    /// An ASCII-compatible single-byte codec: the table of bytes 0x80..=0xFF.
+    SingleByte(&'static [u32; 128]),
 }
 
 /// Decode a source file's bytes (file name unknown; see [`decode_source_file`]).
@@ -76,6 +79,23 @@ pub fn decode_source_file(bytes: &[u8], filename: &str) -> Result<String, Syntax
             }
         },
         Some((Encoding::Latin1, _)) => body.iter().map(|&b| b as char).collect(),
+        Some((Encoding::SingleByte(table), name)) => {
+            let mut out = String::with_capacity(body.len());
+            for (i, &b) in body.iter().enumerate() {
+                if b < 0x80 {
+                    out.push(b as char);
+                } else if let Some(c) = char::from_u32(table[(b - 0x80) as usize]) {
+                    out.push(c);
+                } else {
+                    let mut err = no_location(format!(
+                        "(unicode error) '{name}' codec can't decode byte 0x{b:02x} in position {i}: character maps to <undefined>"
+                    ));
+                    err.line_only = Some(line_number(body, i));
+                    return Err(err);
+                }
+            }
+            out
+        }
         Some((Encoding::Ascii, name)) => {
             if !body.is_ascii() {
                 return Err(no_location(format!("encoding problem: {name}")));
@@ -131,10 +151,7 @@ fn normalize_newlines(text: String) -> String {
 fn find_coding_spec(bytes: &[u8]) -> Option<String> {
     let mut rest = bytes;
     for _ in 0..2 {
-        let len = rest
-            .iter()
-            .position(|&b| b == b'\n' || b == b'\r')
-            .map_or(rest.len(), |i| i + 1);
+        let len = rest.iter().position(|&b| b == b'\n' || b == b'\r').map_or(rest.len(), |i| i + 1);
         let line = &rest[..len];
         if let Some(spec) = get_coding_spec(line) {
             return Some(spec);
@@ -193,20 +210,12 @@ fn get_normal_name(name: &str) -> String {
     let buf: String = name
         .chars()
         .take(12)
-        .map(|c| {
-            if c == '_' {
-                '-'
-            } else {
-                c.to_ascii_lowercase()
-            }
-        })
+        .map(|c| if c == '_' { '-' } else { c.to_ascii_lowercase() })
         .collect();
     if buf == "utf-8" || buf.starts_with("utf-8-") {
         "utf-8".to_owned()
     } else if ["latin-1", "iso-8859-1", "iso-latin-1"].contains(&buf.as_str())
-        || ["latin-1-", "iso-8859-1-", "iso-latin-1-"]
-            .iter()
-            .any(|p| buf.starts_with(p))
+        || ["latin-1-", "iso-8859-1-", "iso-latin-1-"].iter().any(|p| buf.starts_with(p))
     {
         "iso-8859-1".to_owned()
     } else {
@@ -232,7 +241,11 @@ fn lookup_encoding(name: &str) -> Option<Encoding> {
         | "cp367" | "csascii" | "ibm367" | "iso646_us" | "iso_646.irv_1991" | "iso_ir_6" | "us" => {
             Encoding::Ascii
         }
-        _ => return None,
+        other => {
+            let codec = codecs_table::ALIASES.iter().find(|(alias, _)| *alias == other)?.1;
+            let table = &codecs_table::CODECS.iter().find(|(n, _)| *n == codec)?.1;
+            Encoding::SingleByte(table)
+        }
     })
 }
 
@@ -246,14 +259,8 @@ mod tests {
 
     #[test]
     fn utf8_bom_and_newlines() {
-        assert_eq!(
-            decode_source(b"\xef\xbb\xbfx = 1\r\ny\rz\n").unwrap(),
-            "x = 1\ny\nz\n"
-        );
-        assert_eq!(
-            decode_source(b"\xef\xbb\xbf# coding: utf-8\n").unwrap(),
-            "# coding: utf-8\n"
-        );
+        assert_eq!(decode_source(b"\xef\xbb\xbfx = 1\r\ny\rz\n").unwrap(), "x = 1\ny\nz\n");
+        assert_eq!(decode_source(b"\xef\xbb\xbf# coding: utf-8\n").unwrap(), "# coding: utf-8\n");
     }
 
     #[test]
@@ -275,18 +282,9 @@ mod tests {
             err(b"\xef\xbb\xbf# coding: latin-1\n"),
             "encoding problem: iso-8859-1 with BOM"
         );
-        assert_eq!(
-            err(b"\xef\xbb\xbf# coding: utf8\n"),
-            "encoding problem: utf8 with BOM"
-        );
-        assert_eq!(
-            err(b"# coding: ascii\nx = '\xe9'\n"),
-            "encoding problem: ascii"
-        );
-        assert_eq!(
-            decode_source(b"# coding=\nx=1\n").unwrap(),
-            "# coding=\nx=1\n"
-        );
+        assert_eq!(err(b"\xef\xbb\xbf# coding: utf8\n"), "encoding problem: utf8 with BOM");
+        assert_eq!(err(b"# coding: ascii\nx = '\xe9'\n"), "encoding problem: ascii");
+        assert_eq!(decode_source(b"# coding=\nx=1\n").unwrap(), "# coding=\nx=1\n");
     }
 
     #[test]

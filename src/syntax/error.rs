@@ -116,12 +116,24 @@ const LINE_CHUNK: usize = 999;
 impl SyntaxError {
     /// A syntax error reported with no location (CPython's `lineno` is `None`).
     pub fn without_location(kind: ErrorKind, msg: impl Into<String>) -> SyntaxError {
-        SyntaxError { kind, msg: msg.into(), span: Span::default(), line_only: Some(0), source_override: None }
+        SyntaxError {
+            kind,
+            msg: msg.into(),
+            span: Span::default(),
+            line_only: Some(0),
+            source_override: None,
+        }
     }
 
     /// A syntax error reported on line `lineno` (1-based) without a caret.
     pub fn at_line(kind: ErrorKind, msg: impl Into<String>, lineno: u32) -> SyntaxError {
-        SyntaxError { kind, msg: msg.into(), span: Span::default(), line_only: Some(lineno.max(1)), source_override: None }
+        SyntaxError {
+            kind,
+            msg: msg.into(),
+            span: Span::default(),
+            line_only: Some(lineno.max(1)),
+            source_override: None,
+        }
     }
 
     /// The exception's attributes as CPython 3.11 sets them when it runs a file

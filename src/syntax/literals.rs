@@ -91,9 +91,7 @@ pub fn split_string_token(text: &str) -> (StrPrefix, usize, &str) {
         [a, b, c, ..] if a == b && b == c && rest.len() >= 6 => 3,
         _ => 1,
     };
-    let body = rest
-        .get(quote_len..rest.len().saturating_sub(quote_len))
-        .unwrap_or("");
+    let body = rest.get(quote_len..rest.len().saturating_sub(quote_len)).unwrap_or("");
     (prefix, quote_len, body)
 }
 
@@ -176,12 +174,7 @@ pub fn decode_escapes(body: &str, is_bytes: bool, out: &mut Vec<u8>) -> Result<(
         let cstart = cpos;
         i += 1;
         let Some(&e) = b.get(i) else {
-            return Err(unicode_error(
-                cstart,
-                cstart + 1,
-                "\\ at end of string",
-                0x5c,
-            ));
+            return Err(unicode_error(cstart, cstart + 1, "\\ at end of string", 0x5c));
         };
         i += 1;
         cpos += 2;
@@ -253,7 +246,7 @@ pub fn decode_escapes(body: &str, is_bytes: bool, out: &mut Vec<u8>) -> Result<(
                     out.push(v as u8);
                 } else if v > 0x10FFFF {
                     return Err(
-                        unicode_error(cstart, cpos, "illegal Unicode character", 0x5c).at(start, i),
+                        unicode_error(cstart, cpos, "illegal Unicode character", 0x5c).at(start, i)
                     );
                 } else {
                     push_code_point(out, v);
@@ -321,12 +314,7 @@ fn unicode_error(start: usize, end: usize, reason: &str, byte: u8) -> LiteralErr
     } else {
         format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {start}-{}: {reason}", end - 1)
     };
-    LiteralError {
-        kind: LiteralErrorKind::UnicodeError,
-        msg,
-        start,
-        end,
-    }
+    LiteralError { kind: LiteralErrorKind::UnicodeError, msg, start, end }
 }
 
 /// Length of `s` in CPython's escape buffer (non-ASCII chars count 10).
@@ -361,26 +349,17 @@ fn push_code_point(out: &mut Vec<u8>, v: u32) {
 /// `\N{name}` lookup as CPython's: case-insensitive, exact spacing, aliases
 /// allowed (`unicode_names2` matches loosely, so loose variants are refused).
 fn lookup_name(name: &str) -> Option<char> {
-    if !name
-        .bytes()
-        .all(|c| c.is_ascii_alphanumeric() || c == b' ' || c == b'-')
-    {
+    if !name.bytes().all(|c| c.is_ascii_alphanumeric() || c == b' ' || c == b'-') {
         return None;
     }
     let ch = unicode_names2::character(name)?;
     let upper = name.to_ascii_uppercase();
-    let canonical = unicode_names2::name(ch)
-        .map(|n| n.to_string())
-        .unwrap_or_default();
+    let canonical = unicode_names2::name(ch).map(|n| n.to_string()).unwrap_or_default();
     if upper == canonical {
         return Some(ch);
     }
     // Not the exact name: an alias is fine, a loose spelling of the name is not.
-    let squeeze = |s: &str| {
-        s.chars()
-            .filter(|c| *c != ' ' && *c != '-')
-            .collect::<String>()
-    };
+    let squeeze = |s: &str| s.chars().filter(|c| *c != ' ' && *c != '-').collect::<String>();
     if squeeze(&upper) == squeeze(&canonical)
         || upper.contains("  ")
         || upper.starts_with(' ')
@@ -397,16 +376,12 @@ mod tests {
 
     fn s(body: &str) -> Result<Vec<u8>, String> {
         let mut out = Vec::new();
-        decode_escapes(body, false, &mut out)
-            .map(|()| out)
-            .map_err(|e| e.msg)
+        decode_escapes(body, false, &mut out).map(|()| out).map_err(|e| e.msg)
     }
 
     fn b(body: &str) -> Result<Vec<u8>, String> {
         let mut out = Vec::new();
-        decode_escapes(body, true, &mut out)
-            .map(|()| out)
-            .map_err(|e| e.msg)
+        decode_escapes(body, true, &mut out).map(|()| out).map_err(|e| e.msg)
     }
 
     #[test]
@@ -462,46 +437,19 @@ mod tests {
     #[test]
     fn escape_errors_match_cpython() {
         let u = "(unicode error) 'unicodeescape' codec can't decode bytes in position";
-        assert_eq!(
-            s("\\xZZ").unwrap_err(),
-            format!("{u} 0-1: truncated \\xXX escape")
-        );
+        assert_eq!(s("\\xZZ").unwrap_err(), format!("{u} 0-1: truncated \\xXX escape"));
         assert_eq!(
             s("abc\\N{foo}").unwrap_err(),
             format!("{u} 3-9: unknown Unicode character name")
         );
-        assert_eq!(
-            s("ab\\u12").unwrap_err(),
-            format!("{u} 2-5: truncated \\uXXXX escape")
-        );
-        assert_eq!(
-            s("\\U00110000").unwrap_err(),
-            format!("{u} 0-9: illegal Unicode character")
-        );
-        assert_eq!(
-            s("é\\x").unwrap_err(),
-            format!("{u} 10-11: truncated \\xXX escape")
-        );
-        assert_eq!(
-            b("\\xZ").unwrap_err(),
-            "(value error) invalid \\x escape at position 0"
-        );
-        assert_eq!(
-            b("aé").unwrap_err(),
-            "bytes can only contain ASCII literal characters"
-        );
-        assert_eq!(
-            s("\\N{}").unwrap_err(),
-            format!("{u} 0-2: malformed \\N character escape")
-        );
-        assert_eq!(
-            s("\\N").unwrap_err(),
-            format!("{u} 0-1: malformed \\N character escape")
-        );
-        assert_eq!(
-            s("\\N{abc").unwrap_err(),
-            format!("{u} 0-5: malformed \\N character escape")
-        );
+        assert_eq!(s("ab\\u12").unwrap_err(), format!("{u} 2-5: truncated \\uXXXX escape"));
+        assert_eq!(s("\\U00110000").unwrap_err(), format!("{u} 0-9: illegal Unicode character"));
+        assert_eq!(s("é\\x").unwrap_err(), format!("{u} 10-11: truncated \\xXX escape"));
+        assert_eq!(b("\\xZ").unwrap_err(), "(value error) invalid \\x escape at position 0");
+        assert_eq!(b("aé").unwrap_err(), "bytes can only contain ASCII literal characters");
+        assert_eq!(s("\\N{}").unwrap_err(), format!("{u} 0-2: malformed \\N character escape"));
+        assert_eq!(s("\\N").unwrap_err(), format!("{u} 0-1: malformed \\N character escape"));
+        assert_eq!(s("\\N{abc").unwrap_err(), format!("{u} 0-5: malformed \\N character escape"));
         let mut out = Vec::new();
         assert!(decode_raw("é", true, &mut out).is_err());
     }

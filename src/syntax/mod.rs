@@ -7,6 +7,7 @@
 //! and [`dump`] printing an AST as CPython's `ast.dump` does.
 
 pub mod ast;
+mod codecs_table;
 pub mod dump;
 pub mod encoding;
 pub mod error;

@@ -54,11 +54,7 @@ pub struct Tokens {
 pub fn tokenize(src: &str, opts: LexOptions) -> Tokens {
     let mut lexer = Lexer::new(src, opts);
     let error = lexer.run().err();
-    Tokens {
-        tokens: lexer.tokens,
-        error,
-        type_ignores: lexer.type_ignores,
-    }
+    Tokens { tokens: lexer.tokens, error, type_ignores: lexer.type_ignores }
 }
 
 /// Byte classes for the identifier fast path.
@@ -137,12 +133,10 @@ struct Lexer<'s> {
 impl<'s> Lexer<'s> {
     fn new(src: &'s str, opts: LexOptions) -> Lexer<'s> {
         let bytes = src.as_bytes();
-        let nul_line = bytes.iter().position(|&b| b == 0).map(|i| {
-            bytes[..i]
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(0, |j| j + 1)
-        });
+        let nul_line = bytes
+            .iter()
+            .position(|&b| b == 0)
+            .map(|i| bytes[..i].iter().rposition(|&b| b == b'\n').map_or(0, |j| j + 1));
         let end = nul_line.unwrap_or(bytes.len());
         let virtual_nl = nul_line.is_none() && bytes.last() != Some(&b'\n');
         Lexer {
@@ -193,10 +187,7 @@ impl<'s> Lexer<'s> {
             from = 0;
             line = 1;
         }
-        line += self.bytes[from..pos]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count() as u32;
+        line += self.bytes[from..pos].iter().filter(|&&b| b == b'\n').count() as u32;
         self.line_cache = (pos, line);
         line
     }
@@ -214,19 +205,13 @@ impl<'s> Lexer<'s> {
     /// Start of the line holding byte offset `pos`.
     fn line_start_of(&self, pos: usize) -> usize {
         let pos = pos.min(self.bytes.len());
-        self.bytes[..pos]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |j| j + 1)
+        self.bytes[..pos].iter().rposition(|&b| b == b'\n').map_or(0, |j| j + 1)
     }
 
     /// Offset of the `\n` ending the line holding `pos` (the text's end if none).
     fn line_end_of(&self, pos: usize) -> usize {
         let pos = pos.min(self.bytes.len());
-        self.bytes[pos..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(self.bytes.len(), |j| pos + j)
+        self.bytes[pos..].iter().position(|&b| b == b'\n').map_or(self.bytes.len(), |j| pos + j)
     }
 
     fn error_at(&self, pos: usize, msg: impl Into<String>) -> SyntaxError {
@@ -255,12 +240,9 @@ impl<'s> Lexer<'s> {
 
     /// `'(' was never closed`, pointing at the innermost open bracket.
     fn unclosed_error(&self) -> Option<SyntaxError> {
-        self.parens.last().map(|p| {
-            self.error_at(
-                p.pos as usize,
-                format!("'{}' was never closed", p.ch as char),
-            )
-        })
+        self.parens
+            .last()
+            .map(|p| self.error_at(p.pos as usize, format!("'{}' was never closed", p.ch as char)))
     }
 
     fn run(&mut self) -> Result<(), SyntaxError> {
@@ -460,10 +442,9 @@ impl<'s> Lexer<'s> {
                     return Err(err);
                 }
             }
-            return Err(self.error_at(
-                bs + 1,
-                "unexpected character after line continuation character",
-            ));
+            return Err(
+                self.error_at(bs + 1, "unexpected character after line continuation character")
+            );
         }
         if self.at(bs + 2) == 0 {
             if let Some(err) = self.eof_error().or_else(|| self.unclosed_error()) {
@@ -502,9 +483,7 @@ impl<'s> Lexer<'s> {
         let type_start = skip_blanks(i + 5);
         let rest = &text[type_start..];
         let is_ignore = rest.starts_with(b"ignore")
-            && !rest
-                .get(6)
-                .is_some_and(|&b| b >= 128 || b.is_ascii_alphanumeric());
+            && !rest.get(6).is_some_and(|&b| b >= 128 || b.is_ascii_alphanumeric());
         if is_ignore {
             let line = self.line_of(start);
             let tag = Span::new((start + type_start + 6) as u32, end as u32);
@@ -538,10 +517,7 @@ impl<'s> Lexer<'s> {
             }
         }
         let rest = &self.bytes[p..self.end];
-        let n = rest
-            .iter()
-            .position(|&b| !is_potential_identifier_char(b))
-            .unwrap_or(rest.len());
+        let n = rest.iter().position(|&b| !is_potential_identifier_char(b)).unwrap_or(rest.len());
         let nonascii =
             rest[..n].iter().any(|&b| b >= 128) || self.bytes[start..p].iter().any(|&b| b >= 128);
         let end = p + n;
@@ -623,11 +599,7 @@ impl<'s> Lexer<'s> {
                 return err;
             }
         }
-        let last = if self.at(p) == 0 {
-            p.saturating_sub(1)
-        } else {
-            p
-        };
+        let last = if self.at(p) == 0 { p.saturating_sub(1) } else { p };
         let detected = self.line_of(last.min(self.bytes.len().saturating_sub(1)));
         let msg = if quote_size == 3 {
             format!("unterminated triple-quoted string literal (detected at line {detected})")
@@ -826,11 +798,7 @@ impl<'s> Lexer<'s> {
                 }
                 c = self.decimal_tail(&mut p)?;
             }
-            part = if c == b'j' || c == b'J' {
-                FloatPart::Imaginary
-            } else {
-                FloatPart::End
-            };
+            part = if c == b'j' || c == b'J' { FloatPart::Imaginary } else { FloatPart::End };
         }
         if part == FloatPart::Imaginary {
             c = self.at(p);
@@ -885,10 +853,7 @@ impl<'s> Lexer<'s> {
                 if self.parens.len() >= MAXLEVEL {
                     return Err(self.error_at(start, "too many nested parentheses"));
                 }
-                self.parens.push(Paren {
-                    ch: c,
-                    pos: start as u32,
-                });
+                self.parens.push(Paren { ch: c, pos: start as u32 });
             }
             b')' | b']' | b'}' => {
                 let Some(open) = self.parens.pop() else {
@@ -917,10 +882,9 @@ impl<'s> Lexer<'s> {
             Some(kind) => kind,
             None if (0x20..0x7f).contains(&c) => TokenKind::ErrorToken,
             None => {
-                return Err(self.error_at(
-                    start,
-                    format!("invalid non-printable character U+{:04X}", c),
-                ));
+                return Err(
+                    self.error_at(start, format!("invalid non-printable character U+{:04X}", c))
+                );
             }
         };
         self.pos = start + 1;

@@ -49,66 +49,29 @@ fn simple_program() {
     assert_eq!(kinds("# c"), ["ENDMARKER"]);
     assert_eq!(
         kinds("if 1:\n  pass"),
-        [
-            "if",
-            "NUMBER",
-            ":",
-            "NEWLINE",
-            "INDENT",
-            "pass",
-            "NEWLINE",
-            "DEDENT",
-            "ENDMARKER"
-        ]
+        ["if", "NUMBER", ":", "NEWLINE", "INDENT", "pass", "NEWLINE", "DEDENT", "ENDMARKER"]
     );
-    assert_eq!(
-        kinds("(1,\n 2)\n"),
-        ["(", "NUMBER", ",", "NUMBER", ")", "NEWLINE", "ENDMARKER"]
-    );
+    assert_eq!(kinds("(1,\n 2)\n"), ["(", "NUMBER", ",", "NUMBER", ")", "NEWLINE", "ENDMARKER"]);
     assert_eq!(
         kinds("x = 1 + \\\n  2\n"),
         ["NAME", "=", "NUMBER", "+", "NUMBER", "NEWLINE", "ENDMARKER"]
     );
     assert_eq!(
         kinds("a ! $ ? `"),
-        [
-            "NAME",
-            "!",
-            "ERRORTOKEN",
-            "ERRORTOKEN",
-            "ERRORTOKEN",
-            "NEWLINE",
-            "ENDMARKER"
-        ]
+        ["NAME", "!", "ERRORTOKEN", "ERRORTOKEN", "ERRORTOKEN", "NEWLINE", "ENDMARKER"]
     );
     assert_eq!(
         kinds("a<>b **= ... //= ->"),
-        [
-            "NAME",
-            "!=",
-            "NAME",
-            "**=",
-            "...",
-            "//=",
-            "->",
-            "NEWLINE",
-            "ENDMARKER"
-        ]
+        ["NAME", "!=", "NAME", "**=", "...", "//=", "->", "NEWLINE", "ENDMARKER"]
     );
-    assert_eq!(
-        kinds("match _: case"),
-        ["NAME", "NAME", ":", "NAME", "NEWLINE", "ENDMARKER"]
-    );
+    assert_eq!(kinds("match _: case"), ["NAME", "NAME", ":", "NAME", "NEWLINE", "ENDMARKER"]);
 }
 
 #[test]
 fn spans() {
     let src = "if x:\n  y\n";
     let t = tokenize(src, LexOptions::default()).tokens;
-    let s: Vec<_> = t
-        .iter()
-        .map(|t| (t.kind.text(), t.span.start, t.span.end))
-        .collect();
+    let s: Vec<_> = t.iter().map(|t| (t.kind.text(), t.span.start, t.span.end)).collect();
     assert_eq!(
         s,
         [
@@ -153,27 +116,11 @@ fn numbers() {
     }
     assert_eq!(
         kinds("1if 1else 2"),
-        [
-            "NUMBER",
-            "if",
-            "NUMBER",
-            "else",
-            "NUMBER",
-            "NEWLINE",
-            "ENDMARKER"
-        ]
+        ["NUMBER", "if", "NUMBER", "else", "NUMBER", "NEWLINE", "ENDMARKER"]
     );
     assert_eq!(
         kinds("0b1for x in y"),
-        [
-            "NUMBER",
-            "for",
-            "NAME",
-            "in",
-            "NAME",
-            "NEWLINE",
-            "ENDMARKER"
-        ]
+        ["NUMBER", "for", "NAME", "in", "NAME", "NEWLINE", "ENDMARKER"]
     );
 }
 
@@ -194,10 +141,7 @@ fn strings() {
         assert_eq!(kinds(ok), ["STRING", "NEWLINE", "ENDMARKER"], "{ok}");
     }
     assert_eq!(kinds("ub'a'"), ["NAME", "STRING", "NEWLINE", "ENDMARKER"]);
-    assert_eq!(
-        kinds("é = 'x'"),
-        ["NAME", "=", "STRING", "NEWLINE", "ENDMARKER"]
-    );
+    assert_eq!(kinds("é = 'x'"), ["NAME", "=", "STRING", "NEWLINE", "ENDMARKER"]);
 }
 
 #[test]
@@ -238,11 +182,7 @@ fn errors_match_cpython() {
         ("x = 1jx\n", ("SyntaxError", 1, 6, 1, 6, "invalid imaginary literal")),
     ];
     for (src, (kind, l, c, el, ec, msg)) in cases {
-        assert_eq!(
-            error(src),
-            (*kind, *l, *c, *el, *ec, msg.to_string()),
-            "{src:?}"
-        );
+        assert_eq!(error(src), (*kind, *l, *c, *el, *ec, msg.to_string()), "{src:?}");
     }
 }
 
@@ -260,17 +200,12 @@ fn too_deep_and_too_nested() {
     );
     let src = format!("x = {}", "(".repeat(100_000));
     let e = error(&src);
-    assert_eq!(
-        (e.1, e.2, e.5.as_str()),
-        (1, 205, "too many nested parentheses")
-    );
+    assert_eq!((e.1, e.2, e.5.as_str()), (1, 205, "too many nested parentheses"));
 }
 
 #[test]
 fn type_comments() {
-    let opts = LexOptions {
-        type_comments: true,
-    };
+    let opts = LexOptions { type_comments: true };
     let src = "x = 1  # type: int  \ny = 2 # type: ignore[a]\n#type:ignore\ndef f():\n  # type: () -> None\n  pass\n";
     let toks = tokenize(src, opts);
     assert!(toks.error.is_none());
@@ -287,10 +222,7 @@ fn type_comments() {
         .map(|(l, s)| (*l, &src[s.start as usize..s.end as usize]))
         .collect();
     assert_eq!(ti, [(2, "[a]"), (3, "")]);
-    assert_eq!(
-        tokenize("x # type: ignorex\n", opts).tokens[1].kind,
-        TokenKind::TypeComment
-    );
+    assert_eq!(tokenize("x # type: ignorex\n", opts).tokens[1].kind, TokenKind::TypeComment);
     assert!(tokenize(src, LexOptions::default())
         .tokens
         .iter()
@@ -361,12 +293,7 @@ fn fuzz_never_panics_or_hangs() {
         for _ in 0..n {
             src.push_str(FRAGMENTS[(next() % FRAGMENTS.len() as u64) as usize]);
         }
-        for opts in [
-            LexOptions::default(),
-            LexOptions {
-                type_comments: true,
-            },
-        ] {
+        for opts in [LexOptions::default(), LexOptions { type_comments: true }] {
             let toks = tokenize(&src, opts);
             assert!(toks.tokens.len() <= 2 * src.len() + 2, "{src:?}");
             for t in &toks.tokens {

@@ -48,7 +48,10 @@ impl<'a, 'i> Parser<'a, 'i> {
             }
             elts.push(self.expression()?);
         }
-        Ok(self.expr(ExprKind::Tuple { elts: self.slice(&elts), ctx: ExprContext::Load }, self.span_from(start)))
+        Ok(self.expr(
+            ExprKind::Tuple { elts: self.slice(&elts), ctx: ExprContext::Load },
+            self.span_from(start),
+        ))
     }
 
     /// `star_expressions`: like `expressions` but elements may be `*x`.
@@ -65,7 +68,10 @@ impl<'a, 'i> Parser<'a, 'i> {
             }
             elts.push(self.star_expression()?);
         }
-        Ok(self.expr(ExprKind::Tuple { elts: self.slice(&elts), ctx: ExprContext::Load }, self.span_from(start)))
+        Ok(self.expr(
+            ExprKind::Tuple { elts: self.slice(&elts), ctx: ExprContext::Load },
+            self.span_from(start),
+        ))
     }
 
     /// `star_expression: '*' bitwise_or | expression`
@@ -167,7 +173,11 @@ impl<'a, 'i> Parser<'a, 'i> {
             self.bump();
             let orelse = self.expression()?;
             Ok(self.expr(
-                ExprKind::IfExp { test: self.alloc(test), body: self.alloc(body), orelse: self.alloc(orelse) },
+                ExprKind::IfExp {
+                    test: self.alloc(test),
+                    body: self.alloc(body),
+                    orelse: self.alloc(orelse),
+                },
                 self.span_from(start),
             ))
         } else {
@@ -191,7 +201,10 @@ impl<'a, 'i> Parser<'a, 'i> {
         let body = self.expression();
         self.leave();
         let body = body?;
-        Ok(self.expr(ExprKind::Lambda { args: self.alloc(args), body: self.alloc(body) }, self.span_from(start)))
+        Ok(self.expr(
+            ExprKind::Lambda { args: self.alloc(args), body: self.alloc(body) },
+            self.span_from(start),
+        ))
     }
 
     /// `disjunction: conjunction ('or' conjunction)*`
@@ -205,7 +218,10 @@ impl<'a, 'i> Parser<'a, 'i> {
         while self.eat(T::Or) {
             values.push(self.conjunction()?);
         }
-        Ok(self.expr(ExprKind::BoolOp { op: BoolOp::Or, values: self.slice(&values) }, self.span_from(start)))
+        Ok(self.expr(
+            ExprKind::BoolOp { op: BoolOp::Or, values: self.slice(&values) },
+            self.span_from(start),
+        ))
     }
 
     /// `conjunction: inversion ('and' inversion)*`
@@ -219,7 +235,10 @@ impl<'a, 'i> Parser<'a, 'i> {
         while self.eat(T::And) {
             values.push(self.inversion()?);
         }
-        Ok(self.expr(ExprKind::BoolOp { op: BoolOp::And, values: self.slice(&values) }, self.span_from(start)))
+        Ok(self.expr(
+            ExprKind::BoolOp { op: BoolOp::And, values: self.slice(&values) },
+            self.span_from(start),
+        ))
     }
 
     /// `inversion: 'not' inversion | comparison`
@@ -275,7 +294,11 @@ impl<'a, 'i> Parser<'a, 'i> {
             return Ok(left);
         }
         Ok(self.expr(
-            ExprKind::Compare { left: self.alloc(left), ops: self.slice(&ops), comparators: self.slice(&comparators) },
+            ExprKind::Compare {
+                left: self.alloc(left),
+                ops: self.slice(&ops),
+                comparators: self.slice(&comparators),
+            },
             self.span_from(start),
         ))
     }
@@ -354,7 +377,9 @@ impl<'a, 'i> Parser<'a, 'i> {
             let value = self.primary();
             self.leave();
             let value = value?;
-            return Ok(self.expr(ExprKind::Await { value: self.alloc(value) }, self.span_from(start)));
+            return Ok(
+                self.expr(ExprKind::Await { value: self.alloc(value) }, self.span_from(start))
+            );
         }
         self.primary()
     }
@@ -377,14 +402,21 @@ impl<'a, 'i> Parser<'a, 'i> {
                 }
                 T::LPar => {
                     let (args, keywords) = self.call_arguments()?;
-                    e = self.expr(ExprKind::Call { func: self.alloc(e), args, keywords }, self.span_from(start));
+                    e = self.expr(
+                        ExprKind::Call { func: self.alloc(e), args, keywords },
+                        self.span_from(start),
+                    );
                 }
                 T::LSqb => {
                     self.bump();
                     let slice = self.slices()?;
                     self.expect(T::RSqb)?;
                     e = self.expr(
-                        ExprKind::Subscript { value: self.alloc(e), slice: self.alloc(slice), ctx: ExprContext::Load },
+                        ExprKind::Subscript {
+                            value: self.alloc(e),
+                            slice: self.alloc(slice),
+                            ctx: ExprContext::Load,
+                        },
                         self.span_from(start),
                     );
                 }
@@ -398,6 +430,13 @@ impl<'a, 'i> Parser<'a, 'i> {
         let start = self.tok().span.start;
         let first = self.slice_item()?;
         if !self.at(T::Comma) {
+            if let ExprKind::Starred { .. } = first.kind {
+                // `a[*b]` is a one-element tuple of slices.
+                return Ok(self.expr(
+                    ExprKind::Tuple { elts: self.slice(&[first]), ctx: ExprContext::Load },
+                    self.span_from(start),
+                ));
+            }
             return Ok(first);
         }
         let mut elts = vec![first];
@@ -407,7 +446,10 @@ impl<'a, 'i> Parser<'a, 'i> {
             }
             elts.push(self.slice_item()?);
         }
-        Ok(self.expr(ExprKind::Tuple { elts: self.slice(&elts), ctx: ExprContext::Load }, self.span_from(start)))
+        Ok(self.expr(
+            ExprKind::Tuple { elts: self.slice(&elts), ctx: ExprContext::Load },
+            self.span_from(start),
+        ))
     }
 
     /// `slice: [expression] ':' [expression] [':' [expression]] | named_expression`
@@ -427,7 +469,11 @@ impl<'a, 'i> Parser<'a, 'i> {
             return Ok(lower.unwrap());
         }
         self.bump();
-        let upper = if matches!(self.peek(), T::Colon | T::Comma | T::RSqb) { None } else { Some(self.expression()?) };
+        let upper = if matches!(self.peek(), T::Colon | T::Comma | T::RSqb) {
+            None
+        } else {
+            Some(self.expression()?)
+        };
         let mut step = None;
         if self.eat(T::Colon) && !matches!(self.peek(), T::Comma | T::RSqb) {
             step = Some(self.expression()?);
@@ -576,11 +622,13 @@ impl<'a, 'i> Parser<'a, 'i> {
             }
             T::True => {
                 self.bump();
-                Ok(self.expr(ExprKind::Constant { value: Constant::Bool(true), kind: None }, t.span))
+                Ok(self
+                    .expr(ExprKind::Constant { value: Constant::Bool(true), kind: None }, t.span))
             }
             T::False => {
                 self.bump();
-                Ok(self.expr(ExprKind::Constant { value: Constant::Bool(false), kind: None }, t.span))
+                Ok(self
+                    .expr(ExprKind::Constant { value: Constant::Bool(false), kind: None }, t.span))
             }
             T::Ellipsis => {
                 self.bump();
@@ -614,7 +662,10 @@ impl<'a, 'i> Parser<'a, 'i> {
         let start = open.span.start;
         if self.at(T::RPar) {
             self.bump();
-            return Ok(self.expr(ExprKind::Tuple { elts: &[], ctx: ExprContext::Load }, self.span_from(start)));
+            return Ok(self.expr(
+                ExprKind::Tuple { elts: &[], ctx: ExprContext::Load },
+                self.span_from(start),
+            ));
         }
         if self.at(T::Yield) {
             let e = self.yield_expr()?;
@@ -636,15 +687,22 @@ impl<'a, 'i> Parser<'a, 'i> {
                     return Err(self.comma_hint_or_invalid());
                 }
                 self.bump();
-                Ok(self.expr(ExprKind::Tuple { elts: self.slice(&elts), ctx: ExprContext::Load }, self.span_from(start)))
+                Ok(self.expr(
+                    ExprKind::Tuple { elts: self.slice(&elts), ctx: ExprContext::Load },
+                    self.span_from(start),
+                ))
             }
             T::For | T::Async => {
                 if let ExprKind::Starred { .. } = first.kind {
-                    return Err(self.error("iterable unpacking cannot be used in comprehension", first.span));
+                    return Err(self
+                        .error("iterable unpacking cannot be used in comprehension", first.span));
                 }
                 let generators = self.for_if_clauses()?;
                 self.expect(T::RPar)?;
-                Ok(self.expr(ExprKind::GeneratorExp { elt: self.alloc(first), generators }, self.span_from(start)))
+                Ok(self.expr(
+                    ExprKind::GeneratorExp { elt: self.alloc(first), generators },
+                    self.span_from(start),
+                ))
             }
             _ => Err(self.comma_hint_or_invalid()),
         }
@@ -655,23 +713,34 @@ impl<'a, 'i> Parser<'a, 'i> {
         let start = self.bump().span.start;
         if self.at(T::RSqb) {
             self.bump();
-            return Ok(self.expr(ExprKind::List { elts: &[], ctx: ExprContext::Load }, self.span_from(start)));
+            return Ok(self.expr(
+                ExprKind::List { elts: &[], ctx: ExprContext::Load },
+                self.span_from(start),
+            ));
         }
         let first = self.star_named_expression()?;
         if self.at(T::For) || self.at(T::Async) {
             if let ExprKind::Starred { .. } = first.kind {
-                return Err(self.error("iterable unpacking cannot be used in comprehension", first.span));
+                return Err(
+                    self.error("iterable unpacking cannot be used in comprehension", first.span)
+                );
             }
             let generators = self.for_if_clauses()?;
             self.expect(T::RSqb)?;
-            return Ok(self.expr(ExprKind::ListComp { elt: self.alloc(first), generators }, self.span_from(start)));
+            return Ok(self.expr(
+                ExprKind::ListComp { elt: self.alloc(first), generators },
+                self.span_from(start),
+            ));
         }
         let elts = self.star_named_list(first, T::RSqb)?;
         if !self.at(T::RSqb) {
             return Err(self.comma_hint_or_invalid());
         }
         self.bump();
-        Ok(self.expr(ExprKind::List { elts: self.slice(&elts), ctx: ExprContext::Load }, self.span_from(start)))
+        Ok(self.expr(
+            ExprKind::List { elts: self.slice(&elts), ctx: ExprContext::Load },
+            self.span_from(start),
+        ))
     }
 
     /// `dict | set | dictcomp | setcomp`
@@ -688,7 +757,9 @@ impl<'a, 'i> Parser<'a, 'i> {
         let first = self.star_named_expression()?;
         if self.at(T::Colon) {
             if let ExprKind::Starred { .. } = first.kind {
-                return Err(self.error("cannot use a starred expression in a dictionary value", first.span));
+                return Err(
+                    self.error("cannot use a starred expression in a dictionary value", first.span)
+                );
             }
             self.bump();
             let value = self.expression()?;
@@ -696,7 +767,11 @@ impl<'a, 'i> Parser<'a, 'i> {
                 let generators = self.for_if_clauses()?;
                 self.expect(T::RBrace)?;
                 return Ok(self.expr(
-                    ExprKind::DictComp { key: self.alloc(first), value: self.alloc(value), generators },
+                    ExprKind::DictComp {
+                        key: self.alloc(first),
+                        value: self.alloc(value),
+                        generators,
+                    },
                     self.span_from(start),
                 ));
             }
@@ -704,11 +779,16 @@ impl<'a, 'i> Parser<'a, 'i> {
         }
         if self.at(T::For) || self.at(T::Async) {
             if let ExprKind::Starred { .. } = first.kind {
-                return Err(self.error("iterable unpacking cannot be used in comprehension", first.span));
+                return Err(
+                    self.error("iterable unpacking cannot be used in comprehension", first.span)
+                );
             }
             let generators = self.for_if_clauses()?;
             self.expect(T::RBrace)?;
-            return Ok(self.expr(ExprKind::SetComp { elt: self.alloc(first), generators }, self.span_from(start)));
+            return Ok(self.expr(
+                ExprKind::SetComp { elt: self.alloc(first), generators },
+                self.span_from(start),
+            ));
         }
         let elts = self.star_named_list(first, T::RBrace)?;
         if !self.at(T::RBrace) {
@@ -783,7 +863,10 @@ impl<'a, 'i> Parser<'a, 'i> {
             return Err(self.comma_hint_or_invalid());
         }
         self.bump();
-        Ok(self.expr(ExprKind::Dict { keys: self.slice(&keys), values: self.slice(&values) }, self.span_from(start)))
+        Ok(self.expr(
+            ExprKind::Dict { keys: self.slice(&keys), values: self.slice(&values) },
+            self.span_from(start),
+        ))
     }
 
     /// `for_if_clauses: ([ASYNC] 'for' star_targets 'in' disjunction ('if' disjunction)*)+`
@@ -826,10 +909,17 @@ impl<'a, 'i> Parser<'a, 'i> {
         let start = self.expect(T::Yield)?.span.start;
         if self.eat(T::From) {
             let value = self.expression()?;
-            return Ok(self.expr(ExprKind::YieldFrom { value: self.alloc(value) }, self.span_from(start)));
+            return Ok(
+                self.expr(ExprKind::YieldFrom { value: self.alloc(value) }, self.span_from(start))
+            );
         }
-        let value = if self.starts_expression() || self.at(T::Star) { Some(self.star_expressions()?) } else { None };
-        Ok(self.expr(ExprKind::Yield { value: value.map(|v| self.alloc(v)) }, self.span_from(start)))
+        let value = if self.starts_expression() || self.at(T::Star) {
+            Some(self.star_expressions()?)
+        } else {
+            None
+        };
+        Ok(self
+            .expr(ExprKind::Yield { value: value.map(|v| self.alloc(v)) }, self.span_from(start)))
     }
 }
 

@@ -66,10 +66,10 @@ pub fn parse<'a>(
     };
     match result {
         Ok(Mod::Module { body, .. }) => {
-            let type_ignores = arena.alloc_slice_fill_iter(lexed.type_ignores.iter().map(|&(line, tag)| TypeIgnore {
-                lineno: line,
-                tag: &src[tag.start as usize..tag.end as usize],
-            }));
+            let type_ignores =
+                arena.alloc_slice_fill_iter(lexed.type_ignores.iter().map(|&(line, tag)| {
+                    TypeIgnore { lineno: line, tag: &src[tag.start as usize..tag.end as usize] }
+                }));
             Ok(Mod::Module { body, type_ignores })
         }
         Ok(m) => Ok(m),
@@ -116,7 +116,11 @@ impl<'a, 'i> Parser<'a, 'i> {
     ) -> Self {
         if let Some(e) = &lex_error {
             // The sentinel token: reaching it means reaching the tokenizer error.
-            let at = toks.last().map(|t| t.span.end).unwrap_or(0).max(e.span.start.min(src.len() as u32));
+            let at = toks
+                .last()
+                .map(|t| t.span.end)
+                .unwrap_or(0)
+                .max(e.span.start.min(src.len() as u32));
             toks.push(Token { kind: TokenKind::ErrorToken, span: Span::new(at, at) });
         } else if toks.last().map(|t| t.kind) != Some(TokenKind::EndMarker) {
             let end = src.len() as u32;
@@ -174,7 +178,10 @@ impl<'a, 'i> Parser<'a, 'i> {
         while i > 0 {
             i -= 1;
             let t = self.toks[i];
-            if !matches!(t.kind, TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent | TokenKind::EndMarker) {
+            if !matches!(
+                t.kind,
+                TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent | TokenKind::EndMarker
+            ) {
                 return t.span.end;
             }
         }
@@ -286,7 +293,11 @@ impl<'a, 'i> Parser<'a, 'i> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             let t = self.tok();
-            return Err(SyntaxError::new(ErrorKind::SyntaxError, "too many nested parentheses", t.span));
+            return Err(SyntaxError::new(
+                ErrorKind::SyntaxError,
+                "too many nested parentheses",
+                t.span,
+            ));
         }
         Ok(())
     }
@@ -420,7 +431,10 @@ impl<'a, 'i> Parser<'a, 'i> {
         }
         while self.eat(TokenKind::Newline) {}
         if !self.at(TokenKind::EndMarker) {
-            return Err(self.error("multiple statements found while compiling a single statement", self.tok().span));
+            return Err(self.error(
+                "multiple statements found while compiling a single statement",
+                self.tok().span,
+            ));
         }
         Ok(Mod::Interactive { body: self.slice(&body) })
     }

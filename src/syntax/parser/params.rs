@@ -67,7 +67,9 @@ impl<'a, 'i> Parser<'a, 'i> {
                         return Err(self.error("* argument may appear only once", t.span));
                     }
                     if kwarg.is_some() {
-                        return Err(self.error("arguments cannot follow var-keyword argument", t.span));
+                        return Err(
+                            self.error("arguments cannot follow var-keyword argument", t.span)
+                        );
                     }
                     self.bump();
                     star = Some(t);
@@ -87,7 +89,10 @@ impl<'a, 'i> Parser<'a, 'i> {
                         let a = self.param(is_lambda, true)?;
                         if self.at(T::Equal) {
                             let eq = self.tok();
-                            return Err(self.error("var-positional argument cannot have default value", eq.span));
+                            return Err(self.error(
+                                "var-positional argument cannot have default value",
+                                eq.span,
+                            ));
                         }
                         vararg = Some(a);
                         last = Last::Var;
@@ -95,20 +100,26 @@ impl<'a, 'i> Parser<'a, 'i> {
                 }
                 T::DoubleStar => {
                     if kwarg.is_some() {
-                        return Err(self.error("arguments cannot follow var-keyword argument", t.span));
+                        return Err(
+                            self.error("arguments cannot follow var-keyword argument", t.span)
+                        );
                     }
                     self.bump();
                     let a = self.param(is_lambda, false)?;
                     if self.at(T::Equal) {
                         let eq = self.tok();
-                        return Err(self.error("var-keyword argument cannot have default value", eq.span));
+                        return Err(
+                            self.error("var-keyword argument cannot have default value", eq.span)
+                        );
                     }
                     kwarg = Some(a);
                     last = Last::Kw;
                 }
                 T::Name => {
                     if kwarg.is_some() {
-                        return Err(self.error("arguments cannot follow var-keyword argument", t.span));
+                        return Err(
+                            self.error("arguments cannot follow var-keyword argument", t.span)
+                        );
                     }
                     let a = self.param(is_lambda, false)?;
                     let default = if self.at(T::Equal) {
@@ -128,7 +139,10 @@ impl<'a, 'i> Parser<'a, 'i> {
                         match default {
                             Some(d) => defaults.push(d),
                             None if !defaults.is_empty() => {
-                                return Err(self.error("non-default argument follows default argument", a.span));
+                                return Err(self.error(
+                                    "non-default argument follows default argument",
+                                    a.span,
+                                ));
                             }
                             None => {}
                         }
@@ -218,13 +232,21 @@ impl<'a, 'i> Parser<'a, 'i> {
             let ann = if star_annotation && self.at(T::Star) {
                 self.bump();
                 let value = self.expression()?;
-                self.expr(ExprKind::Starred { value: self.alloc(value), ctx: ExprContext::Load }, self.span_from(start))
+                self.expr(
+                    ExprKind::Starred { value: self.alloc(value), ctx: ExprContext::Load },
+                    self.span_from(start),
+                )
             } else {
                 self.expression()?
             };
             annotation = Some(self.alloc(ann));
         }
-        Ok(Arg { arg: name, annotation, type_comment: None, span: Span::new(span.start, self.prev_end()) })
+        Ok(Arg {
+            arg: name,
+            annotation,
+            type_comment: None,
+            span: Span::new(span.start, self.prev_end()),
+        })
     }
 
     fn parenthesized_params_error(&mut self, is_lambda: bool) -> SyntaxError {
@@ -246,8 +268,12 @@ impl<'a, 'i> Parser<'a, 'i> {
         let close = self.tok();
         self.reset(mark);
         if ok {
-            let what = if is_lambda { "Lambda expression parameters" } else { "Function parameters" };
-            return self.error(format!("{what} cannot be parenthesized"), Span::new(open.span.start, close.span.end));
+            let what =
+                if is_lambda { "Lambda expression parameters" } else { "Function parameters" };
+            return self.error(
+                format!("{what} cannot be parenthesized"),
+                Span::new(open.span.start, close.span.end),
+            );
         }
         self.invalid_syntax()
     }

@@ -24,7 +24,10 @@ impl<'a, 'i> Parser<'a, 'i> {
             }
             items.push(self.maybe_star_pattern()?);
         }
-        Ok(Pattern { kind: PatternKind::MatchSequence { patterns: self.slice(&items) }, span: self.span_from(start) })
+        Ok(Pattern {
+            kind: PatternKind::MatchSequence { patterns: self.slice(&items) },
+            span: self.span_from(start),
+        })
     }
 
     /// `maybe_star_pattern: star_pattern | pattern`
@@ -33,7 +36,10 @@ impl<'a, 'i> Parser<'a, 'i> {
             let start = self.bump().span.start;
             let (name, span) = self.name_token()?;
             let name = if self.interner.resolve(name) == "_" { None } else { Some(name) };
-            return Ok(Pattern { kind: PatternKind::MatchStar { name }, span: Span::new(start, span.end) });
+            return Ok(Pattern {
+                kind: PatternKind::MatchStar { name },
+                span: Span::new(start, span.end),
+            });
         }
         self.pattern()
     }
@@ -87,7 +93,10 @@ impl<'a, 'i> Parser<'a, 'i> {
         while self.eat(T::Vbar) {
             alts.push(self.closed_pattern()?);
         }
-        Ok(Pattern { kind: PatternKind::MatchOr { patterns: self.slice(&alts) }, span: self.span_from(start) })
+        Ok(Pattern {
+            kind: PatternKind::MatchOr { patterns: self.slice(&alts) },
+            span: self.span_from(start),
+        })
     }
 
     fn closed_pattern(&mut self) -> PResult<Pattern<'a>> {
@@ -96,14 +105,23 @@ impl<'a, 'i> Parser<'a, 'i> {
         match t.kind {
             T::Number | T::Minus => {
                 let value = self.signed_or_complex_number()?;
-                Ok(Pattern { kind: PatternKind::MatchValue { value: self.alloc(value) }, span: value.span })
+                Ok(Pattern {
+                    kind: PatternKind::MatchValue { value: self.alloc(value) },
+                    span: value.span,
+                })
             }
             T::String => {
                 let value = self.strings()?;
                 if let ExprKind::JoinedStr { .. } = value.kind {
-                    return Err(self.error("patterns may only match literals and attribute lookups", value.span));
+                    return Err(self.error(
+                        "patterns may only match literals and attribute lookups",
+                        value.span,
+                    ));
                 }
-                Ok(Pattern { kind: PatternKind::MatchValue { value: self.alloc(value) }, span: value.span })
+                Ok(Pattern {
+                    kind: PatternKind::MatchValue { value: self.alloc(value) },
+                    span: value.span,
+                })
             }
             T::None | T::True | T::False => {
                 self.bump();
@@ -119,7 +137,10 @@ impl<'a, 'i> Parser<'a, 'i> {
                 let next = self.peek_at(1);
                 if is_wild && !matches!(next, T::Dot | T::LPar | T::Equal) {
                     self.bump();
-                    return Ok(Pattern { kind: PatternKind::MatchAs { pattern: None, name: None }, span: t.span });
+                    return Ok(Pattern {
+                        kind: PatternKind::MatchAs { pattern: None, name: None },
+                        span: t.span,
+                    });
                 }
                 // name_or_attr
                 self.bump();
@@ -139,9 +160,15 @@ impl<'a, 'i> Parser<'a, 'i> {
                     return self.class_pattern(start, e);
                 }
                 if dotted {
-                    return Ok(Pattern { kind: PatternKind::MatchValue { value: self.alloc(e) }, span: e.span });
+                    return Ok(Pattern {
+                        kind: PatternKind::MatchValue { value: self.alloc(e) },
+                        span: e.span,
+                    });
                 }
-                Ok(Pattern { kind: PatternKind::MatchAs { pattern: None, name: Some(id) }, span: t.span })
+                Ok(Pattern {
+                    kind: PatternKind::MatchAs { pattern: None, name: Some(id) },
+                    span: t.span,
+                })
             }
             T::LPar => {
                 self.bump();
@@ -169,7 +196,10 @@ impl<'a, 'i> Parser<'a, 'i> {
                     items.push(self.maybe_star_pattern()?);
                 }
                 self.expect(T::RPar)?;
-                Ok(Pattern { kind: PatternKind::MatchSequence { patterns: self.slice(&items) }, span: self.span_from(start) })
+                Ok(Pattern {
+                    kind: PatternKind::MatchSequence { patterns: self.slice(&items) },
+                    span: self.span_from(start),
+                })
             }
             T::LSqb => {
                 self.bump();
@@ -181,7 +211,10 @@ impl<'a, 'i> Parser<'a, 'i> {
                     }
                 }
                 self.expect(T::RSqb)?;
-                Ok(Pattern { kind: PatternKind::MatchSequence { patterns: self.slice(&items) }, span: self.span_from(start) })
+                Ok(Pattern {
+                    kind: PatternKind::MatchSequence { patterns: self.slice(&items) },
+                    span: self.span_from(start),
+                })
             }
             T::LBrace => self.mapping_pattern(),
             _ => Err(self.invalid_syntax()),
@@ -203,7 +236,16 @@ impl<'a, 'i> Parser<'a, 'i> {
                 return Err(self.error("imaginary number required in complex literal", imag.span));
             }
             if matches!(real.kind, ExprKind::Constant { value: Constant::Complex { .. }, .. })
-                || matches!(real.kind, ExprKind::UnaryOp { operand: Expr { kind: ExprKind::Constant { value: Constant::Complex { .. }, .. }, .. }, .. })
+                || matches!(
+                    real.kind,
+                    ExprKind::UnaryOp {
+                        operand: Expr {
+                            kind: ExprKind::Constant { value: Constant::Complex { .. }, .. },
+                            ..
+                        },
+                        ..
+                    }
+                )
             {
                 return Err(self.error("real number required in complex literal", real.span));
             }
@@ -222,7 +264,10 @@ impl<'a, 'i> Parser<'a, 'i> {
                 return Err(self.invalid_syntax());
             }
             let n = self.number_atom()?;
-            return Ok(self.expr(ExprKind::UnaryOp { op: UnaryOp::USub, operand: self.alloc(n) }, self.span_from(start)));
+            return Ok(self.expr(
+                ExprKind::UnaryOp { op: UnaryOp::USub, operand: self.alloc(n) },
+                self.span_from(start),
+            ));
         }
         self.number_atom()
     }
@@ -293,7 +338,11 @@ impl<'a, 'i> Parser<'a, 'i> {
         }
         self.expect(T::RBrace)?;
         Ok(Pattern {
-            kind: PatternKind::MatchMapping { keys: self.slice(&keys), patterns: self.slice(&patterns), rest },
+            kind: PatternKind::MatchMapping {
+                keys: self.slice(&keys),
+                patterns: self.slice(&patterns),
+                rest,
+            },
             span: self.span_from(start),
         })
     }
@@ -306,7 +355,10 @@ impl<'a, 'i> Parser<'a, 'i> {
             T::String => {
                 let value = self.strings()?;
                 if let ExprKind::JoinedStr { .. } = value.kind {
-                    return Err(self.error("patterns may only match literals and attribute lookups", value.span));
+                    return Err(self.error(
+                        "patterns may only match literals and attribute lookups",
+                        value.span,
+                    ));
                 }
                 Ok(value)
             }

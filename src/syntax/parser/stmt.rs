@@ -166,9 +166,15 @@ impl<'a, 'i> Parser<'a, 'i> {
                 let mut exc = None;
                 let mut cause = None;
                 if self.starts_expression() {
-                    exc = Some({ let v = self.expression()?; self.alloc(v) });
+                    exc = Some({
+                        let v = self.expression()?;
+                        self.alloc(v)
+                    });
                     if self.eat(T::From) {
-                        cause = Some({ let v = self.expression()?; self.alloc(v) });
+                        cause = Some({
+                            let v = self.expression()?;
+                            self.alloc(v)
+                        });
                     }
                 }
                 StmtKind::Raise { exc, cause }
@@ -197,7 +203,14 @@ impl<'a, 'i> Parser<'a, 'i> {
             T::Assert => {
                 self.bump();
                 let test = self.expression()?;
-                let msg = if self.eat(T::Comma) { Some({ let v = self.expression()?; self.alloc(v) }) } else { None };
+                let msg = if self.eat(T::Comma) {
+                    Some({
+                        let v = self.expression()?;
+                        self.alloc(v)
+                    })
+                } else {
+                    None
+                };
                 StmtKind::Assert { test: self.alloc(test), msg }
             }
             T::Import => {
@@ -273,7 +286,8 @@ impl<'a, 'i> Parser<'a, 'i> {
             }
             self.bump();
         }
-        let module = if level > 0 && self.at(T::Import) { None } else { Some(self.dotted_name()?.0) };
+        let module =
+            if level > 0 && self.at(T::Import) { None } else { Some(self.dotted_name()?.0) };
         self.expect(T::Import)?;
         let mut names = Vec::new();
         if self.at(T::Star) {
@@ -295,7 +309,10 @@ impl<'a, 'i> Parser<'a, 'i> {
                 }
                 if !paren && matches!(self.peek(), T::Newline | T::Semi) {
                     let t = self.tok();
-                    return Err(self.error("trailing comma not allowed without surrounding parentheses", t.span));
+                    return Err(self.error(
+                        "trailing comma not allowed without surrounding parentheses",
+                        t.span,
+                    ));
                 }
             }
             if paren {
@@ -317,27 +334,43 @@ impl<'a, 'i> Parser<'a, 'i> {
                 if let Some(op) = augassign(k) {
                     let op_tok = self.bump();
                     let target = match first.kind {
-                        ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {
+                        ExprKind::Name { .. }
+                        | ExprKind::Attribute { .. }
+                        | ExprKind::Subscript { .. } => {
                             self.to_target(&first, ExprContext::Store)?
                         }
                         _ => {
                             return Err(self.error(
-                                format!("'{}' is an illegal expression for augmented assignment", targets_name(&first)),
+                                format!(
+                                    "'{}' is an illegal expression for augmented assignment",
+                                    targets_name(&first)
+                                ),
                                 first.span,
                             ))
                         }
                     };
                     let _ = op_tok;
-                    let value = if self.at(T::Yield) { self.yield_expr()? } else { self.star_expressions()? };
+                    let value = if self.at(T::Yield) {
+                        self.yield_expr()?
+                    } else {
+                        self.star_expressions()?
+                    };
                     return Ok(Stmt {
-                        kind: StmtKind::AugAssign { target: self.alloc(target), op, value: self.alloc(value) },
+                        kind: StmtKind::AugAssign {
+                            target: self.alloc(target),
+                            op,
+                            value: self.alloc(value),
+                        },
                         span: self.span_from(start),
                     });
                 }
                 // `print "x"` and `exec "code"`: the Python 2 statements.
                 if let ExprKind::Name { id, .. } = first.kind {
                     let name = self.interner.resolve(id);
-                    if (name == "print" || name == "exec") && self.starts_expression() && !self.at(T::LPar) {
+                    if (name == "print" || name == "exec")
+                        && self.starts_expression()
+                        && !self.at(T::LPar)
+                    {
                         let mark = self.mark();
                         if let Ok(b) = self.star_expressions() {
                             return Err(self.error(
@@ -351,7 +384,10 @@ impl<'a, 'i> Parser<'a, 'i> {
                 if self.starts_expression() && !matches!(self.peek(), T::Not) {
                     // Two expressions side by side at statement level.
                 }
-                Ok(Stmt { kind: StmtKind::Expr { value: self.alloc(first) }, span: self.span_from(start) })
+                Ok(Stmt {
+                    kind: StmtKind::Expr { value: self.alloc(first) },
+                    span: self.span_from(start),
+                })
             }
         }
     }
@@ -370,7 +406,14 @@ impl<'a, 'i> Parser<'a, 'i> {
             match self.to_target(&pending, ExprContext::Store) {
                 Ok(t) => targets.push(t),
                 Err(e) => {
-                    return Err(self.assign_target_error(e, &pending, index, eq.span, value_start, next.ok()));
+                    return Err(self.assign_target_error(
+                        e,
+                        &pending,
+                        index,
+                        eq.span,
+                        value_start,
+                        next.ok(),
+                    ));
                 }
             }
             pending = next?;
@@ -384,7 +427,11 @@ impl<'a, 'i> Parser<'a, 'i> {
         };
         let end = self.prev_end();
         Ok(Stmt {
-            kind: StmtKind::Assign { targets: self.slice(&targets), value: self.alloc(pending), type_comment },
+            kind: StmtKind::Assign {
+                targets: self.slice(&targets),
+                value: self.alloc(pending),
+                type_comment,
+            },
             span: Span::new(start, end),
         })
     }
@@ -417,11 +464,17 @@ impl<'a, 'i> Parser<'a, 'i> {
                     bad.kind,
                     ExprKind::List { .. } | ExprKind::Tuple { .. } | ExprKind::GeneratorExp { .. }
                 )
-                && !matches!(bad.kind, ExprKind::Constant { value: Constant::Bool(_) | Constant::None, .. })
+                && !matches!(
+                    bad.kind,
+                    ExprKind::Constant { value: Constant::Bool(_) | Constant::None, .. }
+                )
                 && self.src[bad.span.end as usize..eq.start as usize].trim().is_empty()
             {
                 return self.error(
-                    format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", targets_name(bad)),
+                    format!(
+                        "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                        targets_name(bad)
+                    ),
                     bad.span,
                 );
             }
@@ -429,15 +482,24 @@ impl<'a, 'i> Parser<'a, 'i> {
         plain
     }
 
-    fn annotated_assignment(&mut self, start: u32, parenthesized: bool, target: Expr<'a>) -> PResult<Stmt<'a>> {
+    fn annotated_assignment(
+        &mut self,
+        start: u32,
+        parenthesized: bool,
+        target: Expr<'a>,
+    ) -> PResult<Stmt<'a>> {
         let simple = match target.kind {
             ExprKind::Name { .. } => !parenthesized,
             ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => false,
             ExprKind::Tuple { .. } => {
-                return Err(self.error("only single target (not tuple) can be annotated", target.span));
+                return Err(
+                    self.error("only single target (not tuple) can be annotated", target.span)
+                );
             }
             ExprKind::List { .. } => {
-                return Err(self.error("only single target (not list) can be annotated", target.span));
+                return Err(
+                    self.error("only single target (not list) can be annotated", target.span)
+                );
             }
             _ => return Err(self.error("illegal target for annotation", target.span)),
         };
@@ -484,18 +546,38 @@ impl<'a, 'i> Parser<'a, 'i> {
     }
 
     /// `function_def_raw: 'def' NAME '(' [params] ')' ['->' expression] ':' [func_type_comment] block`
-    fn function_def(&mut self, decorator_list: &'a [Expr<'a>], is_async: bool) -> PResult<Stmt<'a>> {
+    fn function_def(
+        &mut self,
+        decorator_list: &'a [Expr<'a>],
+        is_async: bool,
+    ) -> PResult<Stmt<'a>> {
         let def = self.expect(T::Def)?;
         let (name, _) = self.name_token()?;
         let args = self.def_params()?;
-        let returns = if self.eat(T::Arrow) { Some({ let v = self.expression()?; self.alloc(v) }) } else { None };
+        let returns = if self.eat(T::Arrow) {
+            Some({
+                let v = self.expression()?;
+                self.alloc(v)
+            })
+        } else {
+            None
+        };
         self.expect_forced(T::Colon)?;
         let mut type_comment = None;
         if self.at(T::TypeComment) {
-            type_comment = Some({ let t = self.bump(); self.text(t) });
-        } else if self.at(T::Newline) && self.peek_at(1) == T::TypeComment && self.peek_at(2) == T::Newline {
+            type_comment = Some({
+                let t = self.bump();
+                self.text(t)
+            });
+        } else if self.at(T::Newline)
+            && self.peek_at(1) == T::TypeComment
+            && self.peek_at(2) == T::Newline
+        {
             self.bump();
-            type_comment = Some({ let t = self.bump(); self.text(t) });
+            type_comment = Some({
+                let t = self.bump();
+                self.text(t)
+            });
         }
         let was = self.in_function;
         self.in_function = true;
@@ -520,7 +602,8 @@ impl<'a, 'i> Parser<'a, 'i> {
     fn class_def(&mut self, decorator_list: &'a [Expr<'a>]) -> PResult<Stmt<'a>> {
         let class = self.expect(T::Class)?;
         let (name, _) = self.name_token()?;
-        let (bases, keywords) = if self.at(T::LPar) { self.call_arguments()? } else { (&[][..], &[][..]) };
+        let (bases, keywords) =
+            if self.at(T::LPar) { self.call_arguments()? } else { (&[][..], &[][..]) };
         let body = self.colon_block("class definition", self.line(class.span.start))?;
         Ok(Stmt {
             kind: StmtKind::ClassDef { name, bases, keywords, body, decorator_list },
@@ -547,7 +630,10 @@ impl<'a, 'i> Parser<'a, 'i> {
         } else {
             &[]
         };
-        Ok(Stmt { kind: StmtKind::If { test: self.alloc(test), body, orelse }, span: Span::new(kw.span.start, end) })
+        Ok(Stmt {
+            kind: StmtKind::If { test: self.alloc(test), body, orelse },
+            span: Span::new(kw.span.start, end),
+        })
     }
 
     /// A condition (`named_expression`), with CPython's `if x = 1:` hints.
@@ -586,7 +672,13 @@ impl<'a, 'i> Parser<'a, 'i> {
         {
             return self.invalid_syntax();
         }
-        self.error(format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", targets_name(e)), e.span)
+        self.error(
+            format!(
+                "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                targets_name(e)
+            ),
+            e.span,
+        )
     }
 
     /// `while_stmt: 'while' named_expression ':' block [else_block]`
@@ -596,7 +688,10 @@ impl<'a, 'i> Parser<'a, 'i> {
         let body = self.colon_block("'while' statement", self.line(kw.span.start))?;
         let mut end = end_of(body);
         let orelse = self.else_block(&mut end)?;
-        Ok(Stmt { kind: StmtKind::While { test: self.alloc(test), body, orelse }, span: Span::new(kw.span.start, end) })
+        Ok(Stmt {
+            kind: StmtKind::While { test: self.alloc(test), body, orelse },
+            span: Span::new(kw.span.start, end),
+        })
     }
 
     fn else_block(&mut self, end: &mut u32) -> PResult<&'a [Stmt<'a>]> {
@@ -617,7 +712,14 @@ impl<'a, 'i> Parser<'a, 'i> {
         self.expect(T::In)?;
         let iter = self.star_expressions()?;
         self.expect_forced(T::Colon)?;
-        let type_comment = if self.at(T::TypeComment) { Some({ let t = self.bump(); self.text(t) }) } else { None };
+        let type_comment = if self.at(T::TypeComment) {
+            Some({
+                let t = self.bump();
+                self.text(t)
+            })
+        } else {
+            None
+        };
         let body = self.block("'for' statement", self.line(kw.span.start))?;
         let mut end = end_of(body);
         let orelse = self.else_block(&mut end)?;
@@ -657,7 +759,14 @@ impl<'a, 'i> Parser<'a, 'i> {
         }
         let items = self.with_items(T::Colon)?;
         self.expect_forced(T::Colon)?;
-        let type_comment = if self.at(T::TypeComment) { Some({ let t = self.bump(); self.text(t) }) } else { None };
+        let type_comment = if self.at(T::TypeComment) {
+            Some({
+                let t = self.bump();
+                self.text(t)
+            })
+        } else {
+            None
+        };
         let body = self.block("'with' statement", line)?;
         Ok(Stmt {
             kind: StmtKind::With { is_async, items, body, type_comment },
@@ -695,7 +804,10 @@ impl<'a, 'i> Parser<'a, 'i> {
         let e = if self.at(T::Star) {
             self.bump();
             let v = self.bitwise_or()?;
-            self.expr(ExprKind::Starred { value: self.alloc(v), ctx: ExprContext::Load }, self.span_from(start))
+            self.expr(
+                ExprKind::Starred { value: self.alloc(v), ctx: ExprContext::Load },
+                self.span_from(start),
+            )
         } else {
             self.bitwise_or()?
         };
@@ -714,7 +826,10 @@ impl<'a, 'i> Parser<'a, 'i> {
             let is_star = self.eat(T::Star);
             if let Some(prev) = star {
                 if prev != is_star {
-                    return Err(self.error("cannot have both 'except' and 'except*' on the same 'try'", ex.span));
+                    return Err(self.error(
+                        "cannot have both 'except' and 'except*' on the same 'try'",
+                        ex.span,
+                    ));
                 }
             }
             star = Some(is_star);
@@ -748,7 +863,12 @@ impl<'a, 'i> Parser<'a, 'i> {
             let what = if is_star { "'except*' statement" } else { "'except' statement" };
             let hbody = self.colon_block(what, self.line(ex.span.start))?;
             end = end_of(hbody);
-            handlers.push(ExceptHandler { type_, name, body: hbody, span: Span::new(ex.span.start, end) });
+            handlers.push(ExceptHandler {
+                type_,
+                name,
+                body: hbody,
+                span: Span::new(ex.span.start, end),
+            });
         }
         let orelse = if !handlers.is_empty() { self.else_block(&mut end)? } else { &[] };
         let finalbody: &'a [Stmt<'a>] = if self.at(T::Finally) {
@@ -811,7 +931,14 @@ impl<'a, 'i> Parser<'a, 'i> {
             }
             let case = self.bump();
             let pattern = self.patterns()?;
-            let guard = if self.eat(T::If) { Some({ let v = self.named_expression()?; self.alloc(v) }) } else { None };
+            let guard = if self.eat(T::If) {
+                Some({
+                    let v = self.named_expression()?;
+                    self.alloc(v)
+                })
+            } else {
+                None
+            };
             let body = self.colon_block("'case' statement", self.line(case.span.start))?;
             cases.push(MatchCase { pattern, guard, body });
         }
@@ -840,7 +967,10 @@ impl<'a, 'i> Parser<'a, 'i> {
             }
             elts.push(self.star_named_expression()?);
         }
-        Ok(self.expr(ExprKind::Tuple { elts: self.slice(&elts), ctx: ExprContext::Load }, self.span_from(start)))
+        Ok(self.expr(
+            ExprKind::Tuple { elts: self.slice(&elts), ctx: ExprContext::Load },
+            self.span_from(start),
+        ))
     }
 }
 
@@ -890,7 +1020,9 @@ fn last_invalid_elt<'e, 'a>(e: &'e Expr<'a>) -> Option<&'e Expr<'a>> {
         ExprKind::Tuple { elts, .. } => {
             let last = elts.last()?;
             match last.kind {
-                ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => None,
+                ExprKind::Name { .. } | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {
+                    None
+                }
                 _ => Some(last),
             }
         }

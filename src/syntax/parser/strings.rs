@@ -82,16 +82,19 @@ impl<'a, 'i> Parser<'a, 'i> {
             let text = self.text(t);
             let (prefix, _, body) = split_string_token(text);
             if prefix.fstring {
-                let body_start = t.span.start + (body.as_ptr() as usize - text.as_ptr() as usize) as u32;
+                let body_start =
+                    t.span.start + (body.as_ptr() as usize - text.as_ptr() as usize) as u32;
                 let mut pos = 0usize;
-                self.fstring_parse(&mut b, body, body_start, prefix.raw, 0, &mut pos, span, err_at)?;
+                self.fstring_parse(
+                    &mut b, body, body_start, prefix.raw, 0, &mut pos, span, err_at,
+                )?;
             } else {
                 let mut value = Vec::new();
                 self.decode_plain(t, err_at, &mut value)?;
                 b.push_literal(&value);
             }
         }
-        Ok(self.joined_str(b, span))
+        Ok(self.joined_str(b, span, span))
     }
 
     /// An error of the f-string scanner (`f-string: ...`).
@@ -99,18 +102,26 @@ impl<'a, 'i> Parser<'a, 'i> {
         self.error_at_token(at, format!("f-string: {}", msg.as_ref()))
     }
 
-    fn joined_str(&self, b: FStringBuilder<'a>, span: Span) -> Expr<'a> {
+    /// Build the `JoinedStr`. As CPython 3.11 does, literal parts followed by a
+    /// field get the span of the whole concatenation; the trailing literal and
+    /// the node itself get `tail` (the whole string at top level, the current
+    /// string token in a format spec).
+    fn joined_str(&self, b: FStringBuilder<'a>, span: Span, tail: Span) -> Expr<'a> {
         let mut values = Vec::with_capacity(b.parts.len());
-        for part in b.parts {
+        let n = b.parts.len();
+        for (i, part) in b.parts.into_iter().enumerate() {
             match part {
                 Part::Literal(bytes) => {
                     let s = self.arena.alloc_slice_copy(&bytes);
-                    values.push(self.expr(ExprKind::Constant { value: Constant::Str(s), kind: None }, span));
+                    let at = if i + 1 == n { tail } else { span };
+                    values.push(
+                        self.expr(ExprKind::Constant { value: Constant::Str(s), kind: None }, at),
+                    );
                 }
                 Part::Value(e) => values.push(e),
             }
         }
-        self.expr(ExprKind::JoinedStr { values: self.slice(&values) }, span)
+        self.expr(ExprKind::JoinedStr { values: self.slice(&values) }, tail)
     }
 
     /// Decode one non-f string token into `out`.
@@ -205,7 +216,8 @@ impl<'a, 'i> Parser<'a, 'i> {
                     b.push_literal(chunk.as_bytes());
                 } else {
                     let mut out = Vec::with_capacity(chunk.len());
-                    decode_escapes(chunk, false, &mut out).map_err(|e| self.error_at_token(err_at, e.msg))?;
+                    decode_escapes(chunk, false, &mut out)
+                        .map_err(|e| self.error_at_token(err_at, e.msg))?;
                     b.push_literal(&out);
                 }
             }
@@ -253,7 +265,10 @@ impl<'a, 'i> Parser<'a, 'i> {
         while s < end {
             let ch = bytes[s];
             if ch == b'\\' {
-                return Err(self.error_at_token(err_at, "f-string expression part cannot include a backslash"));
+                return Err(self.error_at_token(
+                    err_at,
+                    "f-string expression part cannot include a backslash",
+                ));
             }
             if quote_char != 0 {
                 if ch == quote_char {
@@ -294,7 +309,9 @@ impl<'a, 'i> Parser<'a, 'i> {
                 continue;
             }
             if ch == b'#' {
-                return Err(self.error_at_token(err_at, "f-string expression part cannot include '#'"));
+                return Err(
+                    self.error_at_token(err_at, "f-string expression part cannot include '#'")
+                );
             }
             if parens.is_empty() && matches!(ch, b'!' | b':' | b'}' | b'=' | b'>' | b'<') {
                 if s + 1 < end {
@@ -342,7 +359,9 @@ impl<'a, 'i> Parser<'a, 'i> {
         let mut has_expr_text = false;
         if bytes[*pos] == b'=' {
             *pos += 1;
-            while *pos < end && matches!(bytes[*pos], b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c') {
+            while *pos < end
+                && matches!(bytes[*pos], b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c')
+            {
                 *pos += 1;
             }
             if *pos >= end {
@@ -360,7 +379,8 @@ impl<'a, 'i> Parser<'a, 'i> {
             let c = body[*pos..].chars().next().unwrap_or('\0');
             *pos += c.len_utf8();
             if !matches!(c, 's' | 'r' | 'a') {
-                return Err(self.fs_error(err_at, "invalid conversion character: expected 's', 'r', or 'a'"));
+                return Err(self
+                    .fs_error(err_at, "invalid conversion character: expected 's', 'r', or 'a'"));
             }
             conversion = c as i32;
         }
@@ -371,8 +391,9 @@ impl<'a, 'i> Parser<'a, 'i> {
                 return Err(self.fs_error(err_at, "expecting '}'"));
             }
             let mut spec = FStringBuilder { parts: Vec::new() };
+            let tok_span = err_tok_span(body, base, self.src);
             self.fstring_parse(&mut spec, body, base, raw, recurse_lvl + 1, pos, span, err_at)?;
-            format_spec = Some(self.alloc(self.joined_str(spec, span)));
+            format_spec = Some(self.alloc(self.joined_str(spec, span, tok_span)));
         }
         if *pos >= end || bytes[*pos] != b'}' {
             return Err(self.fs_error(err_at, "expecting '}'"));
@@ -381,7 +402,10 @@ impl<'a, 'i> Parser<'a, 'i> {
         if has_expr_text && format_spec.is_none() && conversion == -1 {
             conversion = 'r' as i32;
         }
-        Ok(self.expr(ExprKind::FormattedValue { value: self.alloc(value), conversion, format_spec }, span))
+        Ok(self.expr(
+            ExprKind::FormattedValue { value: self.alloc(value), conversion, format_spec },
+            span,
+        ))
     }
 
     /// `fstring_compile_expr`: parse `body[start..end]` as `(expr)`.
@@ -415,7 +439,8 @@ impl<'a, 'i> Parser<'a, 'i> {
         let opts = self.opts;
         let sub_src: &'a str = self.arena.alloc_str(&sub);
         let result = {
-            let mut p = Parser::new(self.arena, self.src, toks, lex_error, &mut *self.interner, opts);
+            let mut p =
+                Parser::new(self.arena, self.src, toks, lex_error, &mut *self.interner, opts);
             p.in_fstring = true;
             p.in_function = self.in_function;
             match p.star_expressions() {
@@ -445,4 +470,27 @@ fn with_sub_source(mut e: SyntaxError, sub: &str, shift: u32, src: &str) -> Synt
         end_col: (rel_end.max(rel_start).min(line_end) - line_start) as u32,
     }));
     e
+}
+
+/// The span of the string token whose body (at source offset `base`) is `body`.
+fn err_tok_span(body: &str, base: u32, src: &str) -> Span {
+    // Walk back over the prefix and opening quotes; forward over the closing quotes.
+    let bytes = src.as_bytes();
+    let mut start = base as usize;
+    while start > 0 && matches!(bytes[start - 1], b'\'' | b'"') {
+        start -= 1;
+    }
+    while start > 0 && bytes[start - 1].is_ascii_alphabetic() {
+        start -= 1;
+    }
+    let mut end = base as usize + body.len();
+    let quotes = base as usize - {
+        let mut q = base as usize;
+        while q > start && matches!(bytes[q - 1], b'\'' | b'"') {
+            q -= 1;
+        }
+        q
+    };
+    end = (end + quotes).min(src.len());
+    Span::new(start as u32, end as u32)
 }

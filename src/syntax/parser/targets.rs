@@ -30,8 +30,12 @@ impl<'a, 'i> Parser<'a, 'i> {
                 let inner = self.convert_target(value, ctx)?;
                 ExprKind::Starred { value: self.alloc(inner), ctx }
             }
-            ExprKind::Tuple { elts, .. } => ExprKind::Tuple { elts: self.convert_list(elts, ctx)?, ctx },
-            ExprKind::List { elts, .. } => ExprKind::List { elts: self.convert_list(elts, ctx)?, ctx },
+            ExprKind::Tuple { elts, .. } => {
+                ExprKind::Tuple { elts: self.convert_list(elts, ctx)?, ctx }
+            }
+            ExprKind::List { elts, .. } => {
+                ExprKind::List { elts: self.convert_list(elts, ctx)?, ctx }
+            }
             _ => return None,
         };
         Some(Expr { kind, span: e.span })
@@ -93,7 +97,10 @@ impl<'a, 'i> Parser<'a, 'i> {
                 }
                 elts.push(self.star_target_item()?);
             }
-            self.expr(ExprKind::Tuple { elts: self.slice(&elts), ctx: ExprContext::Load }, self.span_from(start))
+            self.expr(
+                ExprKind::Tuple { elts: self.slice(&elts), ctx: ExprContext::Load },
+                self.span_from(start),
+            )
         } else {
             first
         };
