@@ -4,4 +4,5 @@
 //! stages, compiler → bytecode → VM. This crate is both the library (embedding
 //! API) and the `taipan` binary.
 
+pub mod compiler;
 pub mod syntax;
