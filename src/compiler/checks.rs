@@ -17,7 +17,9 @@
 
 use bumpalo::Bump;
 
-use super::symtable::{self, FutureFeatures, ScopeId, ScopeKind, SymbolTable, MAX_DEPTH, RECURSION_MSG};
+use super::symtable::{
+    self, FutureFeatures, ScopeId, ScopeKind, SymbolTable, MAX_DEPTH, RECURSION_MSG,
+};
 use crate::syntax::ast::*;
 use crate::syntax::error::SyntaxError;
 use crate::syntax::intern::{Interner, Symbol};
@@ -57,12 +59,21 @@ fn err(msg: impl Into<String>, span: Span) -> SyntaxError {
 }
 
 fn is_docstring(s: &Stmt<'_>) -> bool {
-    matches!(s.kind, StmtKind::Expr { value: Expr { kind: ExprKind::Constant { value: Constant::Str(_), .. }, .. } })
+    matches!(
+        s.kind,
+        StmtKind::Expr {
+            value: Expr { kind: ExprKind::Constant { value: Constant::Str(_), .. }, .. }
+        }
+    )
 }
 
 /// `future.c`: the features imported by the `from __future__` statements at
 /// the top of a module, or CPython's error for a misplaced or unknown one.
-pub fn future_features(module: &Mod<'_>, interner: &Interner<'_>, lines: &LineIndex) -> Result<FutureFeatures, SyntaxError> {
+pub fn future_features(
+    module: &Mod<'_>,
+    interner: &Interner<'_>,
+    lines: &LineIndex,
+) -> Result<FutureFeatures, SyntaxError> {
     let mut ff = FutureFeatures::default();
     let body = match module {
         Mod::Module { body, .. } | Mod::Interactive { body } => *body,
@@ -81,16 +92,25 @@ pub fn future_features(module: &Mod<'_>, interner: &Interner<'_>, lines: &LineIn
             if interner.resolve(m) == "__future__" {
                 let at = Span::new(s.span.start, s.span.start);
                 if done {
-                    return Err(err("from __future__ imports must occur at the beginning of the file", at));
+                    // future.c passes the 0-based column here (no `+ 1`).
+                    let at =
+                        Span::new(s.span.start.saturating_sub(1), s.span.start.saturating_sub(1));
+                    return Err(err(
+                        "from __future__ imports must occur at the beginning of the file",
+                        at,
+                    ));
                 }
                 for a in names.iter() {
                     match interner.resolve(a.name) {
-                        "nested_scopes" | "generators" | "division" | "absolute_import" | "with_statement"
-                        | "print_function" | "unicode_literals" | "generator_stop" => {}
+                        "nested_scopes" | "generators" | "division" | "absolute_import"
+                        | "with_statement" | "print_function" | "unicode_literals"
+                        | "generator_stop" => {}
                         "barry_as_FLUFL" => ff.barry_as_flufl = true,
                         "annotations" => ff.annotations = true,
                         "braces" => return Err(err("not a chance", at)),
-                        other => return Err(err(format!("future feature {other} is not defined"), at)),
+                        other => {
+                            return Err(err(format!("future feature {other} is not defined"), at))
+                        }
                     }
                 }
                 ff.lineno = line;
@@ -240,7 +260,13 @@ impl<'t, 'x, 'a> Checker<'t, 'x, 'a> {
     }
 
     fn check_debug_args(&self, a: &Arguments<'a>, loc: Span) -> R {
-        let all = a.posonlyargs.iter().chain(a.args.iter()).chain(a.vararg).chain(a.kwonlyargs.iter()).chain(a.kwarg);
+        let all = a
+            .posonlyargs
+            .iter()
+            .chain(a.args.iter())
+            .chain(a.vararg)
+            .chain(a.kwonlyargs.iter())
+            .chain(a.kwarg);
         for arg in all {
             self.forbidden(arg.arg, ExprContext::Store, loc)?;
         }
@@ -266,7 +292,9 @@ impl<'t, 'x, 'a> Checker<'t, 'x, 'a> {
     fn stmt_inner(&mut self, s: &'a Stmt<'a>) -> R {
         let loc = s.span;
         match &s.kind {
-            StmtKind::FunctionDef { is_async, name, args, body, decorator_list, returns, .. } => {
+            StmtKind::FunctionDef {
+                is_async, name, args, body, decorator_list, returns, ..
+            } => {
                 self.check_debug_args(args, loc)?;
                 self.exprs(decorator_list)?;
                 self.defaults(args)?;
@@ -286,7 +314,10 @@ impl<'t, 'x, 'a> Checker<'t, 'x, 'a> {
                 if let Some(r) = returns {
                     self.annotation(r)?;
                 }
-                self.enter(s.span, if *is_async { UnitType::AsyncFunction } else { UnitType::Function });
+                self.enter(
+                    s.span,
+                    if *is_async { UnitType::AsyncFunction } else { UnitType::Function },
+                );
                 self.body(body)?;
                 self.exit();
                 self.forbidden(*name, ExprContext::Store, loc)?;
@@ -469,8 +500,12 @@ impl<'t, 'x, 'a> Checker<'t, 'x, 'a> {
             StmtKind::ImportFrom { module, names, .. } => {
                 if let Some(m) = module {
                     let line = self.lines.line_col(s.span.start).0;
-                    if self.interner.resolve(*m) == "__future__" && line > self.table.future.lineno {
-                        return Err(err("from __future__ imports must occur at the beginning of the file", loc));
+                    if self.interner.resolve(*m) == "__future__" && line > self.table.future.lineno
+                    {
+                        return Err(err(
+                            "from __future__ imports must occur at the beginning of the file",
+                            loc,
+                        ));
                     }
                 }
                 for a in names.iter() {
@@ -544,10 +579,18 @@ impl<'t, 'x, 'a> Checker<'t, 'x, 'a> {
 
     /// `compiler_unwind_fblock_stack`: returns whether a loop was found (when
     /// `want_loop`); compiles the `finally` bodies being unwound.
-    fn unwind_stack(&mut self, preserve_tos: bool, want_loop: bool, loc: Span) -> Result<bool, SyntaxError> {
+    fn unwind_stack(
+        &mut self,
+        preserve_tos: bool,
+        want_loop: bool,
+        loc: Span,
+    ) -> Result<bool, SyntaxError> {
         let Some(&top) = self.unit().fblocks.last() else { return Ok(false) };
         if let FBlock::ExceptionGroupHandler = top {
-            return Err(err("'break', 'continue' and 'return' cannot appear in an except* block", loc));
+            return Err(err(
+                "'break', 'continue' and 'return' cannot appear in an except* block",
+                loc,
+            ));
         }
         if want_loop && matches!(top, FBlock::WhileLoop | FBlock::ForLoop) {
             return Ok(true);
@@ -665,12 +708,18 @@ impl<'t, 'x, 'a> Checker<'t, 'x, 'a> {
                 }
             }
             ExprKind::Set { elts } => self.star_elts(elts)?,
-            ExprKind::ListComp { elt, generators } => self.comprehension(e, generators, elt, None, false)?,
-            ExprKind::SetComp { elt, generators } => self.comprehension(e, generators, elt, None, false)?,
+            ExprKind::ListComp { elt, generators } => {
+                self.comprehension(e, generators, elt, None, false)?
+            }
+            ExprKind::SetComp { elt, generators } => {
+                self.comprehension(e, generators, elt, None, false)?
+            }
             ExprKind::DictComp { key, value, generators } => {
                 self.comprehension(e, generators, key, Some(value), false)?
             }
-            ExprKind::GeneratorExp { elt, generators } => self.comprehension(e, generators, elt, None, true)?,
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.comprehension(e, generators, elt, None, true)?
+            }
             ExprKind::Yield { value } => {
                 if self.ste_kind() != ScopeKind::Function {
                     return Err(err("'yield' outside function", loc));
@@ -754,7 +803,6 @@ impl<'t, 'x, 'a> Checker<'t, 'x, 'a> {
         Ok(())
     }
 
-
     /// `compiler_comprehension`.
     fn comprehension(
         &mut self,
@@ -772,7 +820,10 @@ impl<'t, 'x, 'a> Checker<'t, 'x, 'a> {
             && !is_genexp
             && !matches!(outer_ty, UnitType::AsyncFunction | UnitType::Comprehension)
         {
-            return Err(err("asynchronous comprehension outside of an asynchronous function", e.span));
+            return Err(err(
+                "asynchronous comprehension outside of an asynchronous function",
+                e.span,
+            ));
         }
         self.generator(generators, 0, elt, value, e.span)?;
         self.exit();
@@ -819,7 +870,11 @@ impl<'t, 'x, 'a> Checker<'t, 'x, 'a> {
         let last_is_wildcard = cases.last().is_some_and(|c| is_wildcard(&c.pattern));
         let has_default = last_is_wildcard && n > 1;
         for (i, m) in cases.iter().enumerate().take(n - usize::from(has_default)) {
-            let mut pc = PatCtx { stores: Vec::new(), allow_irrefutable: m.guard.is_some() || i == n - 1, loc: m.pattern.span };
+            let mut pc = PatCtx {
+                stores: Vec::new(),
+                allow_irrefutable: m.guard.is_some() || i == n - 1,
+                loc: m.pattern.span,
+            };
             self.pattern(&m.pattern, &mut pc)?;
             if let Some(g) = m.guard {
                 self.expr(g)?;
@@ -848,7 +903,8 @@ impl<'t, 'x, 'a> Checker<'t, 'x, 'a> {
         let Some(n) = name else { return Ok(()) };
         self.forbidden(n, ExprContext::Store, pc.loc)?;
         if pc.stores.contains(&n) {
-            let msg = format!("multiple assignments to name '{}' in pattern", self.interner.resolve(n));
+            let msg =
+                format!("multiple assignments to name '{}' in pattern", self.interner.resolve(n));
             return Err(err(msg, pc.loc));
         }
         pc.stores.push(n);
@@ -888,7 +944,10 @@ impl<'t, 'x, 'a> Checker<'t, 'x, 'a> {
                 } else {
                     if let Some(i) = star {
                         if i >= 256 {
-                            return Err(err("too many expressions in star-unpacking sequence pattern", pc.loc));
+                            return Err(err(
+                                "too many expressions in star-unpacking sequence pattern",
+                                pc.loc,
+                            ));
                         }
                     }
                     for sub in patterns.iter() {
@@ -902,7 +961,8 @@ impl<'t, 'x, 'a> Checker<'t, 'x, 'a> {
                     for key in keys.iter() {
                         if let Some(k) = const_key(key) {
                             if seen.iter().any(|s| s.equals(&k)) {
-                                let msg = format!("mapping pattern checks duplicate key ({})", k.repr());
+                                let msg =
+                                    format!("mapping pattern checks duplicate key ({})", k.repr());
                                 return Err(err(msg, pc.loc));
                             }
                             seen.push(k);
@@ -921,7 +981,10 @@ impl<'t, 'x, 'a> Checker<'t, 'x, 'a> {
                     self.forbidden(attr, ExprContext::Store, at)?;
                     if let Some(j) = kwd_attrs[i + 1..].iter().position(|&o| o == attr) {
                         let at = kwd_patterns.get(i + 1 + j).map(|p| p.span).unwrap_or(p.span);
-                        let msg = format!("attribute name repeated in class pattern: {}", self.interner.resolve(attr));
+                        let msg = format!(
+                            "attribute name repeated in class pattern: {}",
+                            self.interner.resolve(attr)
+                        );
                         return Err(err(msg, at));
                     }
                 }
@@ -966,8 +1029,13 @@ impl<'t, 'x, 'a> Checker<'t, 'x, 'a> {
                     match &control {
                         None => control = Some(pc.stores.clone()),
                         Some(c) => {
-                            if c.len() != pc.stores.len() || c.iter().any(|n| !pc.stores.contains(n)) {
-                                return Err(err("alternative patterns bind different names", pc.loc));
+                            if c.len() != pc.stores.len()
+                                || c.iter().any(|n| !pc.stores.contains(n))
+                            {
+                                return Err(err(
+                                    "alternative patterns bind different names",
+                                    pc.loc,
+                                ));
                             }
                         }
                     }
@@ -976,7 +1044,10 @@ impl<'t, 'x, 'a> Checker<'t, 'x, 'a> {
                 pc.stores = outer_stores;
                 for n in control.unwrap_or_default() {
                     if pc.stores.contains(&n) {
-                        let msg = format!("multiple assignments to name '{}' in pattern", self.interner.resolve(n));
+                        let msg = format!(
+                            "multiple assignments to name '{}' in pattern",
+                            self.interner.resolve(n)
+                        );
                         return Err(err(msg, pc.loc));
                     }
                     pc.stores.push(n);
@@ -1022,7 +1093,9 @@ fn const_key<'a>(e: &Expr<'a>) -> Option<KeyValue<'a>> {
             Constant::Bytes(b) => KeyValue::Bytes(b),
         }),
         ExprKind::UnaryOp { op: UnaryOp::USub, operand } => match const_key(operand)? {
-            KeyValue::Int(i) => Some(i.checked_neg().map(KeyValue::Int).unwrap_or(KeyValue::Float(-(i as f64)))),
+            KeyValue::Int(i) => {
+                Some(i.checked_neg().map(KeyValue::Int).unwrap_or(KeyValue::Float(-(i as f64))))
+            }
             KeyValue::BigInt(neg, s) => Some(KeyValue::BigInt(!neg, s)),
             KeyValue::Float(f) => Some(KeyValue::Float(-f)),
             KeyValue::Complex(r, i) => Some(KeyValue::Complex(-r, -i)),
@@ -1066,7 +1139,9 @@ impl KeyValue<'_> {
     fn equals(&self, other: &KeyValue<'_>) -> bool {
         match (self, other) {
             (KeyValue::None, KeyValue::None) | (KeyValue::Ellipsis, KeyValue::Ellipsis) => true,
-            (KeyValue::Str(a), KeyValue::Str(b)) | (KeyValue::Bytes(a), KeyValue::Bytes(b)) => a == b,
+            (KeyValue::Str(a), KeyValue::Str(b)) | (KeyValue::Bytes(a), KeyValue::Bytes(b)) => {
+                a == b
+            }
             (KeyValue::BigInt(n1, a), KeyValue::BigInt(n2, b)) => n1 == n2 && a == b,
             _ => match (self.number(), other.number()) {
                 (Some((_, _, Some(a))), Some((_, _, Some(b)))) => a == b,
@@ -1142,7 +1217,9 @@ fn str_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\x{:02x}", c as u32))
+            }
             c => out.push(c),
         }
     }
@@ -1171,4 +1248,51 @@ fn bytes_repr(b: &[u8]) -> String {
     }
     out.push(quote as char);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::parser::{parse, ParseOptions};
+
+    /// Parse and check `src`: `Ok(())` or CPython's
+    /// `(lineno, offset, end_lineno, end_offset, msg)`, offsets 1-based
+    /// character columns as Python's `SyntaxError` gives them.
+    pub(crate) fn run(src: &str) -> Result<(), (u32, u32, u32, u32, String)> {
+        let arena = Bump::new();
+        let mut interner = Interner::new();
+        let lines = LineIndex::new(src);
+        let col = |off: u32| {
+            let (line, _) = lines.line_col(off);
+            let start = lines.line_start(line) as usize;
+            let off = (off as usize).min(src.len());
+            (line, src.get(start..off).map(|t| t.chars().count() as u32 + 1).unwrap_or(0))
+        };
+        let result = parse(&arena, src, ParseOptions::default(), &mut interner)
+            .and_then(|m| check_module(&arena, &m, &mut interner, src).map(|_| ()));
+        result.map_err(|e| {
+            let (l, c) = col(e.span.start);
+            let (el, ec) = col(e.span.end);
+            (l, c, el, ec, e.msg)
+        })
+    }
+
+    /// Differential helper: `TAIPAN_CASES=file cargo test --lib dump_cases -- --ignored --nocapture`
+    /// prints each `#---`-separated case as /tmp/st/py.py does with python3.
+    #[test]
+    #[ignore]
+    fn dump_cases() {
+        let Ok(path) = std::env::var("TAIPAN_CASES") else { return };
+        let text = std::fs::read_to_string(path).unwrap_or_default();
+        for case in text.split("#---\n") {
+            if case.trim().is_empty() {
+                continue;
+            }
+            let r = match run(case) {
+                Ok(()) => "OK".to_string(),
+                Err((l, c, el, ec, m)) => format!("{l} {c} {el} {ec} {m}"),
+            };
+            println!("{case:?} => {r}");
+        }
+    }
 }

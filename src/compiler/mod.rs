@@ -6,3 +6,6 @@ pub mod checks;
 pub mod symtable;
 
 pub use checks::check_module;
+
+#[cfg(test)]
+mod tests;

@@ -104,7 +104,7 @@ pub type ScopeId = usize;
 pub struct Scope {
     pub kind: ScopeKind,
     /// `top`, the function or class name, `lambda`, `listcomp`, `setcomp`,
-    /// `dictcomp`, `genexp` or `_annotation`.
+    /// `dictcomp`, `genexpr` or `_annotation`.
     pub name: Symbol,
     /// The span of the node that opened the block.
     pub span: Span,
@@ -139,7 +139,13 @@ pub struct Scope {
 }
 
 impl Scope {
-    fn new(kind: ScopeKind, name: Symbol, span: Span, parent: Option<ScopeId>, nested: bool) -> Scope {
+    fn new(
+        kind: ScopeKind,
+        name: Symbol,
+        span: Span,
+        parent: Option<ScopeId>,
+        nested: bool,
+    ) -> Scope {
         Scope {
             kind,
             name,
@@ -297,7 +303,7 @@ impl Names {
             listcomp: i.intern("listcomp"),
             setcomp: i.intern("setcomp"),
             dictcomp: i.intern("dictcomp"),
-            genexp: i.intern("genexp"),
+            genexp: i.intern("genexpr"),
             annotation: i.intern("_annotation"),
             dot0: i.intern(".0"),
             class_: i.intern("__class__"),
@@ -338,7 +344,9 @@ impl<'a, 'i> Builder<'a, 'i> {
 
     fn enter(&mut self, kind: ScopeKind, name: Symbol, span: Span, key: Option<(Span, bool)>) {
         let parent = self.stack.last().copied();
-        let nested = parent.map(|p| self.scopes[p].nested || self.scopes[p].kind == ScopeKind::Function).unwrap_or(false);
+        let nested = parent
+            .map(|p| self.scopes[p].nested || self.scopes[p].kind == ScopeKind::Function)
+            .unwrap_or(false);
         let id = self.scopes.len();
         self.scopes.push(Scope::new(kind, name, span, parent, nested));
         if let Some(p) = parent {
@@ -385,7 +393,10 @@ impl<'a, 'i> Builder<'a, 'i> {
         let mut val = ste.flags(mangled);
         if ste.index.contains_key(&mangled) {
             if flag & DEF_PARAM != 0 && val & DEF_PARAM != 0 {
-                let msg = format!("duplicate argument '{}' in function definition", self.interner.resolve(name));
+                let msg = format!(
+                    "duplicate argument '{}' in function definition",
+                    self.interner.resolve(name)
+                );
                 return Err(err(msg, span));
             }
             val |= flag;
@@ -453,7 +464,9 @@ impl<'a, 'i> Builder<'a, 'i> {
 
     fn stmt_inner(&mut self, s: &Stmt<'a>) -> R {
         match &s.kind {
-            StmtKind::FunctionDef { is_async, name, args, body, decorator_list, returns, .. } => {
+            StmtKind::FunctionDef {
+                is_async, name, args, body, decorator_list, returns, ..
+            } => {
                 self.add_def(*name, DEF_LOCAL, s.span)?;
                 self.exprs(args.defaults)?;
                 self.opt_exprs(args.kw_defaults)?;
@@ -496,7 +509,10 @@ impl<'a, 'i> Builder<'a, 'i> {
                     let cur = self.lookup(id);
                     if cur & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && self.cur() != 0 && *simple {
                         let what = if cur & DEF_GLOBAL != 0 { "global" } else { "nonlocal" };
-                        let msg = format!("annotated name '{}' can't be {what}", self.interner.resolve(id));
+                        let msg = format!(
+                            "annotated name '{}' can't be {what}",
+                            self.interner.resolve(id)
+                        );
                         return Err(err(msg, s.span));
                     }
                     if *simple {
@@ -576,7 +592,7 @@ impl<'a, 'i> Builder<'a, 'i> {
             }
             StmtKind::Import { names } | StmtKind::ImportFrom { names, .. } => {
                 for a in names.iter() {
-                    self.alias(a, s.span)?;
+                    self.alias(a)?;
                 }
             }
             StmtKind::Global { names } => self.directive(names, s.span, true)?,
@@ -610,7 +626,7 @@ impl<'a, 'i> Builder<'a, 'i> {
         Ok(())
     }
 
-    fn alias(&mut self, a: &Alias, stmt_span: Span) -> R {
+    fn alias(&mut self, a: &Alias) -> R {
         // `import a.b.c` binds `a`.
         let store = match a.asname {
             Some(n) => n,
@@ -627,7 +643,7 @@ impl<'a, 'i> Builder<'a, 'i> {
         };
         if self.interner.resolve(a.name) == "*" {
             if self.scopes[self.cur()].kind != ScopeKind::Module {
-                return Err(err("import * only allowed at module level", stmt_span));
+                return Err(err("import * only allowed at module level", a.span));
             }
             Ok(())
         } else {
@@ -851,7 +867,10 @@ impl<'a, 'i> Builder<'a, 'i> {
             ExprKind::Name { id, ctx } => {
                 let load = *ctx == ExprContext::Load;
                 self.add_def(*id, if load { USE } else { DEF_LOCAL }, e.span)?;
-                if load && *id == self.names.super_ && self.scopes[self.cur()].kind == ScopeKind::Function {
+                if load
+                    && *id == self.names.super_
+                    && self.scopes[self.cur()].kind == ScopeKind::Function
+                {
                     let c = self.names.class_;
                     self.add_def(c, USE, e.span)?;
                 }
@@ -947,7 +966,8 @@ impl<'a, 'i> Builder<'a, 'i> {
             }
             match scope.kind {
                 ScopeKind::Function => {
-                    let flag = if scope.flags(id) & DEF_GLOBAL != 0 { DEF_GLOBAL } else { DEF_NONLOCAL };
+                    let flag =
+                        if scope.flags(id) & DEF_GLOBAL != 0 { DEF_GLOBAL } else { DEF_NONLOCAL };
                     self.add_def(id, flag, span)?;
                     self.record_directive(id, span);
                     return self.add_def_in(id, DEF_LOCAL, ste, span);
@@ -1013,7 +1033,10 @@ impl Analyzer<'_, '_> {
             let text = || self.interner.resolve(name);
             let sc = if flags & DEF_GLOBAL != 0 {
                 if flags & DEF_NONLOCAL != 0 {
-                    return Err(err(format!("name '{}' is nonlocal and global", text()), directive_span(ste, name)));
+                    return Err(err(
+                        format!("name '{}' is nonlocal and global", text()),
+                        directive_span(ste, name),
+                    ));
                 }
                 global.insert(name);
                 if let Some(b) = &mut bound {
@@ -1099,7 +1122,8 @@ impl Analyzer<'_, '_> {
         pending.sort_unstable();
         for name in pending {
             if let Some(&i) = ste.index.get(&name) {
-                if kind == ScopeKind::Class && ste.symbols[i].flags & (DEF_BOUND | DEF_GLOBAL) != 0 {
+                if kind == ScopeKind::Class && ste.symbols[i].flags & (DEF_BOUND | DEF_GLOBAL) != 0
+                {
                     ste.symbols[i].flags |= DEF_FREE_CLASS;
                 }
                 continue;
