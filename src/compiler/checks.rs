@@ -392,11 +392,9 @@ impl<'t, 'x, 'a> Checker<'t, 'x, 'a> {
                             self.expr(v)?;
                         }
                     }
-                    ExprKind::Subscript { value: v, slice, .. } => {
-                        if value.is_none() {
-                            self.expr(v)?;
-                            self.expr(slice)?;
-                        }
+                    ExprKind::Subscript { value: v, slice, .. } if value.is_none() => {
+                        self.expr(v)?;
+                        self.expr(slice)?;
                     }
                     _ => {}
                 }
@@ -652,7 +650,7 @@ impl<'t, 'x, 'a> Checker<'t, 'x, 'a> {
                 if seen_star {
                     return Err(err("multiple starred expressions in assignment", loc));
                 }
-                if i >= 256 || elts.len() - i - 1 >= (i32::MAX >> 8) as usize {
+                if i >= 256 || elts.len() - i > (i32::MAX >> 8) as usize {
                     return Err(err("too many expressions in star-unpacking assignment", loc));
                 }
                 seen_star = true;
@@ -1168,7 +1166,7 @@ impl KeyValue<'_> {
                 if r == 0.0 && r.is_sign_positive() {
                     format!("{}j", im(i))
                 } else {
-                    let sign = if i.is_sign_negative() || i.is_nan() && false { "" } else { "+" };
+                    let sign = if i.is_sign_negative() { "" } else { "+" };
                     format!("({}{sign}{}j)", im(r), im(i))
                 }
             }
