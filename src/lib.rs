@@ -5,5 +5,6 @@
 //! API) and the `taipan` binary.
 
 pub mod cli;
+pub mod compiler;
 pub mod repr;
 pub mod syntax;
