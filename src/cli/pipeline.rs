@@ -4,6 +4,8 @@
 
 use bumpalo::Bump;
 
+use crate::compiler::check_module;
+
 use crate::syntax::dump::{dump, DumpOptions};
 use crate::syntax::encoding::decode_source;
 use crate::syntax::intern::Interner;
@@ -90,14 +92,18 @@ pub fn dump_ast(bytes: &[u8], opts: AstOptions) -> Result<String, SourceError> {
     }
 }
 
-/// Decode and parse a module (`exec` mode, no type comments, as running a file
-/// does); `Ok(())` when it is syntactically valid.
+/// Decode, parse and check a module (`exec` mode, no type comments, as
+/// running a file does): the syntax errors CPython's parser, symbol table and
+/// compiler report before anything runs. `Ok(())` when the module is valid.
 pub fn check_source(bytes: &[u8]) -> Result<(), SourceError> {
     let src = decode_source(bytes).map_err(|error| SourceError { error, src: String::new() })?;
     let result = {
         let arena = Bump::new();
         let mut interner = Interner::new();
-        parse(&arena, &src, ParseOptions::default(), &mut interner).map(|_| ())
+        match parse(&arena, &src, ParseOptions::default(), &mut interner) {
+            Ok(module) => check_module(&arena, &module, &mut interner, &src).map(|_| ()),
+            Err(e) => Err(e),
+        }
     };
     result.map_err(|error| SourceError { error, src })
 }

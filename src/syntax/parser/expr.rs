@@ -496,6 +496,7 @@ impl<'a, 'i> Parser<'a, 'i> {
         let mut keywords: Vec<Keyword<'a>> = Vec::new();
         let mut seen_double_star = false;
         let mut count = 0usize;
+        let mut last_arg: Option<Expr<'a>> = None;
         while !self.at(T::RPar) {
             count += 1;
             let start = self.tok().span.start;
@@ -569,30 +570,67 @@ impl<'a, 'i> Parser<'a, 'i> {
                         } else {
                             "positional argument follows keyword argument"
                         };
-                        return Err(self.error(msg, value.span));
+                        let at = self.tok();
+                        return Err(self.error_at_token(at, msg));
                     }
                     args.push(value);
                 }
             }
+            last_arg = match (args.last(), keywords.last()) {
+                (Some(a), Some(k)) => Some(if a.span.start > k.span.start { *a } else { k.value }),
+                (Some(a), None) => Some(*a),
+                (None, Some(k)) => Some(k.value),
+                (None, None) => None,
+            };
             if !self.eat(T::Comma) {
                 break;
             }
         }
         if !self.at(T::RPar) {
-            return Err(self.call_args_error());
+            let last = last_arg.as_ref();
+            return Err(self.comma_hint_or_invalid(last));
         }
         self.bump();
         Ok((self.slice(&args), self.slice(&keywords)))
     }
 
-    fn call_args_error(&mut self) -> super::super::error::SyntaxError {
-        self.comma_hint_or_invalid()
-    }
-
-    /// `invalid syntax. Perhaps you forgot a comma?` when two expressions stand
-    /// side by side inside brackets, else the generic error.
-    pub(crate) fn comma_hint_or_invalid(&mut self) -> super::super::error::SyntaxError {
-        self.invalid_syntax()
+    /// `invalid syntax. Perhaps you forgot a comma?` when the expression `a`
+    /// and another stand side by side inside brackets (CPython's
+    /// `invalid_expression`), else the generic error.
+    pub(crate) fn comma_hint_or_invalid(
+        &mut self,
+        a: Option<&Expr<'a>>,
+    ) -> super::super::error::SyntaxError {
+        let Some(a) = a else { return self.invalid_syntax() };
+        if !self.starts_expression() || self.at(T::Not) {
+            return self.invalid_syntax();
+        }
+        if let ExprKind::Name { id, .. } = a.kind {
+            let name = self.interner.resolve(id);
+            if matches!(name, "print" | "exec" | "match" | "case" | "_") || self.at(T::String) {
+                return self.invalid_syntax();
+            }
+        }
+        if !is_disjunction_level(a) {
+            return self.invalid_syntax();
+        }
+        let mark = self.mark();
+        let furthest = self.furthest;
+        let b = self.expression();
+        self.reset(mark);
+        match b {
+            Ok(b) => {
+                self.furthest = furthest;
+                self.error(
+                    "invalid syntax. Perhaps you forgot a comma?",
+                    Span::new(a.span.start, b.span.end),
+                )
+            }
+            Err(_) => {
+                self.furthest = furthest;
+                self.invalid_syntax()
+            }
+        }
     }
 
     // ----- atoms --------------------------------------------------------------
@@ -684,7 +722,7 @@ impl<'a, 'i> Parser<'a, 'i> {
             T::Comma => {
                 let elts = self.star_named_list(first, T::RPar)?;
                 if !self.at(T::RPar) {
-                    return Err(self.comma_hint_or_invalid());
+                    return Err(self.comma_hint_or_invalid(elts.last()));
                 }
                 self.bump();
                 Ok(self.expr(
@@ -704,7 +742,7 @@ impl<'a, 'i> Parser<'a, 'i> {
                     self.span_from(start),
                 ))
             }
-            _ => Err(self.comma_hint_or_invalid()),
+            _ => Err(self.comma_hint_or_invalid(Some(&first))),
         }
     }
 
@@ -734,7 +772,7 @@ impl<'a, 'i> Parser<'a, 'i> {
         }
         let elts = self.star_named_list(first, T::RSqb)?;
         if !self.at(T::RSqb) {
-            return Err(self.comma_hint_or_invalid());
+            return Err(self.comma_hint_or_invalid(elts.last()));
         }
         self.bump();
         Ok(self.expr(
@@ -792,7 +830,7 @@ impl<'a, 'i> Parser<'a, 'i> {
         }
         let elts = self.star_named_list(first, T::RBrace)?;
         if !self.at(T::RBrace) {
-            return Err(self.comma_hint_or_invalid());
+            return Err(self.comma_hint_or_invalid(elts.last()));
         }
         self.bump();
         Ok(self.expr(ExprKind::Set { elts: self.slice(&elts) }, self.span_from(start)))
@@ -818,7 +856,7 @@ impl<'a, 'i> Parser<'a, 'i> {
             if self.at(T::For) || self.at(T::Async) {
                 return Err(self.invalid_syntax());
             }
-            return Err(self.comma_hint_or_invalid());
+            return Err(self.comma_hint_or_invalid(values.last()));
         }
         loop {
             if self.at(T::RBrace) {
@@ -828,10 +866,8 @@ impl<'a, 'i> Parser<'a, 'i> {
                 let dstar = self.bump();
                 let value = self.bitwise_or()?;
                 if self.at(T::For) || self.at(T::Async) {
-                    return Err(self.error(
-                        "dict unpacking cannot be used in dict comprehension",
-                        Span::new(dstar.span.start, value.span.end),
-                    ));
+                    return Err(self
+                        .error("dict unpacking cannot be used in dict comprehension", dstar.span));
                 }
                 keys.push(None);
                 values.push(value);
@@ -860,7 +896,7 @@ impl<'a, 'i> Parser<'a, 'i> {
             }
         }
         if !self.at(T::RBrace) {
-            return Err(self.comma_hint_or_invalid());
+            return Err(self.comma_hint_or_invalid(values.last()));
         }
         self.bump();
         Ok(self.expr(
@@ -921,6 +957,17 @@ impl<'a, 'i> Parser<'a, 'i> {
         Ok(self
             .expr(ExprKind::Yield { value: value.map(|v| self.alloc(v)) }, self.span_from(start)))
     }
+}
+
+/// Could the `disjunction` rule alone have produced `e`?
+fn is_disjunction_level(e: &Expr) -> bool {
+    !matches!(
+        e.kind,
+        ExprKind::IfExp { .. }
+            | ExprKind::Lambda { .. }
+            | ExprKind::Starred { .. }
+            | ExprKind::NamedExpr { .. }
+    )
 }
 
 /// How CPython names an expression in "cannot assign to X" style messages

@@ -165,11 +165,6 @@ impl<'a, 'i> Parser<'a, 'i> {
         self.toks[self.pos]
     }
 
-    #[inline]
-    pub(crate) fn tok_at(&self, n: usize) -> Token {
-        self.toks[(self.pos + n).min(self.toks.len() - 1)]
-    }
-
     /// End of the last consumed token that is not NEWLINE/INDENT/DEDENT/ENDMARKER
     /// (CPython's `_PyPegen_get_last_nonnwhitespace_token`, the end of `EXTRA`).
     #[inline]
@@ -378,6 +373,7 @@ impl<'a, 'i> Parser<'a, 'i> {
     /// Apply CPython's rule that a tokenizer error found later in the file
     /// replaces a parser error (`_PyPegen_tokenize_full_source_to_check_for_errors`).
     fn finish_error(&self, e: SyntaxError) -> SyntaxError {
+        let e = self.eof_location(e);
         let Some(lex) = &self.lex_error else { return e };
         if *lex == e {
             return e;
@@ -400,6 +396,23 @@ impl<'a, 'i> Parser<'a, 'i> {
             return e;
         }
         lex.clone()
+    }
+
+    /// A parser error at the end of the input (ENDMARKER, or a DEDENT there)
+    /// is reported by CPython on the last line, without a caret.
+    fn eof_location(&self, mut e: SyntaxError) -> SyntaxError {
+        let len = self.src.len() as u32;
+        if e.span.start < len
+            || e.line_only.is_some()
+            || e.source_override.is_some()
+            || self.lex_error.as_ref() == Some(&e)
+        {
+            return e;
+        }
+        let newlines = self.src.bytes().filter(|&b| b == b'\n').count() as u32;
+        let last = if self.src.ends_with('\n') { newlines } else { newlines + 1 };
+        e.line_only = Some(last.max(1));
+        e
     }
 
     // ----- entry points -------------------------------------------------

@@ -41,9 +41,8 @@ impl<'a, 'i> Parser<'a, 'i> {
             KwOnly,
             Kw,
         }
-        let mut last = Last::None;
-
         while !self.at(close) {
+            let last;
             let t = self.tok();
             match t.kind {
                 T::Slash => {
@@ -150,7 +149,7 @@ impl<'a, 'i> Parser<'a, 'i> {
                         last = Last::Pos;
                     }
                 }
-                T::LPar if !is_lambda || true => {
+                T::LPar => {
                     return Err(self.parenthesized_params_error(is_lambda));
                 }
                 _ => return Err(self.invalid_syntax()),

@@ -460,6 +460,7 @@ impl<'a, 'i> Parser<'a, 'i> {
         let bad = last_invalid_elt(target);
         if let Some(bad) = bad {
             if bad.span.end <= eq.start
+                && is_bitwise_or_level(bad)
                 && !matches!(
                     bad.kind,
                     ExprKind::List { .. } | ExprKind::Tuple { .. } | ExprKind::GeneratorExp { .. }
@@ -594,7 +595,7 @@ impl<'a, 'i> Parser<'a, 'i> {
                 returns,
                 type_comment,
             },
-            span: Span::new(def.span.start, end_of(body)),
+            span: Span::new(def.span.start, self.prev_end()),
         })
     }
 
@@ -607,7 +608,7 @@ impl<'a, 'i> Parser<'a, 'i> {
         let body = self.colon_block("class definition", self.line(class.span.start))?;
         Ok(Stmt {
             kind: StmtKind::ClassDef { name, bases, keywords, body, decorator_list },
-            span: Span::new(class.span.start, end_of(body)),
+            span: Span::new(class.span.start, self.prev_end()),
         })
     }
 
@@ -617,7 +618,7 @@ impl<'a, 'i> Parser<'a, 'i> {
         let what = if kw.kind == T::If { "'if' statement" } else { "'elif' statement" };
         let test = self.named_expression_cond()?;
         let body = self.colon_block(what, self.line(kw.span.start))?;
-        let mut end = end_of(body);
+        let mut end = self.prev_end();
         let orelse: &'a [Stmt<'a>] = if self.at(T::Elif) {
             let s = self.if_stmt()?;
             end = s.span.end;
@@ -625,7 +626,7 @@ impl<'a, 'i> Parser<'a, 'i> {
         } else if self.at(T::Else) {
             let e = self.bump();
             let b = self.colon_block("'else' statement", self.line(e.span.start))?;
-            end = end_of(b);
+            end = self.prev_end();
             b
         } else {
             &[]
@@ -686,7 +687,7 @@ impl<'a, 'i> Parser<'a, 'i> {
         let kw = self.bump();
         let test = self.named_expression_cond()?;
         let body = self.colon_block("'while' statement", self.line(kw.span.start))?;
-        let mut end = end_of(body);
+        let mut end = self.prev_end();
         let orelse = self.else_block(&mut end)?;
         Ok(Stmt {
             kind: StmtKind::While { test: self.alloc(test), body, orelse },
@@ -698,7 +699,7 @@ impl<'a, 'i> Parser<'a, 'i> {
         if self.at(T::Else) {
             let e = self.bump();
             let b = self.colon_block("'else' statement", self.line(e.span.start))?;
-            *end = end_of(b);
+            *end = self.prev_end();
             Ok(b)
         } else {
             Ok(&[])
@@ -721,7 +722,7 @@ impl<'a, 'i> Parser<'a, 'i> {
             None
         };
         let body = self.block("'for' statement", self.line(kw.span.start))?;
-        let mut end = end_of(body);
+        let mut end = self.prev_end();
         let orelse = self.else_block(&mut end)?;
         Ok(Stmt {
             kind: StmtKind::For {
@@ -750,7 +751,7 @@ impl<'a, 'i> Parser<'a, 'i> {
                     let body = self.colon_block("'with' statement", line)?;
                     return Ok(Stmt {
                         kind: StmtKind::With { is_async, items, body, type_comment: None },
-                        span: Span::new(kw.span.start, end_of(body)),
+                        span: Span::new(kw.span.start, self.prev_end()),
                     });
                 }
             }
@@ -770,7 +771,7 @@ impl<'a, 'i> Parser<'a, 'i> {
         let body = self.block("'with' statement", line)?;
         Ok(Stmt {
             kind: StmtKind::With { is_async, items, body, type_comment },
-            span: Span::new(kw.span.start, end_of(body)),
+            span: Span::new(kw.span.start, self.prev_end()),
         })
     }
 
@@ -818,7 +819,7 @@ impl<'a, 'i> Parser<'a, 'i> {
     fn try_stmt(&mut self) -> PResult<Stmt<'a>> {
         let kw = self.bump();
         let body = self.colon_block("'try' statement", self.line(kw.span.start))?;
-        let mut end = end_of(body);
+        let mut end = self.prev_end();
         let mut handlers = Vec::new();
         let mut star: Option<bool> = None;
         while self.at(T::Except) {
@@ -862,7 +863,7 @@ impl<'a, 'i> Parser<'a, 'i> {
             }
             let what = if is_star { "'except*' statement" } else { "'except' statement" };
             let hbody = self.colon_block(what, self.line(ex.span.start))?;
-            end = end_of(hbody);
+            end = self.prev_end();
             handlers.push(ExceptHandler {
                 type_,
                 name,
@@ -874,7 +875,7 @@ impl<'a, 'i> Parser<'a, 'i> {
         let finalbody: &'a [Stmt<'a>] = if self.at(T::Finally) {
             let f = self.bump();
             let b = self.colon_block("'finally' statement", self.line(f.span.start))?;
-            end = end_of(b);
+            end = self.prev_end();
             b
         } else {
             &[]
@@ -943,7 +944,7 @@ impl<'a, 'i> Parser<'a, 'i> {
             cases.push(MatchCase { pattern, guard, body });
         }
         self.eat(T::Dedent);
-        let end = cases.last().map(|c| end_of(c.body)).unwrap_or(self.prev_end());
+        let end = self.prev_end();
         Ok(Some(Stmt {
             kind: StmtKind::Match { subject: self.alloc(subject), cases: self.slice(&cases) },
             span: Span::new(kw.span.start, end),
@@ -972,11 +973,6 @@ impl<'a, 'i> Parser<'a, 'i> {
             self.span_from(start),
         ))
     }
-}
-
-/// The end offset of the last statement of a non-empty block.
-fn end_of(body: &[Stmt]) -> u32 {
-    body.last().map(|s| s.span.end).unwrap_or(0)
 }
 
 fn augassign(k: T) -> Option<Operator> {
@@ -1011,7 +1007,7 @@ fn is_bitwise_or_level(e: &Expr) -> bool {
             | ExprKind::NamedExpr { .. }
             | ExprKind::Tuple { .. }
             | ExprKind::UnaryOp { op: UnaryOp::Not, .. }
-    ) || matches!(e.kind, ExprKind::Tuple { .. } if false)
+    )
 }
 
 /// The last element of a target list that is not assignable (or the target itself).

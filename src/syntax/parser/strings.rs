@@ -161,7 +161,7 @@ impl<'a, 'i> Parser<'a, 'i> {
             // Literal text.
             let lit_start = *pos;
             let mut s = *pos;
-            let mut literal_end;
+            let literal_end;
             let mut doubled = false;
             loop {
                 if s >= end {

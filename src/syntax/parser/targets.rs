@@ -63,16 +63,6 @@ impl<'a, 'i> Parser<'a, 'i> {
                     self.invalid_target(value, ctx)
                 }
             }
-            ExprKind::Compare { left, .. } => {
-                // `for x in y` parsed as a comparison: blame the left side when
-                // the comparison starts with `in` (CPython's FOR_TARGETS case).
-                if ctx == ExprContext::Store {
-                    Some(e)
-                } else {
-                    let _ = left;
-                    Some(e)
-                }
-            }
             ExprKind::Name { .. } | ExprKind::Subscript { .. } | ExprKind::Attribute { .. } => None,
             _ => Some(e),
         }
