@@ -14,7 +14,7 @@ use std::path::Path;
 use std::time::Instant;
 
 use crate::syntax::parser::Mode;
-use pipeline::{check_source, dump_ast, AstOptions, SourceError};
+use pipeline::{check_source, dump_ast, parse_source, AstOptions, SourceError};
 
 /// The version line of `-V`/`--version`.
 pub const VERSION: &str = concat!("Taipan ", env!("CARGO_PKG_VERSION"), " (Python 3.11 front end)");
@@ -193,7 +193,7 @@ impl Cli {
             errors = 0;
             let start = Instant::now();
             for bytes in &sources {
-                if check_source(bytes).is_err() {
+                if parse_source(bytes).is_err() {
                     errors += 1;
                 }
             }

@@ -92,6 +92,19 @@ pub fn dump_ast(bytes: &[u8], opts: AstOptions) -> Result<String, SourceError> {
     }
 }
 
+/// Decode and parse a module only (what CPython's
+/// `compile(src, path, 'exec', ast.PyCF_ONLY_AST)` does): the front-end
+/// benchmark times this.
+pub fn parse_source(bytes: &[u8]) -> Result<(), SourceError> {
+    let src = decode_source(bytes).map_err(|error| SourceError { error, src: String::new() })?;
+    let result = {
+        let arena = Bump::new();
+        let mut interner = Interner::new();
+        parse(&arena, &src, ParseOptions::default(), &mut interner).map(|_| ())
+    };
+    result.map_err(|error| SourceError { error, src })
+}
+
 /// Decode, parse and check a module (`exec` mode, no type comments, as
 /// running a file does): the syntax errors CPython's parser, symbol table and
 /// compiler report before anything runs. `Ok(())` when the module is valid.
