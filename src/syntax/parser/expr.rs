@@ -168,7 +168,10 @@ impl<'a, 'i> Parser<'a, 'i> {
             let test = self.disjunction()?;
             if !self.at(T::Else) {
                 self.leave();
-                return Err(self.error_expected_else());
+                if !self.at(T::Colon) {
+                    return Err(self.error("expected 'else' after 'if' expression", self.span_from(start)));
+                }
+                return Err(self.invalid_syntax());
             }
             self.bump();
             let orelse = self.expression()?;
@@ -185,11 +188,6 @@ impl<'a, 'i> Parser<'a, 'i> {
         };
         self.leave();
         result
-    }
-
-    fn error_expected_else(&mut self) -> super::super::error::SyntaxError {
-        // CPython 3.11 has no specific message here: generic invalid syntax.
-        self.invalid_syntax()
     }
 
     /// `lambdef: 'lambda' [lambda_params] ':' expression`
@@ -266,7 +264,13 @@ impl<'a, 'i> Parser<'a, 'i> {
         loop {
             let op = match self.peek() {
                 T::EqEqual => CmpOp::Eq,
-                T::NotEqual => CmpOp::NotEq,
+                T::NotEqual => {
+                    let t = self.tok();
+                    if self.text(t) == "<>" {
+                        return Err(self.error("invalid syntax", t.span));
+                    }
+                    CmpOp::NotEq
+                }
                 T::Less => CmpOp::Lt,
                 T::LessEqual => CmpOp::LtE,
                 T::Greater => CmpOp::Gt,
@@ -502,7 +506,13 @@ impl<'a, 'i> Parser<'a, 'i> {
             let start = self.tok().span.start;
             match self.peek() {
                 T::Star => {
-                    self.bump();
+                    let star = self.bump();
+                    if seen_double_star {
+                        return Err(self.error(
+                            "iterable argument unpacking follows keyword argument unpacking",
+                            star.span,
+                        ));
+                    }
                     let value = self.expression()?;
                     args.push(self.expr(
                         ExprKind::Starred { value: self.alloc(value), ctx: ExprContext::Load },
@@ -799,8 +809,7 @@ impl<'a, 'i> Parser<'a, 'i> {
                     self.error("cannot use a starred expression in a dictionary value", first.span)
                 );
             }
-            self.bump();
-            let value = self.expression()?;
+            let value = self.dict_value()?;
             if self.at(T::For) || self.at(T::Async) {
                 let generators = self.for_if_clauses()?;
                 self.expect(T::RBrace)?;
@@ -875,19 +884,14 @@ impl<'a, 'i> Parser<'a, 'i> {
                 let key = self.expression()?;
                 if !self.at(T::Colon) {
                     if self.at(T::Comma) || self.at(T::RBrace) {
-                        return Err(self.error("':' expected after dictionary key", key.span));
+                        // CPython points at the key's last character.
+                        let last = self.src[..key.span.end as usize].chars().next_back().map_or(1, char::len_utf8);
+                        let at = key.span.end - last as u32;
+                        return Err(self.error("':' expected after dictionary key", Span::new(at, at)));
                     }
                     return Err(self.invalid_syntax());
                 }
-                self.bump();
-                if self.at(T::RBrace) || self.at(T::Comma) {
-                    let t = self.tok();
-                    return Err(self.error(
-                        "expression expected after dictionary key and ':'",
-                        Span::new(self.prev_end() - 1, t.span.start.max(self.prev_end())),
-                    ));
-                }
-                let value = self.expression()?;
+                let value = self.dict_value()?;
                 keys.push(Some(key));
                 values.push(value);
             }
@@ -903,6 +907,20 @@ impl<'a, 'i> Parser<'a, 'i> {
             ExprKind::Dict { keys: self.slice(&keys), values: self.slice(&values) },
             self.span_from(start),
         ))
+    }
+
+    /// The value of a dict entry, after `key` (at the `:`).
+    fn dict_value(&mut self) -> PResult<Expr<'a>> {
+        let colon = self.expect(T::Colon)?;
+        if self.at(T::RBrace) || self.at(T::Comma) {
+            return Err(self.error("expression expected after dictionary key and ':'", colon.span));
+        }
+        if self.at(T::Star) {
+            let start = self.tok().span.start;
+            let _ = self.star_expression()?;
+            return Err(self.error("cannot use a starred expression in a dictionary value", self.span_from(start)));
+        }
+        self.expression()
     }
 
     /// `for_if_clauses: ([ASYNC] 'for' star_targets 'in' disjunction ('if' disjunction)*)+`

@@ -168,6 +168,11 @@ impl<'a, 'i> Parser<'a, 'i> {
     /// End of the last consumed token that is not NEWLINE/INDENT/DEDENT/ENDMARKER
     /// (CPython's `_PyPegen_get_last_nonnwhitespace_token`, the end of `EXTRA`).
     #[inline]
+    pub(crate) fn tok_at(&self, n: usize) -> Token {
+        self.toks[(self.pos + n).min(self.toks.len() - 1)]
+    }
+
+    #[inline]
     pub(crate) fn prev_end(&self) -> u32 {
         let mut i = self.pos;
         while i > 0 {

@@ -76,14 +76,17 @@ impl<'a, 'i> Parser<'a, 'i> {
                         // Bare `*`: keyword-only parameters must follow.
                         let after = self.peek_at(1);
                         if after == close || after == T::DoubleStar {
-                            return Err(self.error("named arguments must follow bare *", t.span));
+                            // `def` points at the `*`, `lambda` at the last token read.
+                            let at = if is_lambda { self.tok_at(1).span } else { t.span };
+                            return Err(self.error("named arguments must follow bare *", at));
                         }
                         if after == T::TypeComment {
                             return Err(self.error("bare * has associated type comment", t.span));
                         }
                         last = Last::None;
                     } else if self.at(close) {
-                        return Err(self.error("named arguments must follow bare *", t.span));
+                        let at = if is_lambda { self.tok().span } else { t.span };
+                        return Err(self.error("named arguments must follow bare *", at));
                     } else {
                         let a = self.param(is_lambda, true)?;
                         if self.at(T::Equal) {

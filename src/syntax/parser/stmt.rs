@@ -104,12 +104,34 @@ impl<'a, 'i> Parser<'a, 'i> {
 
     /// `:` then an optional TYPE_COMMENT, then the block.
     fn colon_block(&mut self, after: &str, at: u32) -> PResult<&'a [Stmt<'a>]> {
-        self.expect_forced(T::Colon)?;
+        // CPython 3.11 forces the colon (`&&':'`) after `try`, `finally`,
+        // `else` (and `def`); elsewhere "expected ':'" only before a newline.
+        if matches!(after, "'try' statement" | "'finally' statement" | "'else' statement") {
+            self.expect_forced(T::Colon)?;
+        } else {
+            self.expect_colon()?;
+        }
         self.block(after, at)
     }
 
     /// Where a block's statement starts; its line number is only computed
     /// for an error message (scanning the source is too slow to do eagerly).
+    /// `:` ending a compound statement header: "expected ':'" when the line
+    /// ends instead (CPython's `invalid_*_stmt` rules), else invalid syntax.
+    fn expect_colon(&mut self) -> PResult<()> {
+        match self.peek() {
+            T::Colon => {
+                self.bump();
+                Ok(())
+            }
+            T::Newline => {
+                let t = self.tok();
+                Err(self.error_at_token(t, "expected ':'"))
+            }
+            _ => Err(self.invalid_syntax()),
+        }
+    }
+
     fn line(&self, offset: u32) -> u32 {
         offset
     }
@@ -394,12 +416,15 @@ impl<'a, 'i> Parser<'a, 'i> {
 
     fn assignment(&mut self, start: u32, first: Expr<'a>) -> PResult<Stmt<'a>> {
         let mut pending = first;
+        let mut pending_parenthesized = first.span.start != start;
         let mut targets = Vec::new();
         let mut index = 0usize;
         while self.at(T::Equal) {
             let eq = self.bump();
             if let ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } = pending.kind {
-                return Err(self.error("assignment to yield expression not possible", pending.span));
+                if !pending_parenthesized {
+                    return Err(self.error("assignment to yield expression not possible", pending.span));
+                }
             }
             let value_start = self.tok().span.start;
             let next = if self.at(T::Yield) { self.yield_expr() } else { self.star_expressions() };
@@ -417,6 +442,7 @@ impl<'a, 'i> Parser<'a, 'i> {
                 }
             }
             pending = next?;
+            pending_parenthesized = pending.span.start != value_start;
             index += 1;
         }
         let type_comment = if self.at(T::TypeComment) {
@@ -712,7 +738,7 @@ impl<'a, 'i> Parser<'a, 'i> {
         let target = self.star_targets_until_in()?;
         self.expect(T::In)?;
         let iter = self.star_expressions()?;
-        self.expect_forced(T::Colon)?;
+        self.expect_colon()?;
         let type_comment = if self.at(T::TypeComment) {
             Some({
                 let t = self.bump();
@@ -759,7 +785,7 @@ impl<'a, 'i> Parser<'a, 'i> {
             self.furthest = furthest;
         }
         let items = self.with_items(T::Colon)?;
-        self.expect_forced(T::Colon)?;
+        self.expect_colon()?;
         let type_comment = if self.at(T::TypeComment) {
             Some({
                 let t = self.bump();
@@ -841,7 +867,11 @@ impl<'a, 'i> Parser<'a, 'i> {
                 if self.at(T::Comma) {
                     // `except A, B:`
                     let mark = self.mark();
-                    let _ = self.expressions();
+                    while self.eat(T::Comma) {
+                        if self.expression().is_err() {
+                            break;
+                        }
+                    }
                     let at_colon = self.at(T::Colon) || self.at(T::As);
                     let end_e = self.prev_end();
                     self.reset(mark);
@@ -904,6 +934,10 @@ impl<'a, 'i> Parser<'a, 'i> {
         let kw = self.bump();
         let subject = match self.subject_expr() {
             Ok(s) if self.at(T::Colon) => s,
+            Ok(_) if self.at(T::Newline) => {
+                let t = self.tok();
+                return Err(self.error_at_token(t, "expected ':'"));
+            }
             _ => {
                 self.reset(mark);
                 self.furthest = furthest;
