@@ -495,6 +495,13 @@ impl<'a, 'i> Parser<'a, 'i> {
     /// The arguments of a call, from `(` to `)` inclusive.
     #[allow(clippy::type_complexity)]
     pub(crate) fn call_arguments(&mut self) -> PResult<(&'a [Expr<'a>], &'a [Keyword<'a>])> {
+        self.call_arguments_of(true)
+    }
+
+    /// Arguments of a call (`genexp` allowed as the sole argument) or of a
+    /// class definition's bases (not allowed).
+    #[allow(clippy::type_complexity)]
+    pub(crate) fn call_arguments_of(&mut self, genexp: bool) -> PResult<(&'a [Expr<'a>], &'a [Keyword<'a>])> {
         let open = self.expect(T::LPar)?;
         let mut args: Vec<Expr<'a>> = Vec::new();
         let mut keywords: Vec<Keyword<'a>> = Vec::new();
@@ -552,6 +559,9 @@ impl<'a, 'i> Parser<'a, 'i> {
                 _ => {
                     let value = self.named_expression()?;
                     if self.at(T::For) || (self.at(T::Async) && self.peek_at(1) == T::For) {
+                        if !genexp {
+                            return Err(self.invalid_syntax());
+                        }
                         let generators = self.for_if_clauses()?;
                         let genexp_end = self.prev_end();
                         if count == 1 && self.at(T::RPar) {

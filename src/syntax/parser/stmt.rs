@@ -24,11 +24,23 @@ impl<'a, 'i> Parser<'a, 'i> {
                 Ok(())
             }
             T::Name if self.at_name("match") => {
-                if let Some(s) = self.match_stmt()? {
-                    out.push(s);
-                    return Ok(());
+                let mark = self.mark();
+                let missing_colon = match self.match_stmt() {
+                    Ok(Some(s)) => {
+                        out.push(s);
+                        return Ok(());
+                    }
+                    Ok(None) => None,
+                    Err(e) if e.msg == "expected ':'" && self.peek() == T::Newline => Some(e),
+                    Err(e) => return Err(e),
+                };
+                self.reset(mark);
+                // `match x` without a colon is only reported as such when the
+                // line is not a valid statement either (CPython's second pass).
+                match self.simple_stmts(out) {
+                    Err(e) => Err(missing_colon.unwrap_or(e)),
+                    ok => ok,
                 }
-                self.simple_stmts(out)
             }
             T::Indent => Err(self.indent_error()),
             _ => self.simple_stmts(out),
@@ -630,7 +642,7 @@ impl<'a, 'i> Parser<'a, 'i> {
         let class = self.expect(T::Class)?;
         let (name, _) = self.name_token()?;
         let (bases, keywords) =
-            if self.at(T::LPar) { self.call_arguments()? } else { (&[][..], &[][..]) };
+            if self.at(T::LPar) { self.call_arguments_of(false)? } else { (&[][..], &[][..]) };
         let body = self.colon_block("class definition", self.line(class.span.start))?;
         Ok(Stmt {
             kind: StmtKind::ClassDef { name, bases, keywords, body, decorator_list },

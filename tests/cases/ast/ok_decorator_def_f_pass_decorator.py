@@ -1,0 +1,6 @@
+@decorator
+def f(): pass
+@decorator()
+class A: pass
+@a.b[c]
+def g(): pass

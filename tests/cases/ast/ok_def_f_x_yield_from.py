@@ -1,0 +1,4 @@
+def f():
+    x = yield from y
+    z = yield
+    w = yield 1, 2

@@ -1,0 +1,6 @@
+if x:
+    pass
+    # comment
+  # dedented comment
+else:
+    pass

@@ -1,0 +1,1 @@
+x = 1; del x; del (x); del [x]; del x,

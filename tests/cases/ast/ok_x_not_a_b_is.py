@@ -1,0 +1,1 @@
+x = not a == b is not c not in d in e

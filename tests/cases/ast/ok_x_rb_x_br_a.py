@@ -1,0 +1,1 @@
+x = rb'\x' + br'a' + Rb'b' + bR'c'

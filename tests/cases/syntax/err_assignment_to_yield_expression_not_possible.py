@@ -1,0 +1,3 @@
+def f(x):
+    return
+    yield 1 = 2
