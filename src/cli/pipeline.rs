@@ -6,12 +6,12 @@ use bumpalo::Bump;
 
 use crate::compiler::check_module;
 
-use crate::syntax::dump::{dump, DumpOptions};
+use crate::syntax::dump::{try_dump, DumpOptions, TooDeep};
 use crate::syntax::encoding::decode_source;
 use crate::syntax::intern::Interner;
 use crate::syntax::parser::{parse, Mode, ParseOptions};
 use crate::syntax::source::LineIndex;
-use crate::syntax::SyntaxError;
+use crate::syntax::{ErrorKind, SyntaxError};
 
 /// A syntax error together with the decoded source it points into (empty when
 /// decoding itself failed), so it can be rendered as CPython does.
@@ -82,7 +82,13 @@ pub fn dump_ast(bytes: &[u8], opts: AstOptions) -> Result<String, SourceError> {
             let index = LineIndex::new(&src);
             let dump_opts =
                 DumpOptions { include_attributes: opts.include_attributes, indent: opts.indent };
-            Ok(dump(&module, &interner, &index, dump_opts))
+            try_dump(&module, &interner, &index, dump_opts).map_err(|TooDeep| SourceError {
+                error: SyntaxError::without_location(
+                    ErrorKind::RecursionError,
+                    "maximum recursion depth exceeded during ast construction",
+                ),
+                src: String::new(),
+            })
         }
         Err(error) => {
             drop(interner);

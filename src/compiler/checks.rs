@@ -21,7 +21,7 @@ use super::symtable::{
     self, FutureFeatures, ScopeId, ScopeKind, SymbolTable, MAX_DEPTH, RECURSION_MSG,
 };
 use crate::syntax::ast::*;
-use crate::syntax::error::SyntaxError;
+use crate::syntax::error::{ErrorKind, SyntaxError};
 use crate::syntax::intern::{Interner, Symbol};
 use crate::syntax::source::LineIndex;
 use crate::syntax::tokens::Span;
@@ -209,7 +209,8 @@ impl<'t, 'x, 'a> Checker<'t, 'x, 'a> {
     fn guard(&mut self, span: Span) -> R {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(err(RECURSION_MSG, span));
+            let _ = span;
+            return Err(SyntaxError::without_location(ErrorKind::RecursionError, RECURSION_MSG));
         }
         Ok(())
     }

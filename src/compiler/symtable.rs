@@ -27,7 +27,7 @@ use ahash::{AHashMap, AHashSet};
 use bumpalo::Bump;
 
 use crate::syntax::ast::*;
-use crate::syntax::error::SyntaxError;
+use crate::syntax::error::{ErrorKind, SyntaxError};
 use crate::syntax::intern::{Interner, Symbol};
 use crate::syntax::tokens::Span;
 
@@ -238,8 +238,7 @@ impl SymbolTable {
     }
 }
 
-/// The `RecursionError` CPython raises for too deeply nested code; reported
-/// here as a `SyntaxError` with CPython's text until the error type exists.
+/// The message of the `RecursionError` CPython raises for too deeply nested code.
 pub const RECURSION_MSG: &str = "maximum recursion depth exceeded during compilation";
 
 /// Nesting limit of the AST walks (CPython: recursion limit × 3).
@@ -438,7 +437,8 @@ impl<'a, 'i> Builder<'a, 'i> {
     fn guard(&mut self, span: Span) -> R {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            return Err(err(RECURSION_MSG, span));
+            let _ = span;
+            return Err(SyntaxError::without_location(ErrorKind::RecursionError, RECURSION_MSG));
         }
         Ok(())
     }

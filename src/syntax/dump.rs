@@ -29,10 +29,41 @@ pub struct DumpOptions {
 }
 
 /// Print `module` exactly as CPython's `ast.dump(module, indent=..., include_attributes=...)`.
+/// A tree nested deeper than CPython can convert (see [`try_dump`]) is cut off.
 pub fn dump(module: &Mod, interner: &Interner, index: &LineIndex, opts: DumpOptions) -> String {
-    let mut d = Dumper { out: String::with_capacity(4096), interner, index, opts };
+    try_dump(module, interner, index, opts).unwrap_or_default()
+}
+
+/// How deep CPython 3.11 lets the AST nest when it builds `ast` objects
+/// (`ast2obj`: the recursion limit, 1000, times COMPILER_STACK_FRAME_SCALE).
+pub const MAX_AST_DEPTH: usize = 3000;
+
+/// The tree nests deeper than [`MAX_AST_DEPTH`]: CPython raises
+/// `RecursionError: maximum recursion depth exceeded during ast construction`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooDeep;
+
+/// [`dump`], or `Err(TooDeep)` where CPython's `ast` conversion would fail.
+pub fn try_dump(
+    module: &Mod,
+    interner: &Interner,
+    index: &LineIndex,
+    opts: DumpOptions,
+) -> Result<String, TooDeep> {
+    let mut d = Dumper {
+        out: String::with_capacity(4096),
+        interner,
+        index,
+        opts,
+        depth: 0,
+        too_deep: false,
+    };
     d.module(module);
-    d.out
+    if d.too_deep {
+        Err(TooDeep)
+    } else {
+        Ok(d.out)
+    }
 }
 
 /// One field value of a node, borrowed from the tree.
@@ -111,6 +142,9 @@ struct Dumper<'i, 's> {
     interner: &'i Interner<'s>,
     index: &'i LineIndex,
     opts: DumpOptions,
+    /// Current node nesting, bounded by MAX_AST_DEPTH (and so is our recursion).
+    depth: usize,
+    too_deep: bool,
 }
 
 impl<'a> Dumper<'_, '_> {
@@ -413,6 +447,16 @@ impl<'a> Dumper<'_, '_> {
     }
 
     fn stmt(&mut self, s: &'a Stmt<'a>, level: usize) {
+        if self.too_deep || self.depth >= MAX_AST_DEPTH {
+            self.too_deep = true;
+            return;
+        }
+        self.depth += 1;
+        self.stmt_inner(s, level);
+        self.depth -= 1;
+    }
+
+    fn stmt_inner(&mut self, s: &'a Stmt<'a>, level: usize) {
         let span = Some(s.span);
         match &s.kind {
             StmtKind::FunctionDef {
@@ -564,6 +608,16 @@ impl<'a> Dumper<'_, '_> {
     }
 
     fn expr(&mut self, e: &'a Expr<'a>, level: usize) {
+        if self.too_deep || self.depth >= MAX_AST_DEPTH {
+            self.too_deep = true;
+            return;
+        }
+        self.depth += 1;
+        self.expr_inner(e, level);
+        self.depth -= 1;
+    }
+
+    fn expr_inner(&mut self, e: &'a Expr<'a>, level: usize) {
         let span = Some(e.span);
         let name = e.kind.name();
         match &e.kind {
@@ -709,6 +763,16 @@ impl<'a> Dumper<'_, '_> {
     }
 
     fn pattern(&mut self, p: &'a Pattern<'a>, level: usize) {
+        if self.too_deep || self.depth >= MAX_AST_DEPTH {
+            self.too_deep = true;
+            return;
+        }
+        self.depth += 1;
+        self.pattern_inner(p, level);
+        self.depth -= 1;
+    }
+
+    fn pattern_inner(&mut self, p: &'a Pattern<'a>, level: usize) {
         let span = Some(p.span);
         match &p.kind {
             PatternKind::MatchValue { value } => {

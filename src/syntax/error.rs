@@ -15,6 +15,11 @@ pub enum ErrorKind {
     SyntaxError,
     IndentationError,
     TabError,
+    /// Nesting too deep for CPython's compiler or `ast` conversion: reported
+    /// without a location (`RecursionError: maximum recursion depth ...`).
+    RecursionError,
+    /// Nesting too deep for CPython's parser (its MAXSTACK): a bare `MemoryError`.
+    MemoryError,
 }
 
 impl ErrorKind {
@@ -23,6 +28,8 @@ impl ErrorKind {
             ErrorKind::SyntaxError => "SyntaxError",
             ErrorKind::IndentationError => "IndentationError",
             ErrorKind::TabError => "TabError",
+            ErrorKind::RecursionError => "RecursionError",
+            ErrorKind::MemoryError => "MemoryError",
         }
     }
 }

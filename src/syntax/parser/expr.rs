@@ -169,7 +169,9 @@ impl<'a, 'i> Parser<'a, 'i> {
             if !self.at(T::Else) {
                 self.leave();
                 if !self.at(T::Colon) {
-                    return Err(self.error("expected 'else' after 'if' expression", self.span_from(start)));
+                    return Err(
+                        self.error("expected 'else' after 'if' expression", self.span_from(start))
+                    );
                 }
                 return Err(self.invalid_syntax());
             }
@@ -501,7 +503,10 @@ impl<'a, 'i> Parser<'a, 'i> {
     /// Arguments of a call (`genexp` allowed as the sole argument) or of a
     /// class definition's bases (not allowed).
     #[allow(clippy::type_complexity)]
-    pub(crate) fn call_arguments_of(&mut self, genexp: bool) -> PResult<(&'a [Expr<'a>], &'a [Keyword<'a>])> {
+    pub(crate) fn call_arguments_of(
+        &mut self,
+        genexp: bool,
+    ) -> PResult<(&'a [Expr<'a>], &'a [Keyword<'a>])> {
         let open = self.expect(T::LPar)?;
         let mut args: Vec<Expr<'a>> = Vec::new();
         let mut keywords: Vec<Keyword<'a>> = Vec::new();
@@ -895,9 +900,14 @@ impl<'a, 'i> Parser<'a, 'i> {
                 if !self.at(T::Colon) {
                     if self.at(T::Comma) || self.at(T::RBrace) {
                         // CPython points at the key's last character.
-                        let last = self.src[..key.span.end as usize].chars().next_back().map_or(1, char::len_utf8);
+                        let last = self.src[..key.span.end as usize]
+                            .chars()
+                            .next_back()
+                            .map_or(1, char::len_utf8);
                         let at = key.span.end - last as u32;
-                        return Err(self.error("':' expected after dictionary key", Span::new(at, at)));
+                        return Err(
+                            self.error("':' expected after dictionary key", Span::new(at, at))
+                        );
                     }
                     return Err(self.invalid_syntax());
                 }
@@ -928,7 +938,10 @@ impl<'a, 'i> Parser<'a, 'i> {
         if self.at(T::Star) {
             let start = self.tok().span.start;
             let _ = self.star_expression()?;
-            return Err(self.error("cannot use a starred expression in a dictionary value", self.span_from(start)));
+            return Err(self.error(
+                "cannot use a starred expression in a dictionary value",
+                self.span_from(start),
+            ));
         }
         self.expression()
     }

@@ -83,8 +83,9 @@ pub fn parse<'a>(
 pub(crate) type PResult<T> = Result<T, SyntaxError>;
 
 /// Maximum nesting of recursive grammar rules before we give up, as
-/// CPython's parser does (its MAXSTACK).
-const MAX_DEPTH: u32 = 3000;
+/// CPython's parser does (its MAXSTACK, 6000, counts every rule level; ours
+/// counts only the recursive ones, so a little less is close to its limit).
+const MAX_DEPTH: u32 = 5980;
 
 pub(crate) struct Parser<'a, 'i> {
     pub(crate) arena: &'a Bump,
@@ -188,14 +189,17 @@ impl<'a, 'i> Parser<'a, 'i> {
         0
     }
 
+    /// A backtracking point: the cursor and the recursion depth (a failed
+    /// attempt may leave the depth raised).
     #[inline]
-    pub(crate) fn mark(&self) -> usize {
-        self.pos
+    pub(crate) fn mark(&self) -> (usize, u32) {
+        (self.pos, self.depth)
     }
 
     #[inline]
-    pub(crate) fn reset(&mut self, mark: usize) {
-        self.pos = mark;
+    pub(crate) fn reset(&mut self, mark: (usize, u32)) {
+        self.pos = mark.0;
+        self.depth = mark.1;
     }
 
     /// Consume the current token (never past the last one).
@@ -292,12 +296,8 @@ impl<'a, 'i> Parser<'a, 'i> {
     pub(crate) fn enter(&mut self) -> PResult<()> {
         self.depth += 1;
         if self.depth > MAX_DEPTH {
-            let t = self.tok();
-            return Err(SyntaxError::new(
-                ErrorKind::SyntaxError,
-                "too many nested parentheses",
-                t.span,
-            ));
+            // CPython runs out of parser stack: a bare `MemoryError`.
+            return Err(SyntaxError::without_location(ErrorKind::MemoryError, ""));
         }
         Ok(())
     }

@@ -435,7 +435,9 @@ impl<'a, 'i> Parser<'a, 'i> {
             let eq = self.bump();
             if let ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } = pending.kind {
                 if !pending_parenthesized {
-                    return Err(self.error("assignment to yield expression not possible", pending.span));
+                    return Err(
+                        self.error("assignment to yield expression not possible", pending.span)
+                    );
                 }
             }
             let value_start = self.tok().span.start;
