@@ -4,7 +4,9 @@
 //! stages, compiler → bytecode → VM. This crate is both the library (embedding
 //! API) and the `taipan` binary.
 
+pub mod builtins;
 pub mod cli;
 pub mod compiler;
 pub mod repr;
+pub mod runtime;
 pub mod syntax;

@@ -1,0 +1,11 @@
+//! The object model and the semantics of the builtin types: values, the
+//! garbage-collected heap, and each type's operations (CPython's `Objects/`).
+//!
+//! Pure numeric and formatting semantics live in their own modules so that
+//! they can be tested without a VM: [`int`] (arbitrary-precision integers with
+//! Python's rules), [`float`] (float arithmetic and conversions), [`format`]
+//! (the format-spec mini-language, `%`-formatting, `str.format`).
+
+pub mod float;
+pub mod format;
+pub mod int;
