@@ -157,8 +157,27 @@ impl<'a, 'i> Parser<'a, 'i> {
 
     /// `expression: disjunction 'if' disjunction 'else' expression | disjunction | lambdef`
     pub(crate) fn expression(&mut self) -> PResult<Expr<'a>> {
-        if self.at(T::Lambda) {
-            return self.lambdef();
+        match self.peek() {
+            T::Lambda => return self.lambdef(),
+            // Fast path: a lone name or number ends the expression (the common
+            // case in argument lists, subscripts and assignments), so skip the
+            // dozen precedence levels it would otherwise descend through.
+            T::Name | T::Number
+                if matches!(
+                    self.peek_at(1),
+                    T::Comma
+                        | T::RPar
+                        | T::RSqb
+                        | T::RBrace
+                        | T::Newline
+                        | T::Equal
+                        | T::Colon
+                        | T::Semi
+                ) =>
+            {
+                return self.atom();
+            }
+            _ => {}
         }
         self.enter()?;
         let start = self.tok().span.start;
