@@ -1,0 +1,5 @@
+x = 5
+print(x)
+del x
+print("deleted")
+print(x)

@@ -1,0 +1,7 @@
+print(abs(-5), abs(3.5), abs(-0.0), abs(True), abs(-10 ** 30))
+print(min(3, 1, 2), max(3, 1, 2), min([4, 5]), max("hello"))
+print(min([], default="empty"), max((), default=None))
+print(max(["apple", "fig", "banana"], key=len), min(["apple", "fig", "banana"], key=len))
+print(max([1, -5, 3], key=abs), min(1, 1.0), max(1.0, 1), max([2, 3, 3.0]))
+print(max(range(10), key=lambda x: x % 4), min("bca"))
+print(max([(1, "b"), (1, "a")]), min({3: 1, 1: 2}))

@@ -1,0 +1,5 @@
+print(bool(), bool(0), bool(""), bool("0"), bool([0]), bool(None))
+print(int(), float(), str(), list(), tuple(), dict(), set())
+print(int("7"), float("7"), str(7), list("7"), tuple([7]), dict(a=7), set([7, 7]))
+print(int(" 12 "), float(" 1e3 "), complex(1, 2), complex("3+4j"))
+print(bool(float("nan")), bool(0j), int(-0.9), int("-0"))

@@ -1,0 +1,2 @@
+print(chr(1114111) == "\U0010ffff")
+print(chr(1114112))

@@ -1,0 +1,2 @@
+print(getattr([], "append") is not None)
+print(getattr([], "push"))

@@ -1,0 +1,5 @@
+print(hash(0), hash(1), hash(-1), hash(-2), hash(10 ** 20), hash(2 ** 61 - 1), hash(2 ** 61))
+print(hash(1.5), hash(0.1), hash(-0.5), hash(float("inf")), hash(True), hash(None) == hash(None))
+print(hash((1, 2)), hash(()), hash((1, (2, 3))))
+print(hash("abc") == hash("ab" + "c"), hash(frozenset()) )
+print(hash(-(2 ** 61)), hash(1e20))

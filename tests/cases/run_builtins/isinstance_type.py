@@ -1,0 +1,7 @@
+print(isinstance(1, int), isinstance(True, int), isinstance(1.0, int), isinstance("s", str))
+print(isinstance(1, (str, float)), isinstance(1, (str, int)), isinstance([], list), isinstance((), tuple))
+print(type(1), type(1.0), type("s"), type([]), type({}), type(set()), type(None), type(True))
+print(type(len), type(lambda: 0), type(range(1)), type(type))
+print(type(1) is int, type(True) is int, type(True) == bool)
+print(int.__name__, type(3.0).__name__, issubclass(bool, int), issubclass(int, bool))
+print(type(print).__name__, type(abs).__name__)

@@ -1,0 +1,12 @@
+it = iter([1, 2, 3])
+print(next(it), next(it), next(it), next(it, "sentinel"))
+s = iter("ab")
+print(list(s), list(s))
+r = iter(range(3))
+print(next(r), list(r))
+d = iter({"x": 1, "y": 2})
+print(next(d), next(d))
+it2 = iter([10, 20])
+print(iter(it2) is it2)
+for v in it2:
+    print(v)

@@ -1,0 +1,6 @@
+print(len([]), len("abc"), len((1,)), len({1: 2}), len({1, 2, 2}), len(range(10)), len(b"xy"))
+print(list(range(5)), list(range(2, 5)), list(range(10, 0, -3)), list(range(0)), list(range(5, 2)))
+r = range(1, 20, 4)
+print(r, r[1], r[-1], r[1:3], len(r), 9 in r, 10 in r, r.index(13), r.count(5))
+print(range(0, 10, 2) == range(0, 10, 2), list(range(-5, -1)), range(3)[::-1])
+print(range(0, 10 ** 20, 3)[-1], range(10 ** 18)[-1], 10 ** 19 in range(10 ** 20))

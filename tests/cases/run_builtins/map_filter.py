@@ -1,0 +1,7 @@
+print(list(map(str, [1, 2, 3])))
+print(list(map(lambda x, y: x * y, [1, 2, 3], [4, 5])))
+print(list(filter(None, [0, 1, "", "a", [], [0], None])))
+print(list(filter(lambda x: x % 2, range(10))))
+m = map(abs, [-1, -2])
+print(next(m), next(m), next(m, "done"))
+print(list(map(int, "123")), list(map(len, ["a", "bb"])))

@@ -1,0 +1,2 @@
+print(ord("x"))
+print(ord("xy"))

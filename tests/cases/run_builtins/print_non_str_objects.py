@@ -1,0 +1,5 @@
+print(None, True, 1.0, [None], (1, "a"), {"k": 1.5}, {2})
+print(len, abs)
+print(b"bytes", bytearray(b"ba"), 1j, -1j, 1 + 0j)
+print(range(3), reversed, zip)
+print([print])

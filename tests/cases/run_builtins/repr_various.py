@@ -1,0 +1,6 @@
+print(repr(1), repr("a"), repr([1, "a"]), repr((1,)), repr({"k": [None]}), repr(1.0))
+print(repr(None), repr(True), repr(...), repr(NotImplemented))
+print(repr(range(5)), repr(range(1, 5, 2)), repr(b"a\x00"), repr(bytearray(b"x")))
+print(repr(set()), repr(frozenset()), repr({1}), repr(1 + 2j), repr(-0.0), repr(2j))
+print(repr(int), repr(str), repr(len), repr(print))
+print(repr(zip) if False else "", str([1.5, "x'y"]))

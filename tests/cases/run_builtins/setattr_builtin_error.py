@@ -1,0 +1,1 @@
+setattr(len, "x", 1)

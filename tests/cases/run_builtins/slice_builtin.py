@@ -1,0 +1,5 @@
+s = slice(1, 10, 2)
+print(s, s.start, s.stop, s.step)
+print(list(range(20))[s], "abcdefghijk"[s])
+print(slice(3), slice(None, None, -1), slice(1, 2))
+print(s.indices(5), slice(None, None, -1).indices(4))

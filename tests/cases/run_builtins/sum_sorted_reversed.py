@@ -1,0 +1,6 @@
+print(sum([1, 2, 3]), sum([]), sum(range(101)), sum([1.5, 2.5]), sum([1, 2], 10))
+print(sum(x * x for x in range(4)), sum([True, True]), sum([[1], [2]], []))
+print(sorted([3, 1, 2]), sorted("cba"), sorted([3, 1, 2], reverse=True), sorted({2: 0, 1: 0}))
+print(sorted([-3, 2, -1], key=abs), sorted(["b", "A", "c"], key=str.lower))
+print(list(reversed([1, 2, 3])), list(reversed("ab")), list(reversed(range(3))), list(reversed((1, 2))))
+print(sum([0.1] * 10), sum([1e100, 1, -1e100]))

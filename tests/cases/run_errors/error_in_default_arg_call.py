@@ -1,0 +1,3 @@
+def g(items=[]):
+    return items[0]
+g()

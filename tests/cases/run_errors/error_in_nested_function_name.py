@@ -1,0 +1,5 @@
+def outer():
+    def inner(v):
+        return v["key"]
+    return inner([])
+outer()

@@ -1,0 +1,2 @@
+words = ["aa", "b", None]
+print(sorted(words, key=len))

@@ -1,0 +1,1 @@
+raise TypeError("custom message with 'quotes'")

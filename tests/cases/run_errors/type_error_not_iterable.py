@@ -1,0 +1,2 @@
+for v in 10:
+    print(v)

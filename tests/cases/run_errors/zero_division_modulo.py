@@ -1,0 +1,4 @@
+def f(n):
+    return 10 % n
+print(f(3))
+print(f(0))

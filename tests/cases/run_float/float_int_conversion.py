@@ -1,0 +1,5 @@
+print(int(2.9), int(-2.9), int(1e15), int(-0.0))
+print(float(2 ** 63), int(float(2 ** 63)))
+print(int(1.7976931348623157e308) % 1000)
+print(int(123.999999999999999))
+print(7 // 2.0, 7 % 2.0, int(7 / 2))

@@ -1,0 +1,2 @@
+print(int(1e10))
+print(int(float("inf")))

@@ -1,0 +1,6 @@
+print((1.5).is_integer(), (2.0).is_integer())
+print((0.5).as_integer_ratio(), (0.1).as_integer_ratio())
+print((255.5).hex(), (1.0).hex(), (-0.1).hex())
+print(float.fromhex("0x1.8p1"), float.fromhex("-0x1p-2"))
+print((3.7).__trunc__() if False else int(3.7), (3.7).real, (3.7).imag, (3.7).conjugate())
+print(float.__name__, (2.5).__floor__() if hasattr(float, "__floor__") else "nf")

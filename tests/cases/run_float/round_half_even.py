@@ -1,0 +1,7 @@
+print(round(0.5), round(1.5), round(2.5), round(3.5), round(-0.5), round(-1.5))
+print(round(2.675, 2), round(0.125, 2), round(0.375, 2))
+print(round(1.05, 1), round(1.15, 1), round(1.25, 1))
+print(round(123.456, -1), round(123.456, -2), round(-123.456, 1))
+print(round(5.5), round(6.5), type(round(5.5)).__name__, type(round(5.5, 0)).__name__)
+print(round(1e20), round(1.23456789e10, 3))
+print(round(0.1 + 0.2, 10), round(2.5, 0), round(-2.5, 0))

@@ -1,0 +1,6 @@
+print(sum(x * x for x in range(10)))
+print(max(len(w) for w in ["a", "abc", "ab"]))
+g = (i for i in range(3))
+print(next(g), next(g), next(g), next(g, "end"))
+print(list(c.upper() for c in "abc"))
+print(any(x > 5 for x in [1, 7]), all(x > 5 for x in [6, 1]))

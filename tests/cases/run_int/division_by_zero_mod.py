@@ -1,0 +1,2 @@
+print(5 % 3)
+print(divmod(5, 0))

@@ -1,0 +1,8 @@
+print(1 == 1.0, 2 ** 53 == 2.0 ** 53, 2 ** 53 + 1 == 2.0 ** 53)
+print(2 ** 53 + 1 > 2.0 ** 53, 10 ** 400 > 1e308, -10 ** 400 < -1e308)
+print(10 ** 400 < float("inf"), -10 ** 400 > float("-inf"))
+print(0 == -0.0, 1 < 1.5 < 2, 3 >= 3.0)
+print(float("nan") == 0, 0 < float("nan"), float("nan") != 1)
+print(max(1, 1.0), max(1.0, 1), min(2, 2.0))
+print(sorted([3, 1.5, 2, 0.5, 1]))
+print(True < 2, False == 0.0)

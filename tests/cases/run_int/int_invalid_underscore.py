@@ -1,0 +1,2 @@
+print(int("1_0"))
+print(int("1__0"))

@@ -1,0 +1,5 @@
+print(repr(-0), str(7), 1_000_000, 0xff, 0o777, 0b1111)
+print(repr(10 ** 25), str(-10 ** 25))
+print(int("-0"), -0, +0)
+print(str(12345678901234567890123)[::-1])
+print(len(repr(2 ** 10000)))

@@ -1,0 +1,8 @@
+print(pow(2, 10, 1000))
+print(pow(3, 200, 1000000007))
+print(pow(-2, 3, 5))
+print(pow(2, 3, -5))
+print(pow(7, -1, 11))
+print(pow(38, -1, 97))
+print(pow(123456789, 987654321, 10**9 + 9))
+print(pow(0, 0, 7), pow(5, 0, 1))

@@ -1,0 +1,10 @@
+print([x * x for x in range(6)])
+print([x for x in range(20) if x % 3 == 0 if x % 2 == 0])
+print([(x, y) for x in range(3) for y in "ab"])
+print([[x * y for y in range(3)] for x in range(3)])
+print([c.upper() for c in "abc" if c != "b"])
+print([x if x % 2 else -x for x in range(5)])
+matrix = [[1, 2, 3], [4, 5, 6]]
+print([row[i] for i in range(3) for row in matrix])
+print([[row[i] for row in matrix] for i in range(3)])
+print([v for row in matrix for v in row])

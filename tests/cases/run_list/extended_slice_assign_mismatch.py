@@ -1,0 +1,4 @@
+a = list(range(6))
+a[::2] = "xyz"
+print(a)
+a[::2] = [1, 2]

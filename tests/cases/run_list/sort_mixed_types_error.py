@@ -1,0 +1,5 @@
+a = [3, 1, 2]
+a.sort()
+print(a)
+b = [1, "two", 3]
+b.sort()

@@ -1,0 +1,3 @@
+import math
+print(math.exp(700) > 1e300)
+print(math.exp(1000))

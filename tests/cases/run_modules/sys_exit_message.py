@@ -1,0 +1,3 @@
+import sys
+print("stdout line")
+sys.exit("fatal: something went wrong")

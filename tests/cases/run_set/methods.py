@@ -1,0 +1,18 @@
+s = {1, 2}
+s.add(3)
+s.add(2)
+print(s)
+s.update([4, 5], (6,))
+print(s)
+s.discard(99)
+s.discard(1)
+s.remove(2)
+print(s)
+print(s.union({0}), s.intersection([3, 4, 100]), s.difference(range(5)), s.symmetric_difference({3, 8}))
+print(s.issubset(range(10)), s.issuperset([3]), {1}.issubset({1}))
+t = s.copy()
+t.clear()
+print(t, s)
+print(len(s), 3 in s, 30 not in s)
+p = {7}
+print(p.pop(), p)

@@ -1,0 +1,7 @@
+words = "the cat and the hat and the bat".split()
+uniq = set(words)
+print(len(uniq))
+print(sorted(uniq))
+print(sorted(uniq - {"the"}))
+print("cat" in uniq, "dog" in uniq)
+print(sorted(set("abracadabra")))

@@ -1,0 +1,2 @@
+print(format(5, "d"))
+print(format("x", "d"))

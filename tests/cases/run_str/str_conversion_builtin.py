@@ -1,0 +1,5 @@
+print(str(), str(123), str(-1.5), str([1, "a"]), str({"k": (1,)}), str(None))
+print(str(b"bytes"), str(b"caf\xc3\xa9", "utf-8"), str(str))
+print(repr(str(3)), repr(repr(3)))
+print(str(1e100), str(10 ** 20), str(2 + 3j))
+print(str(True), str(range(3)), str(...))

@@ -1,0 +1,10 @@
+s = "héllo wörld ✓ 日本語"
+print(len(s), s.upper())
+print([ord(c) for c in "aé✓日"])
+print(chr(233), chr(0x2713), chr(0x65E5), chr(128512))
+print("日本語"[1], "日本語"[::-1], len("😀"), "😀" * 3)
+print(repr("tab\there"), repr("quote'"), repr('dq"'), repr("both'\""), repr("\x00\x7f\x80"))
+print(repr("é✓\u200b"), ascii("é✓"))
+print("\N{GREEK SMALL LETTER ALPHA}", "\u03b2", "\U0001F600" == "😀")
+print("a" < "é" < "日", sorted("bäaß"))
+print("café".encode("utf-8"), len("café".encode("utf-8")))
