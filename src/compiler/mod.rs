@@ -3,6 +3,7 @@
 //! `SyntaxError`s before any code runs ([`checks`]).
 
 pub mod checks;
+pub mod codegen;
 pub mod symtable;
 
 pub use checks::check_module;

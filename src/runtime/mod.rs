@@ -6,6 +6,20 @@
 //! Python's rules), [`float`] (float arithmetic and conversions), [`format`]
 //! (the format-spec mini-language, `%`-formatting, `str.format`).
 
+pub mod compare;
+pub mod dict;
+pub mod exception;
 pub mod float;
 pub mod format;
+pub mod function;
+pub mod gc;
+pub mod heap;
 pub mod int;
+pub mod iter;
+pub mod list;
+pub mod module;
+pub mod object;
+pub mod set;
+pub mod str;
+pub mod tuple;
+pub mod value;

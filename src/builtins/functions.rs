@@ -1,0 +1,820 @@
+//! The builtin functions (`print`, `len`, `range`, `sorted`, `min`...), with
+//! CPython's argument rules and error messages.
+
+use super::args::{int_arg, kwarg, no_kwargs, only_kwargs};
+use super::check_args;
+use crate::runtime::exception::ExcKind;
+use crate::runtime::function::KwArgs;
+use crate::runtime::iter::{IterObj, IterState};
+use crate::runtime::object::RangeObj;
+use crate::runtime::value::Value;
+use crate::vm::{PyResult, Vm};
+
+pub fn install(vm: &mut Vm) {
+    vm.add_builtin("print", print);
+    vm.add_builtin("len", len);
+    vm.add_builtin("repr", repr);
+    vm.add_builtin("abs", abs);
+    vm.add_builtin("min", min);
+    vm.add_builtin("max", max);
+    vm.add_builtin("sum", sum);
+    vm.add_builtin("sorted", sorted);
+    vm.add_builtin("reversed", reversed);
+    vm.add_builtin("enumerate", enumerate);
+    vm.add_builtin("zip", zip);
+    vm.add_builtin("map", map);
+    vm.add_builtin("filter", filter);
+    vm.add_builtin("any", any);
+    vm.add_builtin("all", all);
+    vm.add_builtin("isinstance", isinstance);
+    vm.add_builtin("issubclass", issubclass);
+    vm.add_builtin("hash", hash);
+    vm.add_builtin("id", id);
+    vm.add_builtin("ord", ord);
+    vm.add_builtin("chr", chr);
+    vm.add_builtin("divmod", divmod);
+    vm.add_builtin("pow", pow);
+    vm.add_builtin("hex", hex);
+    vm.add_builtin("oct", oct);
+    vm.add_builtin("bin", bin);
+    vm.add_builtin("iter", iter);
+    vm.add_builtin("next", next);
+    vm.add_builtin("callable", callable);
+    vm.add_builtin("getattr", getattr);
+    vm.add_builtin("setattr", setattr);
+    vm.add_builtin("hasattr", hasattr);
+    vm.add_builtin("globals", globals);
+    vm.add_builtin("locals", globals);
+    vm.add_builtin("input", input);
+    vm.add_builtin("round", round);
+}
+
+fn print(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    only_kwargs(vm, "print", kw, &["sep", "end", "file", "flush"])?;
+    let sep = match kwarg(kw, "sep") {
+        None | Some(Value::None) => " ".to_string(),
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(v) => return Err(vm.type_error(format!("sep must be None or a string, not {}", vm.type_name(v)))),
+    };
+    let end = match kwarg(kw, "end") {
+        None | Some(Value::None) => "\n".to_string(),
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(v) => return Err(vm.type_error(format!("end must be None or a string, not {}", vm.type_name(v)))),
+    };
+    let mut out = String::new();
+    for (i, a) in args.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        out.push_str(&vm.str_of(*a)?);
+    }
+    out.push_str(&end);
+    let to_stderr = match kwarg(kw, "file") {
+        None | Some(Value::None) => false,
+        Some(f) => crate::modules::sys::is_stderr(vm, f),
+    };
+    if to_stderr {
+        vm.write_err(&out);
+    } else {
+        vm.write_out(&out);
+        if kwarg(kw, "flush").is_some_and(|f| matches!(f, Value::Bool(true))) {
+            vm.flush_out();
+        }
+    }
+    Ok(Value::None)
+}
+
+fn len(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "len", kw)?;
+    check_args(vm, "len", args, 1, 1)?;
+    Ok(Value::Int(vm.len(args[0])? as i64))
+}
+
+fn repr(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "repr", kw)?;
+    check_args(vm, "repr", args, 1, 1)?;
+    let s = vm.repr(args[0])?;
+    Ok(vm.new_str(s))
+}
+
+fn abs(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "abs", kw)?;
+    check_args(vm, "abs", args, 1, 1)?;
+    match args[0] {
+        Value::Int(i) => Ok(match i.checked_abs() {
+            Some(a) => Value::Int(a),
+            None => crate::vm::ops::int_value(vm, num_bigint::BigInt::from(i).magnitude().clone().into()),
+        }),
+        Value::Bool(b) => Ok(Value::Int(b as i64)),
+        Value::Float(f) => Ok(Value::Float(f.abs())),
+        Value::BigInt(b) => {
+            let m: num_bigint::BigInt = b.value.magnitude().clone().into();
+            Ok(crate::vm::ops::int_value(vm, m))
+        }
+        v => Err(vm.type_error(format!("bad operand type for abs(): '{}'", vm.type_name(v)))),
+    }
+}
+
+fn min_max(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, want_max: bool) -> PyResult<Value> {
+    only_kwargs(vm, name, kw, &["key", "default"])?;
+    let key = kwarg(kw, "key").filter(|k| !k.is_none());
+    let default = kwarg(kw, "default");
+    let items = if args.len() == 1 {
+        vm.collect_iter(args[0])?
+    } else if args.is_empty() {
+        return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0")));
+    } else {
+        if default.is_some() {
+            return Err(vm.type_error(format!(
+                "Cannot specify a default for {name}() with multiple positional arguments"
+            )));
+        }
+        args.to_vec()
+    };
+    if items.is_empty() {
+        return match default {
+            Some(d) => Ok(d),
+            None => Err(vm.value_error(format!("{name}() arg is an empty sequence"))),
+        };
+    }
+    let mut best = items[0];
+    let mut best_key = match key {
+        Some(k) => vm.call_value(k, &[best], &[])?,
+        None => best,
+    };
+    for &item in &items[1..] {
+        let k = match key {
+            Some(kf) => vm.call_value(kf, &[item], &[])?,
+            None => item,
+        };
+        // max keeps the first maximal item: replace only when strictly greater.
+        let better = if want_max { vm.compare(2, k, best_key)? } else { vm.compare(0, k, best_key)? };
+        if better {
+            best = item;
+            best_key = k;
+        }
+    }
+    Ok(best)
+}
+
+fn min(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    min_max(vm, args, kw, "min", false)
+}
+
+fn max(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    min_max(vm, args, kw, "max", true)
+}
+
+fn sum(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    only_kwargs(vm, "sum", kw, &["start"])?;
+    check_args(vm, "sum", args, 1, 2)?;
+    let mut acc = args.get(1).copied().or(kwarg(kw, "start")).unwrap_or(Value::Int(0));
+    if let Value::Str(_) = acc {
+        return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    let items = vm.collect_iter(args[0])?;
+    for x in items {
+        acc = vm.binary(crate::syntax::ast::Operator::Add, acc, x)?;
+    }
+    Ok(acc)
+}
+
+/// Stable merge sort with a fallible comparison (the items' `<`).
+pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, keys: Option<Vec<Value>>, reverse: bool) -> PyResult<()> {
+    let n = items.len();
+    let keys = keys.unwrap_or_else(|| items.clone());
+    let mut idx: Vec<usize> = (0..n).collect();
+    let mut err = None;
+    // Insertion-friendly merge sort over indices.
+    let mut buf = idx.clone();
+    let mut width = 1;
+    while width < n {
+        let mut i = 0;
+        while i < n {
+            let mid = (i + width).min(n);
+            let hi = (i + 2 * width).min(n);
+            let (mut l, mut r, mut o) = (i, mid, i);
+            while l < mid && r < hi {
+                // take right only if right < left (stability); reversed: left < right
+                let take_right = if err.is_some() {
+                    false
+                } else {
+                    let (a, b) = if reverse { (keys[idx[l]], keys[idx[r]]) } else { (keys[idx[r]], keys[idx[l]]) };
+                    match vm.compare(0, a, b) {
+                        Ok(t) => t,
+                        Err(e) => {
+                            err = Some(e);
+                            false
+                        }
+                    }
+                };
+                if take_right {
+                    buf[o] = idx[r];
+                    r += 1;
+                } else {
+                    buf[o] = idx[l];
+                    l += 1;
+                }
+                o += 1;
+            }
+            while l < mid {
+                buf[o] = idx[l];
+                l += 1;
+                o += 1;
+            }
+            while r < hi {
+                buf[o] = idx[r];
+                r += 1;
+                o += 1;
+            }
+            i += 2 * width;
+        }
+        std::mem::swap(&mut idx, &mut buf);
+        width *= 2;
+    }
+    if let Some(e) = err {
+        return Err(e);
+    }
+    let sorted: Vec<Value> = idx.iter().map(|&i| items[i]).collect();
+    *items = sorted;
+    Ok(())
+}
+
+fn sorted(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    only_kwargs(vm, "sorted", kw, &["key", "reverse"])?;
+    if args.len() != 1 {
+        return Err(vm.type_error(format!("sorted expected 1 argument, got {}", args.len())));
+    }
+    let mut items = vm.collect_iter(args[0])?;
+    let list = vm.new_list(Vec::new());
+    vm.temp_roots.push(list);
+    let r = sort_with(vm, &mut items, kw);
+    vm.temp_roots.pop();
+    r?;
+    Ok(vm.new_list(items))
+}
+
+/// Sort `items` by the `key=`/`reverse=` keywords.
+pub fn sort_with(vm: &mut Vm, items: &mut Vec<Value>, kw: KwArgs) -> PyResult<()> {
+    let key = kwarg(kw, "key").filter(|k| !k.is_none());
+    let reverse = match kwarg(kw, "reverse") {
+        Some(r) => vm.truthy(r)?,
+        None => false,
+    };
+    let keys = match key {
+        Some(k) => {
+            let mut ks = Vec::with_capacity(items.len());
+            let holder = vm.new_list(items.clone());
+            vm.temp_roots.push(holder);
+            for &x in items.iter() {
+                match vm.call_value(k, &[x], &[]) {
+                    Ok(v) => {
+                        ks.push(v);
+                        if let Value::List(l) = holder {
+                            l.push(v);
+                        }
+                    }
+                    Err(e) => {
+                        vm.temp_roots.pop();
+                        return Err(e);
+                    }
+                }
+            }
+            vm.temp_roots.pop();
+            Some(ks)
+        }
+        None => None,
+    };
+    sort_values(vm, items, keys, reverse)
+}
+
+fn reversed(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "reversed", kw)?;
+    check_args(vm, "reversed", args, 1, 1)?;
+    let state = match args[0] {
+        Value::List(l) => IterState::ListReversed { list: l, index: l.len() },
+        Value::Range(r) => {
+            let n = r.len();
+            let last = r.start + (n - 1) * r.step;
+            IterState::Range { next: last, stop: r.start - r.step, step: -r.step }
+        }
+        v @ (Value::Tuple(_) | Value::Str(_) | Value::Bytes(_)) => {
+            let mut items = vm.collect_iter(v)?;
+            items.reverse();
+            IterState::Seq { items, index: 0 }
+        }
+        Value::Dict(d) => {
+            let mut items: Vec<Value> = d.table.with(|t| t.iter().map(|e| e.key).collect());
+            items.reverse();
+            IterState::Seq { items, index: 0 }
+        }
+        v => return Err(vm.type_error(format!("'{}' object is not reversible", vm.type_name(v)))),
+    };
+    Ok(Value::Iter(vm.heap.alloc(IterObj::new(state))))
+}
+
+fn enumerate(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    only_kwargs(vm, "enumerate", kw, &["start"])?;
+    if args.is_empty() {
+        return Err(vm.type_error("enumerate() missing required argument 'iterable' (pos 1)"));
+    }
+    let start = match args.get(1).copied().or(kwarg(kw, "start")) {
+        Some(v) => int_arg(vm, v, "")?,
+        None => 0,
+    };
+    let inner = vm.iter(args[0])?;
+    Ok(Value::Iter(vm.heap.alloc(IterObj::new(IterState::Enumerate { inner, count: start }))))
+}
+
+fn zip(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    only_kwargs(vm, "zip", kw, &["strict"])?;
+    let mut inners = Vec::with_capacity(args.len());
+    for (i, &a) in args.iter().enumerate() {
+        match vm.iter(a) {
+            Ok(it) => inners.push(it),
+            Err(_) => {
+                return Err(vm.type_error(format!("zip argument #{} must support iteration", i + 1)));
+            }
+        }
+    }
+    if inners.is_empty() {
+        return Ok(Value::Iter(vm.heap.alloc(IterObj::new(IterState::Exhausted))));
+    }
+    Ok(Value::Iter(vm.heap.alloc(IterObj::new(IterState::Zip { inners }))))
+}
+
+fn map(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "map", kw)?;
+    if args.len() < 2 {
+        return Err(vm.type_error("map() must have at least two arguments."));
+    }
+    let mut inners = Vec::new();
+    for &a in &args[1..] {
+        inners.push(vm.iter(a)?);
+    }
+    Ok(Value::Iter(vm.heap.alloc(IterObj::new(IterState::Map { func: args[0], inners }))))
+}
+
+fn filter(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "filter", kw)?;
+    check_args(vm, "filter", args, 2, 2)?;
+    let inner = vm.iter(args[1])?;
+    Ok(Value::Iter(vm.heap.alloc(IterObj::new(IterState::Filter { func: args[0], inner }))))
+}
+
+fn any(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "any", kw)?;
+    check_args(vm, "any", args, 1, 1)?;
+    let it = vm.iter(args[0])?;
+    while let Some(v) = vm.next(it)? {
+        if vm.truthy(v)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn all(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "all", kw)?;
+    check_args(vm, "all", args, 1, 1)?;
+    let it = vm.iter(args[0])?;
+    while let Some(v) = vm.next(it)? {
+        if !vm.truthy(v)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+/// Is `v` an instance of the type object `t`?
+pub fn is_instance(vm: &Vm, v: Value, t: &crate::runtime::object::TypeObj) -> bool {
+    use crate::runtime::object::TypeId;
+    if let (Value::Exception(e), Some(k)) = (v, t.exc) {
+        return e.kind.is_subclass(k);
+    }
+    let vt = vm.type_of(v);
+    if vt.id == t.id && vt.exc == t.exc {
+        return true;
+    }
+    matches!((vt.id, t.id), (TypeId::Bool, TypeId::Int) | (_, TypeId::Object))
+}
+
+fn isinstance(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "isinstance", kw)?;
+    check_args(vm, "isinstance", args, 2, 2)?;
+    fn check(vm: &mut Vm, v: Value, t: Value) -> PyResult<bool> {
+        match t {
+            Value::Type(t) => Ok(is_instance(vm, v, &t)),
+            Value::Tuple(ts) => {
+                for &x in ts.items.iter() {
+                    if check(vm, v, x)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+        }
+    }
+    Ok(Value::Bool(check(vm, args[0], args[1])?))
+}
+
+fn issubclass(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "issubclass", kw)?;
+    check_args(vm, "issubclass", args, 2, 2)?;
+    let Value::Type(c) = args[0] else {
+        return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    };
+    fn check(vm: &mut Vm, c: &crate::runtime::object::TypeObj, t: Value) -> PyResult<bool> {
+        use crate::runtime::object::TypeId;
+        match t {
+            Value::Type(t) => Ok(match (c.exc, t.exc) {
+                (Some(a), Some(b)) => a.is_subclass(b),
+                _ => {
+                    (c.id == t.id && c.exc == t.exc)
+                        || t.id == TypeId::Object
+                        || (c.id == TypeId::Bool && t.id == TypeId::Int)
+                }
+            }),
+            Value::Tuple(ts) => {
+                for &x in ts.items.iter() {
+                    if check(vm, c, x)? {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+            _ => Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
+        }
+    }
+    Ok(Value::Bool(check(vm, &c, args[1])?))
+}
+
+fn hash(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "hash", kw)?;
+    check_args(vm, "hash", args, 1, 1)?;
+    Ok(Value::Int(vm.hash(args[0])?))
+}
+
+fn id(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "id", kw)?;
+    check_args(vm, "id", args, 1, 1)?;
+    let v = args[0];
+    Ok(Value::Int(match v.heap_addr() {
+        Some(a) => a as i64,
+        None => match v {
+            Value::Int(i) => 0x1000_0000 + i.wrapping_mul(32),
+            Value::Float(f) => f.to_bits() as i64 >> 4,
+            Value::Bool(b) => 0x900 + b as i64 * 32,
+            _ => 0x800,
+        },
+    }))
+}
+
+fn ord(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "ord", kw)?;
+    check_args(vm, "ord", args, 1, 1)?;
+    match args[0] {
+        Value::Str(s) => {
+            if s.char_len() != 1 {
+                return Err(vm.type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    s.char_len()
+                )));
+            }
+            Ok(Value::Int(s.as_str().chars().next().map(|c| c as i64).unwrap_or(0)))
+        }
+        Value::Bytes(b) if b.data.len() == 1 => Ok(Value::Int(b.data[0] as i64)),
+        v => Err(vm.type_error(format!("ord() expected string of length 1, but {} found", vm.type_name(v)))),
+    }
+}
+
+fn chr(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "chr", kw)?;
+    check_args(vm, "chr", args, 1, 1)?;
+    let i = match args[0] {
+        Value::Int(i) => i,
+        Value::Bool(b) => b as i64,
+        Value::BigInt(_) => return Err(vm.err(ExcKind::OverflowError, "Python int too large to convert to C int")),
+        v => return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+    };
+    match u32::try_from(i).ok().and_then(char::from_u32) {
+        Some(c) => Ok(vm.new_str(c.to_string())),
+        None if (0..0x110000).contains(&i) => Err(vm.value_error("surrogate characters are not supported yet")),
+        None => Err(vm.value_error("chr() arg not in range(0x110000)")),
+    }
+}
+
+fn divmod(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "divmod", kw)?;
+    check_args(vm, "divmod", args, 2, 2)?;
+    use crate::syntax::ast::Operator;
+    let q = vm.binary_op(Operator::FloorDiv, args[0], args[1]).map_err(|e| {
+        if e.0.kind == ExcKind::TypeError {
+            vm.type_error(format!(
+                "unsupported operand type(s) for divmod(): '{}' and '{}'",
+                vm.type_name(args[0]),
+                vm.type_name(args[1])
+            ))
+        } else {
+            e
+        }
+    })?;
+    let r = vm.binary_op(Operator::Mod, args[0], args[1])?;
+    Ok(vm.new_tuple(vec![q, r]))
+}
+
+fn pow(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    only_kwargs(vm, "pow", kw, &["base", "exp", "mod"])?;
+    check_args(vm, "pow", args, 2, 3)?;
+    if args.len() == 3 && !args[2].is_none() {
+        use crate::vm::ops::to_bigint;
+        let (Some(b), Some(e), Some(m)) = (to_bigint(args[0]), to_bigint(args[1]), to_bigint(args[2])) else {
+            return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+        };
+        use num_traits::{Signed, Zero};
+        if m.is_zero() {
+            return Err(vm.value_error("pow() 3rd argument cannot be 0"));
+        }
+        let r = if e.is_negative() {
+            let inv = mod_inverse(&b, &m).ok_or_else(|| vm.value_error("base is not invertible for the given modulus"))?;
+            inv.modpow(&(-e), &m.abs())
+        } else {
+            b.modpow(&e, &m.abs())
+        };
+        let mut r = ((r % &m) + &m) % &m;
+        if m.is_negative() && !r.is_zero() {
+            r += &m;
+            if r > num_bigint::BigInt::zero() {
+                r -= &m;
+            }
+        }
+        return Ok(crate::vm::ops::int_value(vm, r));
+    }
+    vm.binary_op(crate::syntax::ast::Operator::Pow, args[0], args[1])
+}
+
+fn mod_inverse(a: &num_bigint::BigInt, m: &num_bigint::BigInt) -> Option<num_bigint::BigInt> {
+    use num_integer::Integer;
+    use num_traits::{One, Signed};
+    let m = m.abs();
+    let a = a.mod_floor(&m);
+    let g = a.extended_gcd(&m);
+    if !g.gcd.is_one() {
+        return None;
+    }
+    Some(g.x.mod_floor(&m))
+}
+
+fn radix(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, base: u32, prefix: &str) -> PyResult<Value> {
+    no_kwargs(vm, name, kw)?;
+    check_args(vm, name, args, 1, 1)?;
+    let Some(n) = crate::vm::ops::to_bigint(args[0]) else {
+        return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(args[0]))));
+    };
+    use num_traits::Signed;
+    let digits = n.magnitude().to_str_radix(base);
+    let s = if n.is_negative() { format!("-{prefix}{digits}") } else { format!("{prefix}{digits}") };
+    Ok(vm.new_str(s))
+}
+
+fn hex(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    radix(vm, args, kw, "hex", 16, "0x")
+}
+
+fn oct(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    radix(vm, args, kw, "oct", 8, "0o")
+}
+
+fn bin(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    radix(vm, args, kw, "bin", 2, "0b")
+}
+
+fn iter(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "iter", kw)?;
+    check_args(vm, "iter", args, 1, 2)?;
+    vm.iter(args[0])
+}
+
+fn next(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "next", kw)?;
+    check_args(vm, "next", args, 1, 2)?;
+    if !matches!(args[0], Value::Iter(_)) {
+        return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(args[0]))));
+    }
+    match vm.next(args[0])? {
+        Some(v) => Ok(v),
+        None => match args.get(1) {
+            Some(&d) => Ok(d),
+            None => Err(vm.err_args(ExcKind::StopIteration, Vec::new())),
+        },
+    }
+}
+
+fn callable(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "callable", kw)?;
+    check_args(vm, "callable", args, 1, 1)?;
+    Ok(Value::Bool(matches!(args[0], Value::Function(_) | Value::Builtin(_) | Value::BoundMethod(_) | Value::Type(_))))
+}
+
+fn getattr(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "getattr", kw)?;
+    check_args(vm, "getattr", args, 2, 3)?;
+    if !matches!(args[1], Value::Str(_)) {
+        return Err(vm.type_error(format!("attribute name must be string, not '{}'", vm.type_name(args[1]))));
+    }
+    match vm.get_attr(args[0], args[1]) {
+        Ok(v) => Ok(v),
+        Err(e) if e.0.kind == ExcKind::AttributeError && args.len() == 3 => Ok(args[2]),
+        Err(e) => Err(e),
+    }
+}
+
+fn setattr(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "setattr", kw)?;
+    check_args(vm, "setattr", args, 3, 3)?;
+    vm.set_attr(args[0], args[1], args[2])?;
+    Ok(Value::None)
+}
+
+fn hasattr(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "hasattr", kw)?;
+    check_args(vm, "hasattr", args, 2, 2)?;
+    match vm.get_attr(args[0], args[1]) {
+        Ok(_) => Ok(Value::Bool(true)),
+        Err(e) if e.0.kind == ExcKind::AttributeError => Ok(Value::Bool(false)),
+        Err(e) => Err(e),
+    }
+}
+
+fn globals(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "globals", kw)?;
+    check_args(vm, "globals", args, 0, 0)?;
+    Ok(Value::Dict(vm.frames.last().map(|f| f.globals).unwrap_or(vm.builtins)))
+}
+
+fn input(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "input", kw)?;
+    check_args(vm, "input", args, 0, 1)?;
+    if let Some(&p) = args.first() {
+        let s = vm.str_of(p)?;
+        vm.write_out(&s);
+    }
+    vm.flush_out();
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(0) => Err(vm.err(ExcKind::EOFError, "EOF when reading a line")),
+        Ok(_) => {
+            if line.ends_with('\n') {
+                line.pop();
+                if line.ends_with('\r') {
+                    line.pop();
+                }
+            }
+            Ok(vm.new_str(line))
+        }
+        Err(e) => Err(vm.err(ExcKind::OSError, e.to_string())),
+    }
+}
+
+fn round(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    only_kwargs(vm, "round", kw, &["ndigits"])?;
+    check_args(vm, "round", args, 1, 2)?;
+    let nd = args.get(1).copied().or(kwarg(kw, "ndigits")).filter(|v| !v.is_none());
+    match args[0] {
+        Value::Float(f) => match nd {
+            None => {
+                if f.is_nan() {
+                    return Err(vm.value_error("cannot convert float NaN to integer"));
+                }
+                if f.is_infinite() {
+                    return Err(vm.err(ExcKind::OverflowError, "cannot convert float infinity to integer"));
+                }
+                let r = f.round_ties_even();
+                match crate::runtime::compare::big_from_f64(r) {
+                    Some(b) => Ok(crate::vm::ops::int_value(vm, b)),
+                    None => Ok(Value::Int(0)),
+                }
+            }
+            Some(n) => {
+                let n = int_arg(vm, n, "")?;
+                Ok(Value::Float(round_float(f, n)))
+            }
+        },
+        v @ (Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => match nd {
+            None => Ok(match v {
+                Value::Bool(b) => Value::Int(b as i64),
+                other => other,
+            }),
+            Some(n) => {
+                let n = int_arg(vm, n, "")?;
+                if n >= 0 {
+                    return Ok(match v {
+                        Value::Bool(b) => Value::Int(b as i64),
+                        other => other,
+                    });
+                }
+                use num_integer::Integer;
+                let x = crate::vm::ops::to_bigint(v).unwrap_or_default();
+                let p = num_traits::pow(num_bigint::BigInt::from(10), (-n).min(400) as usize);
+                let (q, r) = x.div_mod_floor(&p);
+                let twice = &r * 2;
+                let q = if twice > p || (twice == p && q.is_odd()) { q + 1 } else { q };
+                Ok(crate::vm::ops::int_value(vm, q * p))
+            }
+        },
+        v => Err(vm.type_error(format!("type {} doesn't define __round__ method", vm.type_name(v)))),
+    }
+}
+
+/// `round(x, n)` as CPython: correctly rounded through the decimal string.
+pub fn round_float(x: f64, n: i64) -> f64 {
+    if !x.is_finite() || x == 0.0 {
+        return x;
+    }
+    if n > 323 {
+        return x;
+    }
+    if n < -308 {
+        return 0.0f64.copysign(x);
+    }
+    // Exact decimal expansion, then round half-even at digit n.
+    let s = format!("{:.*}", (n.max(0) as usize) + 40, x.abs());
+    let _ = s;
+    let rounded: f64 = if n >= 0 {
+        let txt = format!("{:.*e}", 60, x);
+        let _ = txt;
+        let v: f64 = exact_round(x, n);
+        v
+    } else {
+        exact_round(x, n)
+    };
+    rounded
+}
+
+fn exact_round(x: f64, n: i64) -> f64 {
+    use num_bigint::BigInt;
+    use num_integer::Integer;
+    // x = m * 2^e exactly.
+    let Some(big) = crate::runtime::compare::big_from_f64((x * 1.0).trunc()) else { return x };
+    let _ = big;
+    let bits = x.abs().to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i64;
+    let mant = if exp == 0 { (bits & ((1 << 52) - 1)) << 1 } else { (bits & ((1 << 52) - 1)) | (1 << 52) };
+    let e = if exp == 0 { -1074 } else { exp - 1075 };
+    // value = mant * 2^e ; scaled = value * 10^n
+    let mut num = BigInt::from(mant);
+    let mut den = BigInt::from(1);
+    if e >= 0 {
+        num <<= e as usize;
+    } else {
+        den <<= (-e) as usize;
+    }
+    if n >= 0 {
+        num *= num_traits::pow(BigInt::from(10), n as usize);
+    } else {
+        den *= num_traits::pow(BigInt::from(10), (-n) as usize);
+    }
+    let (q, r) = num.div_mod_floor(&den);
+    let twice = &r * 2;
+    let q = if twice > den || (twice == den && q.is_odd()) { q + 1 } else { q };
+    let txt = if n >= 0 { format!("{q}e-{n}") } else { format!("{q}e{}", -n) };
+    let v: f64 = txt.parse().unwrap_or(x);
+    if x < 0.0 {
+        -v
+    } else {
+        v
+    }
+}
+
+/// `range(...)` construction (called through the `range` type).
+pub fn make_range(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
+    let ints: Vec<i64> = {
+        let mut v = Vec::with_capacity(args.len());
+        for &a in args {
+            match a {
+                Value::Int(i) => v.push(i),
+                Value::Bool(b) => v.push(b as i64),
+                Value::BigInt(_) => return Err(vm.err(ExcKind::OverflowError, "Python int too large to convert to C ssize_t")),
+                other => {
+                    return Err(vm.type_error(format!(
+                        "'{}' object cannot be interpreted as an integer",
+                        vm.type_name(other)
+                    )))
+                }
+            }
+        }
+        v
+    };
+    let (start, stop, step) = match ints.len() {
+        1 => (0, ints[0], 1),
+        2 => (ints[0], ints[1], 1),
+        3 => (ints[0], ints[1], ints[2]),
+        0 => return Err(vm.type_error("range expected at least 1 argument, got 0")),
+        n => return Err(vm.type_error(format!("range expected at most 3 arguments, got {n}"))),
+    };
+    if step == 0 {
+        return Err(vm.value_error("range() arg 3 must not be zero"));
+    }
+    Ok(Value::Range(vm.heap.alloc(RangeObj { start, stop, step })))
+}

@@ -1,0 +1,347 @@
+//! Calling a builtin type object: `int(x)`, `float(s)`, `str(v)`,
+//! `list(it)`, `dict(...)`, `range(...)`, `type(x)`, `ValueError('m')`...
+
+use super::args::{kwarg, no_kwargs, only_kwargs};
+use super::check_args;
+use crate::runtime::dict::{DictObj, DictTable};
+use crate::runtime::exception::{ExcKind, ExcObj};
+use crate::runtime::function::KwArgs;
+use crate::runtime::heap::Gc;
+use crate::runtime::object::{SliceObj, TypeId, TypeObj};
+use crate::runtime::set::SetObj;
+use crate::runtime::value::Value;
+use crate::vm::{PyResult, Vm};
+
+pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    if let Some(kind) = t.exc {
+        no_kwargs(vm, kind.name(), kw)?;
+        return Ok(Value::Exception(vm.heap.alloc(ExcObj::new(kind, args.to_vec()))));
+    }
+    let name = t.id.name();
+    match t.id {
+        TypeId::Int => int_new(vm, args, kw),
+        TypeId::Float => {
+            no_kwargs(vm, "float", kw)?;
+            check_args(vm, "float", args, 0, 1)?;
+            let Some(&v) = args.first() else { return Ok(Value::Float(0.0)) };
+            float_new(vm, v)
+        }
+        TypeId::Str => {
+            only_kwargs(vm, "str", kw, &["object", "encoding", "errors"])?;
+            check_args(vm, "str", args, 0, 3)?;
+            match args.first() {
+                None => Ok(vm.new_str("")),
+                Some(&Value::Bytes(b)) if args.len() > 1 => {
+                    let s = String::from_utf8_lossy(&b.data).into_owned();
+                    Ok(vm.new_str(s))
+                }
+                Some(&v) => {
+                    if let Value::Str(_) = v {
+                        return Ok(v);
+                    }
+                    let s = vm.str_of(v)?;
+                    Ok(vm.new_str(s))
+                }
+            }
+        }
+        TypeId::Bool => {
+            no_kwargs(vm, "bool", kw)?;
+            check_args(vm, "bool", args, 0, 1)?;
+            match args.first() {
+                None => Ok(Value::Bool(false)),
+                Some(&v) => Ok(Value::Bool(vm.truthy(v)?)),
+            }
+        }
+        TypeId::List => {
+            no_kwargs(vm, "list", kw)?;
+            check_args(vm, "list", args, 0, 1)?;
+            let items = match args.first() {
+                None => Vec::new(),
+                Some(&v) => vm.collect_iter(v)?,
+            };
+            Ok(vm.new_list(items))
+        }
+        TypeId::Tuple => {
+            no_kwargs(vm, "tuple", kw)?;
+            check_args(vm, "tuple", args, 0, 1)?;
+            match args.first() {
+                None => Ok(vm.new_tuple(Vec::new())),
+                Some(&v @ Value::Tuple(_)) => Ok(v),
+                Some(&v) => {
+                    let items = vm.collect_iter(v)?;
+                    Ok(vm.new_tuple(items))
+                }
+            }
+        }
+        TypeId::Dict => {
+            if args.len() > 1 {
+                return Err(vm.type_error(format!("dict expected at most 1 argument, got {}", args.len())));
+            }
+            let d = vm.heap.alloc(DictObj::new());
+            if let Some(&src) = args.first() {
+                vm.dict_update(d, src)?;
+            }
+            for &(k, v) in kw {
+                vm.dict_set(d, k, v)?;
+            }
+            Ok(Value::Dict(d))
+        }
+        TypeId::Set | TypeId::FrozenSet => {
+            no_kwargs(vm, name, kw)?;
+            check_args(vm, name, args, 0, 1)?;
+            let mut t = DictTable::new();
+            if let Some(&src) = args.first() {
+                let items = vm.collect_iter(src)?;
+                for k in items {
+                    if t.insert(k, Value::None).is_err() {
+                        return Err(vm.type_error(format!("unhashable type: '{}'", vm.type_name(k))));
+                    }
+                }
+            }
+            Ok(Value::Set(vm.heap.alloc(SetObj::new(t, t_is_frozen(t_id(t_ref(&t)), name)))))
+        }
+        TypeId::Range => {
+            no_kwargs(vm, "range", kw)?;
+            super::functions::make_range(vm, args)
+        }
+        TypeId::Slice => {
+            no_kwargs(vm, "slice", kw)?;
+            check_args(vm, "slice", args, 1, 3)?;
+            let (start, stop, step) = match args.len() {
+                1 => (Value::None, args[0], Value::None),
+                2 => (args[0], args[1], Value::None),
+                _ => (args[0], args[1], args[2]),
+            };
+            Ok(Value::Slice(vm.heap.alloc(SliceObj { start, stop, step })))
+        }
+        TypeId::Type => {
+            if args.len() == 1 {
+                return Ok(Value::Type(vm.type_of(args[0])));
+            }
+            Err(vm.type_error("type() takes 1 or 3 arguments"))
+        }
+        TypeId::Bytes => {
+            check_args(vm, "bytes", args, 0, 3)?;
+            let data: Vec<u8> = match args.first() {
+                None => Vec::new(),
+                Some(&Value::Str(s)) => {
+                    if args.len() < 2 && kwarg(kw, "encoding").is_none() {
+                        return Err(vm.type_error("string argument without an encoding"));
+                    }
+                    s.as_str().as_bytes().to_vec()
+                }
+                Some(&Value::Int(n)) => {
+                    if n < 0 {
+                        return Err(vm.value_error("negative count"));
+                    }
+                    vec![0; n as usize]
+                }
+                Some(&v) => {
+                    let items = vm.collect_iter(v)?;
+                    let mut out = Vec::with_capacity(items.len());
+                    for i in items {
+                        match i.as_int() {
+                            Some(b) if (0..256).contains(&b) => out.push(b as u8),
+                            Some(_) => return Err(vm.value_error("bytes must be in range(0, 256)")),
+                            None => {
+                                return Err(vm.type_error(format!(
+                                    "'{}' object cannot be interpreted as an integer",
+                                    vm.type_name(i)
+                                )))
+                            }
+                        }
+                    }
+                    out
+                }
+            };
+            Ok(Value::Bytes(vm.heap.alloc(crate::runtime::object::BytesObj { data: data.into() })))
+        }
+        _ => Err(vm.type_error(format!("cannot create '{name}' instances"))),
+    }
+}
+
+fn t_ref(t: &DictTable) -> &DictTable {
+    t
+}
+fn t_id(_t: &DictTable) {}
+fn t_is_frozen(_: (), name: &str) -> bool {
+    name == "frozenset"
+}
+
+/// `int(x)` / `int(s, base)`.
+fn int_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    only_kwargs(vm, "int", kw, &["base"])?;
+    check_args(vm, "int", args, 0, 2)?;
+    let base = args.get(1).copied().or(kwarg(kw, "base"));
+    let Some(&x) = args.first() else {
+        return Ok(Value::Int(0));
+    };
+    if let Some(b) = base {
+        let Value::Str(s) = x else {
+            return Err(vm.type_error("int() can't convert non-string with explicit base"));
+        };
+        let b = b.as_int().unwrap_or(10);
+        return parse_int(vm, s.as_str(), b as u32);
+    }
+    match x {
+        Value::Int(_) | Value::BigInt(_) => Ok(x),
+        Value::Bool(b) => Ok(Value::Int(b as i64)),
+        Value::Float(f) => {
+            if f.is_nan() {
+                return Err(vm.value_error("cannot convert float NaN to integer"));
+            }
+            if f.is_infinite() {
+                return Err(vm.err(ExcKind::OverflowError, "cannot convert float infinity to integer"));
+            }
+            let t = f.trunc();
+            match crate::runtime::compare::big_from_f64(t) {
+                Some(b) => Ok(crate::vm::ops::int_value(vm, b)),
+                None => Ok(Value::Int(0)),
+            }
+        }
+        Value::Str(s) => parse_int(vm, s.as_str(), 10),
+        v => Err(vm.type_error(format!(
+            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+            vm.type_name(v)
+        ))),
+    }
+}
+
+/// `int(s, base)` parsing with CPython's rules.
+pub fn parse_int(vm: &mut Vm, s: &str, base: u32) -> PyResult<Value> {
+    if base != 0 && !(2..=36).contains(&base) {
+        return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
+    }
+    let bad = |vm: &mut Vm| {
+        let r = crate::repr::str_repr(s.as_bytes());
+        vm.value_error(format!("invalid literal for int() with base {base}: {r}"))
+    };
+    let t = s.trim_matches(|c: char| c.is_whitespace());
+    let (neg, t) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let lower = t.to_ascii_lowercase();
+    let (mut base, mut digits) = (base, lower.as_str());
+    let prefixed = |p: &str| digits.len() > 2 && digits.starts_with(p);
+    if (base == 16 || base == 0) && prefixed("0x") {
+        base = 16;
+        digits = &digits[2..];
+    } else if (base == 8 || base == 0) && prefixed("0o") {
+        base = 8;
+        digits = &digits[2..];
+    } else if (base == 2 || base == 0) && prefixed("0b") {
+        base = 2;
+        digits = &digits[2..];
+    } else if base == 0 {
+        if digits.len() > 1 && digits.starts_with('0') && digits.trim_start_matches(['0', '_']).len() > 0 {
+            return Err(bad(vm));
+        }
+        base = 10;
+    }
+    let digits = digits.strip_prefix('_').filter(|_| base != 10 || t.len() != digits.len()).unwrap_or(digits);
+    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+        return Err(bad(vm));
+    }
+    let clean: String = digits.chars().filter(|&c| c != '_').collect();
+    if clean.chars().any(|c| !c.is_digit(base)) {
+        // Non-ASCII decimal digits are allowed in base 10.
+        if base == 10 {
+            let conv: Option<String> = clean.chars().map(|c| c.to_digit(10).map(|d| char::from(b'0' + d as u8)).or_else(|| unicode_decimal(c))).collect();
+            if let Some(conv) = conv {
+                return finish_int(vm, &conv, 10, neg);
+            }
+        }
+        return Err(bad(vm));
+    }
+    if base == 10 && clean.len() > 4300 {
+        return Err(vm.value_error(format!(
+            "Exceeds the limit (4300 digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
+            clean.len()
+        )));
+    }
+    finish_int(vm, &clean, base, neg)
+}
+
+fn unicode_decimal(c: char) -> Option<char> {
+    let _ = c;
+    None
+}
+
+fn finish_int(vm: &mut Vm, digits: &str, base: u32, neg: bool) -> PyResult<Value> {
+    if let Ok(v) = i64::from_str_radix(digits, base) {
+        return Ok(Value::Int(if neg { -v } else { v }));
+    }
+    let Some(mut b) = num_bigint::BigInt::parse_bytes(digits.as_bytes(), base) else {
+        return Err(vm.value_error("invalid literal for int()"));
+    };
+    if neg {
+        b = -b;
+    }
+    Ok(crate::vm::ops::int_value(vm, b))
+}
+
+/// `float(x)`.
+pub fn float_new(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    match v {
+        Value::Float(_) => Ok(v),
+        Value::Int(i) => Ok(Value::Float(i as f64)),
+        Value::Bool(b) => Ok(Value::Float(b as i64 as f64)),
+        Value::BigInt(b) => {
+            use num_traits::ToPrimitive;
+            match b.value.to_f64() {
+                Some(f) if f.is_finite() => Ok(Value::Float(f)),
+                _ => Err(vm.err(ExcKind::OverflowError, "int too large to convert to float")),
+            }
+        }
+        Value::Str(s) => match parse_float(s.as_str()) {
+            Some(f) => Ok(Value::Float(f)),
+            None => {
+                let r = crate::repr::str_repr(s.as_str().as_bytes());
+                Err(vm.value_error(format!("could not convert string to float: {r}")))
+            }
+        },
+        _ => Err(vm.type_error(format!(
+            "float() argument must be a string or a real number, not '{}'",
+            vm.type_name(v)
+        ))),
+    }
+}
+
+/// Python's float() string syntax.
+pub fn parse_float(s: &str) -> Option<f64> {
+    let t = s.trim_matches(|c: char| c.is_whitespace());
+    let (neg, body) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let lower = body.to_ascii_lowercase();
+    let v = match lower.as_str() {
+        "inf" | "infinity" => f64::INFINITY,
+        "nan" => f64::NAN,
+        _ => {
+            if body.is_empty()
+                || body.starts_with('_')
+                || body.ends_with('_')
+                || body.contains("__")
+                || body.contains("_.")
+                || body.contains("._")
+                || body.contains("_e")
+                || body.contains("e_")
+                || body.contains("_E")
+                || body.contains("E_")
+                || !body.bytes().all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'E' | b'+' | b'-' | b'_'))
+            {
+                return None;
+            }
+            let clean: String = body.chars().filter(|&c| c != '_').collect();
+            if clean.starts_with(['+', '-']) {
+                return None;
+            }
+            clean.parse::<f64>().ok()?
+        }
+    };
+    Some(if neg { -v } else { v })
+}

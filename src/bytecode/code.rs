@@ -1,0 +1,80 @@
+//! Code objects: the compiled form of a module, function, lambda or
+//! comprehension body.
+
+use std::rc::Rc;
+
+use crate::runtime::heap::{Trace, Tracer};
+use crate::runtime::value::Value;
+
+/// Source position of an instruction (for tracebacks): 1-based lines,
+/// 0-based UTF-8 byte columns, as CPython's `co_positions()`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Position {
+    pub line: u32,
+    pub end_line: u32,
+    pub col: u32,
+    pub end_col: u32,
+}
+
+/// Flags of a code object.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct CodeFlags {
+    pub varargs: bool,
+    pub varkeywords: bool,
+    pub generator: bool,
+    pub coroutine: bool,
+    /// Module-level code (names resolve through globals).
+    pub module: bool,
+}
+
+pub struct CodeObject {
+    pub name: Box<str>,
+    pub qualname: Box<str>,
+    pub filename: Rc<str>,
+    pub first_line: u32,
+    pub instructions: Vec<u32>,
+    /// One position per instruction.
+    pub positions: Vec<Position>,
+    pub consts: Vec<Value>,
+    /// Names used by global, attribute and import instructions (str values).
+    pub names: Vec<Value>,
+    /// Nested code objects (functions, lambdas, comprehensions).
+    pub children: Vec<Rc<CodeObject>>,
+    /// Registers needed by a frame (locals first, then temporaries).
+    pub nregs: u32,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub flags: CodeFlags,
+    /// Names of the local registers (parameters first), as `co_varnames`.
+    pub varnames: Vec<Box<str>>,
+    /// Variables of this scope captured by inner scopes (cells created at entry).
+    pub cellvars: Vec<Box<str>>,
+    /// For each cell variable that is also a parameter, its register.
+    pub cell_params: Vec<(u32, u32)>,
+    /// Variables of enclosing scopes used here (cells from the closure).
+    pub freevars: Vec<Box<str>>,
+}
+
+impl CodeObject {
+    /// The position of instruction `pc`.
+    pub fn position(&self, pc: usize) -> Position {
+        self.positions.get(pc).copied().unwrap_or_default()
+    }
+}
+
+impl Trace for CodeObject {
+    fn trace(&self, t: &mut Tracer) {
+        self.consts.trace(t);
+        self.names.trace(t);
+        for c in &self.children {
+            c.trace(t);
+        }
+    }
+}
+
+impl Trace for Rc<CodeObject> {
+    fn trace(&self, t: &mut Tracer) {
+        (**self).trace(t)
+    }
+}

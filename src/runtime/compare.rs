@@ -1,0 +1,231 @@
+//! Equality and hashing of the builtin types, as dict keys need them:
+//! numbers compare and hash by value across int/float/bool (so `1`, `1.0`
+//! and `True` are one key), strings and bytes by content, tuples element by
+//! element, everything else by identity.
+
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
+
+use super::value::Value;
+
+/// CPython's modulus for numeric hashes (2**61 - 1).
+const MODULUS: i64 = (1 << 61) - 1;
+
+/// `hash(i)` for an `i64`.
+#[inline]
+pub fn hash_int(i: i64) -> i64 {
+    let h = if i >= 0 { i % MODULUS } else { -((-(i as i128) % MODULUS as i128) as i64) };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+/// `hash(n)` for a big int.
+pub fn hash_bigint(n: &BigInt) -> i64 {
+    let m = BigInt::from(MODULUS);
+    let r = (n.abs() % &m).to_i64().unwrap_or(0);
+    let h = if n.is_negative() { -r } else { r };
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+/// `hash(x)` for a float (CPython's `_Py_HashDouble`, without the NaN identity hash).
+pub fn hash_float(x: f64) -> i64 {
+    if x.is_infinite() {
+        return if x > 0.0 { 314159 } else { -314159 };
+    }
+    if x.is_nan() {
+        return 0;
+    }
+    if x.fract() == 0.0 && x.abs() < 9.2e18 {
+        return hash_int(x as i64);
+    }
+    let (mut m, mut e) = frexp(x.abs());
+    let sign = if x < 0.0 { -1 } else { 1 };
+    let mut acc: u64 = 0;
+    while m != 0.0 {
+        acc = ((acc << 28) & MODULUS as u64) | (acc >> (61 - 28));
+        m *= 268435456.0;
+        e -= 28;
+        let y = m as u64;
+        m -= y as f64;
+        acc += y;
+        if acc >= MODULUS as u64 {
+            acc -= MODULUS as u64;
+        }
+    }
+    let e = if e >= 0 { e % 61 } else { 61 - 1 - ((-1 - e) % 61) };
+    acc = ((acc << e) & MODULUS as u64) | (acc >> (61 - e));
+    let h = acc as i64 * sign;
+    if h == -1 {
+        -2
+    } else {
+        h
+    }
+}
+
+fn frexp(x: f64) -> (f64, i32) {
+    if x == 0.0 {
+        return (0.0, 0);
+    }
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    if exp == 0 {
+        let (m, e) = frexp(x * (1u64 << 54) as f64);
+        return (m, e - 54);
+    }
+    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
+    (m, exp - 1022)
+}
+
+/// The hash of a key of a builtin hashable type; `None` if unhashable
+/// (lists, dicts, sets) or not a builtin key type.
+pub fn hash_key(v: Value) -> Option<i64> {
+    Some(match v {
+        Value::None => 0x5f3759df,
+        Value::Bool(b) => b as i64,
+        Value::Int(i) => hash_int(i),
+        Value::Float(f) => hash_float(f),
+        Value::BigInt(b) => hash_bigint(&b.value),
+        Value::Str(s) => s.hash(),
+        Value::Bytes(b) => super::str::str_hash(&String::from_utf8_lossy(&b.data)),
+        Value::Tuple(t) => {
+            // CPython's tuple hash (xxHash-based).
+            const P1: u64 = 11400714785074694791;
+            const P2: u64 = 14029467366897019727;
+            const P5: u64 = 2870177450012600261;
+            let mut acc: u64 = P5;
+            for &item in t.items.iter() {
+                let lane = hash_key(item)? as u64;
+                acc = acc.wrapping_add(lane.wrapping_mul(P2));
+                acc = acc.rotate_left(31);
+                acc = acc.wrapping_mul(P1);
+            }
+            acc = acc.wrapping_add((t.items.len() as u64) ^ (P5 ^ 3527539));
+            if acc == u64::MAX {
+                1546275796
+            } else {
+                acc as i64
+            }
+        }
+        Value::List(_) | Value::Dict(_) => return None,
+        Value::Set(s) if !s.frozen => return None,
+        Value::Set(s) => {
+            // frozenset: order-independent combination.
+            let mut h: u64 = 0;
+            s.table.with(|t| {
+                for e in t.iter() {
+                    let x = e.hash as u64;
+                    h ^= (x ^ (x << 16) ^ 89869747).wrapping_mul(3644798167);
+                }
+            });
+            h as i64
+        }
+        Value::Slice(_) => return None,
+        other => (other.heap_addr().unwrap_or(0) >> 4) as i64,
+    })
+}
+
+/// Equality of two keys of builtin types (identity for other objects).
+pub fn eq_for_key(a: Value, b: Value) -> bool {
+    eq_builtin(a, b).unwrap_or_else(|| a.is(b))
+}
+
+/// `a == b` for builtin types; `None` when Python-level `__eq__` would decide.
+pub fn eq_builtin(a: Value, b: Value) -> Option<bool> {
+    use Value::*;
+    Some(match (a, b) {
+        (Int(x), Int(y)) => x == y,
+        (Str(x), Str(y)) => Gc_eq_str(x, y),
+        (Float(x), Float(y)) => x == y,
+        (Int(x), Float(y)) | (Float(y), Int(x)) => int_float_eq(x, y),
+        (Bool(x), _) => return eq_builtin(Int(x as i64), b),
+        (_, Bool(y)) => return eq_builtin(a, Int(y as i64)),
+        (None, None) => true,
+        (BigInt(x), BigInt(y)) => x.value == y.value,
+        (BigInt(_), Int(_)) | (Int(_), BigInt(_)) => false,
+        (BigInt(x), Float(y)) | (Float(y), BigInt(x)) => {
+            y.is_finite() && y.fract() == 0.0 && num_bigint::BigInt::from(y as i128) == x.value && y.abs() < 1e38
+                || (y.is_finite() && y.fract() == 0.0 && big_from_f64(y).is_some_and(|v| v == x.value))
+        }
+        (Bytes(x), Bytes(y)) => x.data == y.data,
+        (Tuple(x), Tuple(y)) => {
+            if x.items.len() != y.items.len() {
+                return Some(false);
+            }
+            for (&p, &q) in x.items.iter().zip(y.items.iter()) {
+                if !(p.is(q) || eq_builtin(p, q)?) {
+                    return Some(false);
+                }
+            }
+            true
+        }
+        (List(x), List(y)) => {
+            let xs = x.snapshot();
+            let ys = y.snapshot();
+            if xs.len() != ys.len() {
+                return Some(false);
+            }
+            for (&p, &q) in xs.iter().zip(ys.iter()) {
+                if !(p.is(q) || eq_builtin(p, q)?) {
+                    return Some(false);
+                }
+            }
+            true
+        }
+        (Ellipsis, Ellipsis) | (NotImplemented, NotImplemented) => true,
+        (Str(_) | Int(_) | Float(_) | None | BigInt(_) | Bytes(_) | Tuple(_) | List(_), _) => {
+            if matches!(b, Str(_) | Int(_) | Float(_) | None | BigInt(_) | Bytes(_) | Tuple(_) | List(_)) {
+                false
+            } else {
+                return Option::None;
+            }
+        }
+        _ => return Option::None,
+    })
+}
+
+#[allow(non_snake_case)]
+#[inline]
+fn Gc_eq_str(x: super::heap::Gc<super::str::StrObj>, y: super::heap::Gc<super::str::StrObj>) -> bool {
+    super::heap::Gc::ptr_eq(x, y) || (x.hash() == y.hash() && x.as_str() == y.as_str())
+}
+
+/// Exact comparison of an i64 with a float.
+pub fn int_float_eq(x: i64, y: f64) -> bool {
+    if !y.is_finite() || y.fract() != 0.0 {
+        return false;
+    }
+    if y.abs() >= 9.3e18 {
+        return false;
+    }
+    (y as i64) == x && (x as f64) == y
+}
+
+/// The exact integer value of an integral finite float.
+pub fn big_from_f64(y: f64) -> Option<BigInt> {
+    if !y.is_finite() || y.fract() != 0.0 {
+        return None;
+    }
+    let (m, e) = frexp(y.abs());
+    let mant = (m * (1u64 << 53) as f64) as u64;
+    let e = e - 53;
+    let mut n = BigInt::from(mant);
+    if e >= 0 {
+        n <<= e as usize;
+    } else {
+        n >>= (-e) as usize;
+    }
+    if y < 0.0 {
+        n = -n;
+    }
+    if n.is_zero() && y != 0.0 {
+        return None;
+    }
+    Some(n)
+}

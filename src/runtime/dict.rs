@@ -1,0 +1,211 @@
+//! `dict` objects: insertion-ordered, compact hash tables (an entries vector
+//! plus a `hashbrown::HashTable` of indices into it), as CPython's dicts.
+//!
+//! `DictTable` is shared with sets (whose entries carry no value). Key
+//! equality here covers the builtin key types (numbers, strings, bytes,
+//! tuples, None, and identity for the rest); see [`super::compare`].
+
+use hashbrown::HashTable;
+
+use super::compare::{eq_for_key, hash_key};
+use super::heap::{Mut, Trace, Tracer};
+use super::value::Value;
+
+#[derive(Clone, Copy)]
+pub struct Entry {
+    pub hash: i64,
+    pub key: Value,
+    pub value: Value,
+}
+
+/// The hash table behind dicts and sets.
+#[derive(Default, Clone)]
+pub struct DictTable {
+    /// Insertion-ordered entries; deleted ones have `key == Value::Null`.
+    entries: Vec<Entry>,
+    index: HashTable<usize>,
+    len: usize,
+    /// Bumped on every insertion of a new key or deletion (for caches and
+    /// "dictionary changed size during iteration").
+    pub version: u64,
+}
+
+/// Why a key cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unhashable;
+
+impl DictTable {
+    pub fn new() -> DictTable {
+        DictTable::default()
+    }
+
+    pub fn with_capacity(n: usize) -> DictTable {
+        DictTable { entries: Vec::with_capacity(n), index: HashTable::with_capacity(n), len: 0, version: 0 }
+    }
+
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn find(&self, hash: i64, key: Value) -> Option<usize> {
+        let entries = &self.entries;
+        self.index.find(hash as u64, |&i| {
+            let e = &entries[i];
+            e.hash == hash && eq_for_key(e.key, key)
+        }).copied()
+    }
+
+    pub fn get(&self, key: Value) -> Result<Option<Value>, Unhashable> {
+        let hash = hash_key(key).ok_or(Unhashable)?;
+        Ok(self.get_hashed(hash, key))
+    }
+
+    #[inline]
+    pub fn get_hashed(&self, hash: i64, key: Value) -> Option<Value> {
+        self.find(hash, key).map(|i| self.entries[i].value)
+    }
+
+    pub fn contains(&self, key: Value) -> Result<bool, Unhashable> {
+        Ok(self.get(key)?.is_some())
+    }
+
+    pub fn insert(&mut self, key: Value, value: Value) -> Result<(), Unhashable> {
+        let hash = hash_key(key).ok_or(Unhashable)?;
+        self.insert_hashed(hash, key, value);
+        Ok(())
+    }
+
+    pub fn insert_hashed(&mut self, hash: i64, key: Value, value: Value) {
+        if let Some(i) = self.find(hash, key) {
+            self.entries[i].value = value;
+            return;
+        }
+        let i = self.entries.len();
+        self.entries.push(Entry { hash, key, value });
+        let entries = &self.entries;
+        self.index.insert_unique(hash as u64, i, |&j| entries[j].hash as u64);
+        self.len += 1;
+        self.version += 1;
+    }
+
+    pub fn remove(&mut self, key: Value) -> Result<Option<Value>, Unhashable> {
+        let hash = hash_key(key).ok_or(Unhashable)?;
+        let entries = &self.entries;
+        let found = self.index.find_entry(hash as u64, |&i| {
+            let e = &entries[i];
+            e.hash == hash && eq_for_key(e.key, key)
+        });
+        let Ok(occupied) = found else { return Ok(None) };
+        let (i, _) = occupied.remove();
+        let old = self.entries[i].value;
+        self.entries[i].key = Value::Null;
+        self.entries[i].value = Value::Null;
+        self.len -= 1;
+        self.version += 1;
+        if self.entries.len() > 16 && self.len * 2 < self.entries.len() {
+            self.compact();
+        }
+        Ok(Some(old))
+    }
+
+    fn compact(&mut self) {
+        self.entries.retain(|e| !e.key.is_null());
+        self.index.clear();
+        for (i, e) in self.entries.iter().enumerate() {
+            let entries = &self.entries;
+            self.index.insert_unique(e.hash as u64, i, |&j| entries[j].hash as u64);
+        }
+    }
+
+    pub fn clear(&mut self) {
+        self.entries.clear();
+        self.index.clear();
+        self.len = 0;
+        self.version += 1;
+    }
+
+    /// Live entries in insertion order.
+    pub fn iter(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter(|e| !e.key.is_null())
+    }
+
+    /// The live entry at or after raw position `pos` (for iterators), and the next position.
+    pub fn entry_from(&self, pos: usize) -> Option<(Entry, usize)> {
+        let mut p = pos;
+        while p < self.entries.len() {
+            let e = self.entries[p];
+            if !e.key.is_null() {
+                return Some((e, p + 1));
+            }
+            p += 1;
+        }
+        None
+    }
+
+    /// Remove and return the last inserted entry (`popitem`).
+    pub fn pop_last(&mut self) -> Option<Entry> {
+        let last = self.entries.iter().rposition(|e| !e.key.is_null())?;
+        let e = self.entries[last];
+        let _ = self.remove(e.key);
+        Some(e)
+    }
+}
+
+impl Trace for DictTable {
+    fn trace(&self, t: &mut Tracer) {
+        for e in &self.entries {
+            e.key.trace(t);
+            e.value.trace(t);
+        }
+    }
+}
+
+pub struct DictObj {
+    pub table: Mut<DictTable>,
+}
+
+impl DictObj {
+    pub fn new() -> DictObj {
+        DictObj { table: Mut::new(DictTable::new()) }
+    }
+
+    pub fn from_table(t: DictTable) -> DictObj {
+        DictObj { table: Mut::new(t) }
+    }
+
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.table.with(|t| t.len())
+    }
+
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn get(&self, key: Value) -> Result<Option<Value>, Unhashable> {
+        self.table.with(|t| t.get(key))
+    }
+
+    pub fn set(&self, key: Value, value: Value) -> Result<(), Unhashable> {
+        self.table.with_mut(|t| t.insert(key, value))
+    }
+}
+
+impl Default for DictObj {
+    fn default() -> Self {
+        DictObj::new()
+    }
+}
+
+impl Trace for DictObj {
+    fn trace(&self, t: &mut Tracer) {
+        self.table.with(|d| d.trace(t));
+    }
+}

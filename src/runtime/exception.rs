@@ -1,0 +1,136 @@
+//! Exception objects and the builtin exception hierarchy.
+
+use std::rc::Rc;
+
+use super::heap::{Mut, Trace, Tracer};
+use super::value::Value;
+use crate::bytecode::code::CodeObject;
+
+macro_rules! exc_kinds {
+    ( $( $kind:ident : $parent:ident ),* $(,)? ) => {
+        /// The builtin exception classes.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum ExcKind { BaseException, $( $kind ),* }
+
+        impl ExcKind {
+            pub fn name(self) -> &'static str {
+                match self {
+                    ExcKind::BaseException => "BaseException",
+                    $( ExcKind::$kind => stringify!($kind) ),*
+                }
+            }
+
+            pub fn parent(self) -> Option<ExcKind> {
+                match self {
+                    ExcKind::BaseException => None,
+                    $( ExcKind::$kind => Some(ExcKind::$parent) ),*
+                }
+            }
+
+            pub const ALL: &'static [ExcKind] = &[ExcKind::BaseException, $( ExcKind::$kind ),*];
+        }
+    };
+}
+
+exc_kinds! {
+    SystemExit: BaseException,
+    KeyboardInterrupt: BaseException,
+    GeneratorExit: BaseException,
+    Exception: BaseException,
+    ArithmeticError: Exception,
+    FloatingPointError: ArithmeticError,
+    OverflowError: ArithmeticError,
+    ZeroDivisionError: ArithmeticError,
+    AssertionError: Exception,
+    AttributeError: Exception,
+    BufferError: Exception,
+    EOFError: Exception,
+    ImportError: Exception,
+    ModuleNotFoundError: ImportError,
+    LookupError: Exception,
+    IndexError: LookupError,
+    KeyError: LookupError,
+    MemoryError: Exception,
+    NameError: Exception,
+    UnboundLocalError: NameError,
+    OSError: Exception,
+    FileNotFoundError: OSError,
+    ReferenceError: Exception,
+    RuntimeError: Exception,
+    NotImplementedError: RuntimeError,
+    RecursionError: RuntimeError,
+    StopIteration: Exception,
+    StopAsyncIteration: Exception,
+    SyntaxError: Exception,
+    IndentationError: SyntaxError,
+    TabError: IndentationError,
+    SystemError: Exception,
+    TypeError: Exception,
+    ValueError: Exception,
+    UnicodeError: ValueError,
+    UnicodeDecodeError: UnicodeError,
+    UnicodeEncodeError: UnicodeError,
+    Warning: Exception,
+    DeprecationWarning: Warning,
+    RuntimeWarning: Warning,
+    SyntaxWarning: Warning,
+    UserWarning: Warning,
+}
+
+impl ExcKind {
+    /// Is `self` the class `base` or a subclass of it?
+    pub fn is_subclass(self, base: ExcKind) -> bool {
+        let mut k = Some(self);
+        while let Some(c) = k {
+            if c == base {
+                return true;
+            }
+            k = c.parent();
+        }
+        false
+    }
+}
+
+/// One traceback entry: a frame's code and the instruction that was running.
+#[derive(Clone)]
+pub struct TbEntry {
+    pub code: Rc<CodeObject>,
+    pub pc: u32,
+}
+
+pub struct ExcObj {
+    pub kind: ExcKind,
+    pub args: Box<[Value]>,
+    /// Frames the exception passed through, innermost first (tracebacks
+    /// print them in reverse).
+    pub traceback: Mut<Vec<TbEntry>>,
+    pub cause: Mut<Value>,
+    pub context: Mut<Value>,
+    pub suppress_context: Mut<bool>,
+}
+
+impl ExcObj {
+    pub fn new(kind: ExcKind, args: Vec<Value>) -> ExcObj {
+        ExcObj {
+            kind,
+            args: args.into_boxed_slice(),
+            traceback: Mut::new(Vec::new()),
+            cause: Mut::new(Value::None),
+            context: Mut::new(Value::None),
+            suppress_context: Mut::new(false),
+        }
+    }
+}
+
+impl Trace for ExcObj {
+    fn trace(&self, t: &mut Tracer) {
+        self.args.trace(t);
+        self.traceback.with(|tb| {
+            for e in tb {
+                e.code.trace(t);
+            }
+        });
+        self.cause.with(|v| v.trace(t));
+        self.context.with(|v| v.trace(t));
+    }
+}

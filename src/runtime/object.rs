@@ -1,0 +1,186 @@
+//! Smaller builtin object types: big ints, bytes, range, slice, and type
+//! objects for the builtin types.
+
+use num_bigint::BigInt;
+
+use super::heap::{Trace, Tracer};
+use super::value::Value;
+
+/// An int outside the `i64` range.
+pub struct BigIntObj {
+    pub value: BigInt,
+}
+
+impl Trace for BigIntObj {
+    fn trace(&self, _: &mut Tracer) {}
+}
+
+pub struct BytesObj {
+    pub data: Box<[u8]>,
+}
+
+impl Trace for BytesObj {
+    fn trace(&self, _: &mut Tracer) {}
+}
+
+/// `range(start, stop, step)` with i64 bounds.
+pub struct RangeObj {
+    pub start: i64,
+    pub stop: i64,
+    pub step: i64,
+}
+
+impl RangeObj {
+    pub fn len(&self) -> i64 {
+        let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
+        let n = if step > 0 {
+            if stop > start {
+                (stop - start + step - 1) / step
+            } else {
+                0
+            }
+        } else if start > stop {
+            (start - stop - step - 1) / (-step)
+        } else {
+            0
+        };
+        n as i64
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn item(&self, i: i64) -> i64 {
+        self.start + i * self.step
+    }
+}
+
+impl Trace for RangeObj {
+    fn trace(&self, _: &mut Tracer) {}
+}
+
+pub struct SliceObj {
+    pub start: Value,
+    pub stop: Value,
+    pub step: Value,
+}
+
+impl Trace for SliceObj {
+    fn trace(&self, t: &mut Tracer) {
+        self.start.trace(t);
+        self.stop.trace(t);
+        self.step.trace(t);
+    }
+}
+
+/// The builtin types, in the order of the VM's type table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[repr(u8)]
+pub enum TypeId {
+    NoneType,
+    Bool,
+    Int,
+    Float,
+    Str,
+    Bytes,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    FrozenSet,
+    Range,
+    Slice,
+    Function,
+    BuiltinFunction,
+    Method,
+    Cell,
+    Iterator,
+    Type,
+    Module,
+    Ellipsis,
+    NotImplementedType,
+    Object,
+    /// `BaseException` and its builtin subclasses (see `ExcKind`).
+    Exception,
+}
+
+pub const N_TYPES: usize = TypeId::Exception as usize + 1;
+
+impl TypeId {
+    pub fn name(self) -> &'static str {
+        match self {
+            TypeId::NoneType => "NoneType",
+            TypeId::Bool => "bool",
+            TypeId::Int => "int",
+            TypeId::Float => "float",
+            TypeId::Str => "str",
+            TypeId::Bytes => "bytes",
+            TypeId::List => "list",
+            TypeId::Tuple => "tuple",
+            TypeId::Dict => "dict",
+            TypeId::Set => "set",
+            TypeId::FrozenSet => "frozenset",
+            TypeId::Range => "range",
+            TypeId::Slice => "slice",
+            TypeId::Function => "function",
+            TypeId::BuiltinFunction => "builtin_function_or_method",
+            TypeId::Method => "method",
+            TypeId::Cell => "cell",
+            TypeId::Iterator => "iterator",
+            TypeId::Type => "type",
+            TypeId::Module => "module",
+            TypeId::Ellipsis => "ellipsis",
+            TypeId::NotImplementedType => "NotImplementedType",
+            TypeId::Object => "object",
+            TypeId::Exception => "BaseException",
+        }
+    }
+
+    pub const ALL: [TypeId; N_TYPES] = [
+        TypeId::NoneType,
+        TypeId::Bool,
+        TypeId::Int,
+        TypeId::Float,
+        TypeId::Str,
+        TypeId::Bytes,
+        TypeId::List,
+        TypeId::Tuple,
+        TypeId::Dict,
+        TypeId::Set,
+        TypeId::FrozenSet,
+        TypeId::Range,
+        TypeId::Slice,
+        TypeId::Function,
+        TypeId::BuiltinFunction,
+        TypeId::Method,
+        TypeId::Cell,
+        TypeId::Iterator,
+        TypeId::Type,
+        TypeId::Module,
+        TypeId::Ellipsis,
+        TypeId::NotImplementedType,
+        TypeId::Object,
+        TypeId::Exception,
+    ];
+}
+
+/// A type object. Builtin types only for now (classes come with `class`).
+pub struct TypeObj {
+    pub id: TypeId,
+    /// For exception types: which one.
+    pub exc: Option<super::exception::ExcKind>,
+}
+
+impl TypeObj {
+    pub fn name(&self) -> &'static str {
+        match self.exc {
+            Some(k) => k.name(),
+            None => self.id.name(),
+        }
+    }
+}
+
+impl Trace for TypeObj {
+    fn trace(&self, _: &mut Tracer) {}
+}

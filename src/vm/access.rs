@@ -1,0 +1,407 @@
+//! Attribute and item access on the builtin types: `obj.name`, method
+//! lookup for calls, `obj[key]` (indexes and slices), assignment and
+//! deletion, with CPython's error messages.
+
+use super::{PyResult, Vm};
+use crate::runtime::exception::ExcKind;
+use crate::runtime::function::BuiltinObj;
+use crate::runtime::object::TypeId;
+use crate::runtime::value::Value;
+
+/// CPython's slice index normalization for a sequence of length `len`.
+pub fn slice_indices(len: i64, start: Option<i64>, stop: Option<i64>, step: i64) -> (i64, i64, i64) {
+    let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
+    let fix = |v: Option<i64>, default: i64| -> i64 {
+        match v {
+            None => default,
+            Some(mut x) => {
+                if x < 0 {
+                    x += len;
+                    if x < lower {
+                        x = lower;
+                    }
+                } else if x > upper {
+                    x = upper;
+                }
+                x
+            }
+        }
+    };
+    let start = fix(start, if step < 0 { upper } else { lower });
+    let stop = fix(stop, if step < 0 { lower } else { upper });
+    let count = if step < 0 {
+        if stop < start {
+            (start - stop - 1) / (-step) + 1
+        } else {
+            0
+        }
+    } else if start < stop {
+        (stop - start - 1) / step + 1
+    } else {
+        0
+    };
+    (start, step, count)
+}
+
+impl Vm {
+    fn index_of(&mut self, v: Value) -> PyResult<Option<i64>> {
+        Ok(match v {
+            Value::None => None,
+            Value::Int(i) => Some(i),
+            Value::Bool(b) => Some(b as i64),
+            Value::BigInt(b) => {
+                use num_traits::Signed;
+                Some(if b.value.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 })
+            }
+            _ => {
+                return Err(self.type_error("slice indices must be integers or None or have an __index__ method"))
+            }
+        })
+    }
+
+    /// Resolve a slice object against a length: (start, step, count).
+    pub fn slice_of(&mut self, s: Value, len: usize) -> PyResult<(i64, i64, i64)> {
+        let Value::Slice(s) = s else { return Ok((0, 1, 0)) };
+        let step = self.index_of(s.step)?.unwrap_or(1);
+        if step == 0 {
+            return Err(self.value_error("slice step cannot be zero"));
+        }
+        let start = self.index_of(s.start)?;
+        let stop = self.index_of(s.stop)?;
+        Ok(slice_indices(len as i64, start, stop, step))
+    }
+
+    fn seq_index(&mut self, k: Value, len: usize, what: &str) -> PyResult<usize> {
+        let i = match k {
+            Value::Int(i) => i,
+            Value::Bool(b) => b as i64,
+            Value::BigInt(_) => {
+                return Err(self.err(ExcKind::IndexError, format!("cannot fit 'int' into an index-sized integer")))
+            }
+            _ => {
+                return Err(self.type_error(format!(
+                    "{what} indices must be integers or slices, not {}",
+                    self.type_name(k)
+                )))
+            }
+        };
+        let n = len as i64;
+        let j = if i < 0 { i + n } else { i };
+        if j < 0 || j >= n {
+            let msg = match what {
+                "list" => "list index out of range",
+                "tuple" => "tuple index out of range",
+                "string" => "string index out of range",
+                "range object" => "range object index out of range",
+                _ => "index out of range",
+            };
+            return Err(self.err(ExcKind::IndexError, msg));
+        }
+        Ok(j as usize)
+    }
+
+    pub fn get_item(&mut self, x: Value, k: Value) -> PyResult<Value> {
+        match x {
+            Value::List(l) => {
+                if let Value::Slice(_) = k {
+                    let items = l.snapshot();
+                    let (start, step, count) = self.slice_of(k, items.len())?;
+                    let out: Vec<Value> = (0..count).map(|i| items[(start + i * step) as usize]).collect();
+                    return Ok(self.new_list(out));
+                }
+                let i = self.seq_index(k, l.len(), "list")?;
+                Ok(l.get(i).unwrap_or(Value::None))
+            }
+            Value::Tuple(t) => {
+                if let Value::Slice(_) = k {
+                    let (start, step, count) = self.slice_of(k, t.items.len())?;
+                    let out: Vec<Value> = (0..count).map(|i| t.items[(start + i * step) as usize]).collect();
+                    return Ok(self.new_tuple(out));
+                }
+                let i = self.seq_index(k, t.items.len(), "tuple")?;
+                Ok(t.items[i])
+            }
+            Value::Str(s) => {
+                if let Value::Slice(_) = k {
+                    let (start, step, count) = self.slice_of(k, s.char_len())?;
+                    let out: String = if s.is_ascii() {
+                        let b = s.as_str().as_bytes();
+                        (0..count).map(|i| b[(start + i * step) as usize] as char).collect()
+                    } else {
+                        let chars: Vec<char> = s.as_str().chars().collect();
+                        (0..count).map(|i| chars[(start + i * step) as usize]).collect()
+                    };
+                    return Ok(self.new_str(out));
+                }
+                let i = self.seq_index(k, s.char_len(), "string")?;
+                let c = s.char_at(i).to_string();
+                Ok(self.new_str(c))
+            }
+            Value::Bytes(b) => {
+                if let Value::Slice(_) = k {
+                    let (start, step, count) = self.slice_of(k, b.data.len())?;
+                    let out: Vec<u8> = (0..count).map(|i| b.data[(start + i * step) as usize]).collect();
+                    return Ok(Value::Bytes(self.heap.alloc(crate::runtime::object::BytesObj { data: out.into() })));
+                }
+                let i = self.seq_index(k, b.data.len(), "index")?;
+                Ok(Value::Int(b.data[i] as i64))
+            }
+            Value::Range(r) => {
+                if let Value::Slice(_) = k {
+                    let (start, step, count) = self.slice_of(k, r.len() as usize)?;
+                    let ns = r.start + start * r.step;
+                    let nstep = r.step * step;
+                    let nstop = ns + count * nstep;
+                    return Ok(Value::Range(self.heap.alloc(crate::runtime::object::RangeObj { start: ns, stop: nstop, step: nstep })));
+                }
+                let i = self.seq_index(k, r.len() as usize, "range object")?;
+                Ok(Value::Int(r.item(i as i64)))
+            }
+            Value::Dict(d) => match d.get(k) {
+                Ok(Some(v)) => Ok(v),
+                Ok(None) => Err(self.err_args(ExcKind::KeyError, vec![k])),
+                Err(_) => Err(self.type_error(format!("unhashable type: '{}'", self.type_name(k)))),
+            },
+            Value::Type(t) if matches!(t.id, TypeId::List | TypeId::Dict | TypeId::Tuple | TypeId::Set | TypeId::Type) => {
+                Ok(x)
+            }
+            _ => Err(self.type_error(format!("'{}' object is not subscriptable", self.type_name(x)))),
+        }
+    }
+
+    pub fn set_item(&mut self, x: Value, k: Value, v: Value) -> PyResult<()> {
+        match x {
+            Value::List(l) => {
+                if let Value::Slice(_) = k {
+                    let new_items = self.collect_iter(v)?;
+                    let len = l.len();
+                    let (start, step, count) = self.slice_of(k, len)?;
+                    if step == 1 {
+                        let start = start as usize;
+                        let end = start + count as usize;
+                        l.items.with_mut(|items| {
+                            items.splice(start..end.max(start), new_items);
+                        });
+                        return Ok(());
+                    }
+                    if new_items.len() as i64 != count {
+                        return Err(self.value_error(format!(
+                            "attempt to assign sequence of size {} to extended slice of size {count}",
+                            new_items.len()
+                        )));
+                    }
+                    l.items.with_mut(|items| {
+                        for (i, nv) in new_items.into_iter().enumerate() {
+                            items[(start + i as i64 * step) as usize] = nv;
+                        }
+                    });
+                    return Ok(());
+                }
+                let n = l.len();
+                let i = match k {
+                    Value::Int(_) | Value::Bool(_) => self.seq_index(k, n, "list").map_err(|_| ()).ok(),
+                    _ => {
+                        return Err(self.type_error(format!(
+                            "list indices must be integers or slices, not {}",
+                            self.type_name(k)
+                        )))
+                    }
+                };
+                match i {
+                    Some(i) => {
+                        l.set(i, v);
+                        Ok(())
+                    }
+                    None => Err(self.err(ExcKind::IndexError, "list assignment index out of range")),
+                }
+            }
+            Value::Dict(d) => self.dict_set(d, k, v),
+            _ => Err(self.type_error(format!("'{}' object does not support item assignment", self.type_name(x)))),
+        }
+    }
+
+    pub fn del_item(&mut self, x: Value, k: Value) -> PyResult<()> {
+        match x {
+            Value::List(l) => {
+                if let Value::Slice(_) = k {
+                    let (start, step, count) = self.slice_of(k, l.len())?;
+                    let mut idx: Vec<usize> = (0..count).map(|i| (start + i * step) as usize).collect();
+                    idx.sort_unstable();
+                    l.items.with_mut(|items| {
+                        for i in idx.into_iter().rev() {
+                            items.remove(i);
+                        }
+                    });
+                    return Ok(());
+                }
+                let n = l.len();
+                let i = self
+                    .seq_index(k, n, "list")
+                    .map_err(|_| ())
+                    .or_else(|_| Err(self.err(ExcKind::IndexError, "list assignment index out of range")))?;
+                l.items.with_mut(|items| {
+                    items.remove(i);
+                });
+                Ok(())
+            }
+            Value::Dict(d) => match d.table.with_mut(|t| t.remove(k)) {
+                Ok(Some(_)) => Ok(()),
+                Ok(None) => Err(self.err_args(ExcKind::KeyError, vec![k])),
+                Err(_) => Err(self.type_error(format!("unhashable type: '{}'", self.type_name(k)))),
+            },
+            _ => Err(self.type_error(format!("'{}' object doesn't support item deletion", self.type_name(x)))),
+        }
+    }
+
+    /// `obj.name` for a method call: (method, self) or (attribute, Null).
+    pub fn load_method(&mut self, obj: Value, name: Value) -> PyResult<(Value, Value)> {
+        let n = name.as_str().unwrap_or("");
+        if !matches!(obj, Value::Module(_) | Value::Type(_)) {
+            if let Some(&m) = self.methods.get(&(super::ops::type_id(obj), n)) {
+                return Ok((m, obj));
+            }
+        }
+        Ok((self.get_attr(obj, name)?, Value::Null))
+    }
+
+    pub fn get_attr(&mut self, obj: Value, name: Value) -> PyResult<Value> {
+        let n = name.as_str().unwrap_or("").to_string();
+        match obj {
+            Value::Module(m) => {
+                if let Ok(Some(v)) = m.dict.get(name) {
+                    return Ok(v);
+                }
+                let msg = format!("module '{}' has no attribute '{n}'", m.name.as_str());
+                return Err(self.err(ExcKind::AttributeError, msg));
+            }
+            Value::Function(f) => match n.as_str() {
+                "__name__" => return Ok(Value::Str(f.name)),
+                "__qualname__" => return Ok(Value::Str(f.qualname)),
+                "__defaults__" => {
+                    return Ok(if f.defaults.is_empty() { Value::None } else { self.new_tuple(f.defaults.to_vec()) })
+                }
+                "__doc__" => return Ok(Value::None),
+                "__module__" => return Ok(self.new_str("__main__")),
+                _ => {}
+            },
+            Value::Builtin(b) => match n.as_str() {
+                "__name__" => return Ok(self.new_str(b.name)),
+                "__qualname__" => {
+                    return Ok(match b.owner {
+                        Some(o) => self.new_str(format!("{o}.{}", b.name)),
+                        None => self.new_str(b.name),
+                    })
+                }
+                "__self__" if !b.bound.is_null() => return Ok(b.bound),
+                _ => {}
+            },
+            Value::Type(t) => match n.as_str() {
+                "__name__" | "__qualname__" => return Ok(self.new_str(t.name())),
+                "__module__" => return Ok(self.new_str("builtins")),
+                _ => {
+                    let key = (t.id, n.as_str());
+                    if let Some((&(_, _), &m)) = self.methods.get_key_value(&key) {
+                        return Ok(m);
+                    }
+                    if let Some(v) = crate::builtins::type_attr(self, t, &n) {
+                        return Ok(v);
+                    }
+                }
+            },
+            Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => match n.as_str() {
+                "real" | "numerator" => return Ok(super::ops::int_value(self, super::ops::to_bigint(obj).unwrap_or_default())),
+                "imag" => return Ok(Value::Int(0)),
+                "denominator" => return Ok(Value::Int(1)),
+                _ => {}
+            },
+            Value::Float(f) => match n.as_str() {
+                "real" => return Ok(Value::Float(f)),
+                "imag" => return Ok(Value::Float(0.0)),
+                _ => {}
+            },
+            Value::Range(r) => match n.as_str() {
+                "start" => return Ok(Value::Int(r.start)),
+                "stop" => return Ok(Value::Int(r.stop)),
+                "step" => return Ok(Value::Int(r.step)),
+                _ => {}
+            },
+            Value::Slice(s) => match n.as_str() {
+                "start" => return Ok(s.start),
+                "stop" => return Ok(s.stop),
+                "step" => return Ok(s.step),
+                _ => {}
+            },
+            Value::Exception(e) => {
+                if n == "args" {
+                    return Ok(self.new_tuple(e.args.to_vec()));
+                }
+            }
+            _ => {}
+        }
+        // A builtin type's method, bound.
+        let ty = super::ops::type_id(obj);
+        if let Some(&Value::Builtin(m)) = self.methods.get(&(ty, n.as_str())) {
+            let b = self.heap.alloc(BuiltinObj { name: m.name, owner: m.owner, func: m.func, bound: obj });
+            return Ok(Value::Builtin(b));
+        }
+        let tname = self.type_name(obj);
+        let mut msg = format!("'{tname}' object has no attribute '{n}'");
+        if let Some(s) = self.suggest_attr(ty, &n) {
+            msg.push_str(&format!(". Did you mean: '{s}'?"));
+        }
+        Err(self.err(ExcKind::AttributeError, msg))
+    }
+
+    fn suggest_attr(&self, ty: TypeId, name: &str) -> Option<&'static str> {
+        let candidates: Vec<&'static str> = self.methods.keys().filter(|(t, _)| *t == ty).map(|(_, n)| *n).collect();
+        crate::builtins::suggest(name, candidates.into_iter())
+    }
+
+    pub fn set_attr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<()> {
+        let n = name.as_str().unwrap_or("").to_string();
+        if let Value::Module(m) = obj {
+            return self.dict_set(m.dict, name, v);
+        }
+        let tname = self.type_name(obj);
+        if self.methods.contains_key(&(super::ops::type_id(obj), n.as_str())) {
+            return Err(self.err(ExcKind::AttributeError, format!("'{tname}' object attribute '{n}' is read-only")));
+        }
+        Err(self.err(ExcKind::AttributeError, format!("'{tname}' object has no attribute '{n}'")))
+    }
+
+    pub fn del_attr(&mut self, obj: Value, name: Value) -> PyResult<()> {
+        if let Value::Module(m) = obj {
+            if let Ok(Some(_)) = m.dict.table.with_mut(|t| t.remove(name)) {
+                return Ok(());
+            }
+        }
+        let n = name.as_str().unwrap_or("").to_string();
+        let tname = self.type_name(obj);
+        Err(self.err(ExcKind::AttributeError, format!("'{tname}' object has no attribute '{n}'")))
+    }
+
+    pub fn import(&mut self, name: Value) -> PyResult<Value> {
+        let n = name.as_str().unwrap_or("").to_string();
+        if let Some(&m) = self.modules.get(&n) {
+            return Ok(m);
+        }
+        if crate::modules::load(self, &n) {
+            if let Some(&m) = self.modules.get(&n) {
+                return Ok(m);
+            }
+        }
+        Err(self.err(ExcKind::ModuleNotFoundError, format!("No module named '{n}'")))
+    }
+
+    pub fn import_from(&mut self, m: Value, name: Value) -> PyResult<Value> {
+        if let Value::Module(module) = m {
+            if let Ok(Some(v)) = module.dict.get(name) {
+                return Ok(v);
+            }
+            let n = name.as_str().unwrap_or("");
+            let msg = format!("cannot import name '{n}' from '{}' (unknown location)", module.name.as_str());
+            return Err(self.err(ExcKind::ImportError, msg));
+        }
+        self.get_attr(m, name)
+    }
+}

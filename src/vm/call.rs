@@ -1,0 +1,220 @@
+//! Calls: binding arguments to a Python function's parameters (positional,
+//! keyword, defaults, `*args`, `**kwargs`, keyword-only, positional-only)
+//! with CPython's error messages, setting up frames, and calling any value
+//! from native code.
+
+use std::rc::Rc;
+
+use super::{Frame, PyResult, Vm};
+use crate::bytecode::code::CodeObject;
+use crate::runtime::dict::DictObj;
+use crate::runtime::exception::ExcKind;
+use crate::runtime::function::{CellObj, FuncObj};
+use crate::runtime::heap::{Gc, Mut};
+use crate::runtime::value::Value;
+
+impl Vm {
+    /// Call any callable from native code and run it to completion.
+    pub fn call_value(&mut self, f: Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+        match f {
+            Value::Builtin(b) => (b.func)(self, b.bound, args, kwargs),
+            Value::Function(func) => {
+                if self.frames.len() >= self.recursion_limit {
+                    return Err(self.err(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+                }
+                let base = self.stack.len();
+                let code = func.code.clone();
+                self.ensure_stack(base + code.nregs as usize + 1)?;
+                self.stack.resize(base + code.nregs as usize, Value::Null);
+                self.bind_args(func, &code, base, args, kwargs)?;
+                let cells = self.make_cells(func, &code, base);
+                self.frames.push(Frame {
+                    code,
+                    globals: func.globals,
+                    cells,
+                    base,
+                    pc: 0,
+                    ret: base,
+                    boundary: true,
+                });
+                let r = self.run();
+                self.stack.truncate(base);
+                r
+            }
+            Value::BoundMethod(m) => {
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(m.receiver);
+                full.extend_from_slice(args);
+                self.call_value(m.func, &full, kwargs)
+            }
+            Value::Type(t) => crate::builtins::call_type(self, t, args, kwargs),
+            _ => Err(self.type_error(format!("'{}' object is not callable", self.type_name(f)))),
+        }
+    }
+
+    pub fn ensure_stack(&mut self, needed: usize) -> PyResult<()> {
+        if needed > self.stack.capacity() {
+            return Err(self.err(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+        }
+        Ok(())
+    }
+
+    /// Create the frame's cells: cell variables (parameters copied in) then
+    /// the function's closure.
+    pub fn make_cells(&mut self, func: Gc<FuncObj>, code: &CodeObject, base: usize) -> Vec<Gc<CellObj>> {
+        if code.cellvars.is_empty() && func.closure.is_empty() {
+            return Vec::new();
+        }
+        let mut cells = Vec::with_capacity(code.cellvars.len() + func.closure.len());
+        for _ in 0..code.cellvars.len() {
+            cells.push(self.heap.alloc(CellObj { value: Mut::new(Value::Null) }));
+        }
+        for &(cell, param) in &code.cell_params {
+            cells[cell as usize].set(self.stack[base + param as usize]);
+        }
+        cells.extend(func.closure.iter().copied());
+        cells
+    }
+
+    /// Bind `args`/`kwargs` into the registers at `base` (already sized and
+    /// filled with `Null`).
+    pub fn bind_args(
+        &mut self,
+        func: Gc<FuncObj>,
+        code: &Rc<CodeObject>,
+        base: usize,
+        args: &[Value],
+        kwargs: &[(Value, Value)],
+    ) -> PyResult<()> {
+        let argcount = code.argcount as usize;
+        let kwonly = code.kwonlyargcount as usize;
+        let posonly = code.posonlyargcount as usize;
+        let nparams = argcount + kwonly;
+        let varargs_reg = if code.flags.varargs { Some(nparams) } else { None };
+        let varkw_reg = if code.flags.varkeywords { Some(nparams + code.flags.varargs as usize) } else { None };
+        let name = func.qualname.as_str().to_string();
+
+        // Positional arguments.
+        let npos = args.len().min(argcount);
+        self.stack[base..base + npos].copy_from_slice(&args[..npos]);
+        if args.len() > argcount {
+            match varargs_reg {
+                Some(r) => {
+                    let extra = self.new_tuple(args[argcount..].to_vec());
+                    self.stack[base + r] = extra;
+                }
+                None => {
+                    let given = args.len();
+                    let kw_given = kwargs.iter().filter(|(k, _)| {
+                        let k = k.as_str().unwrap_or("");
+                        code.varnames[argcount..argcount + kwonly].iter().any(|n| &**n == k)
+                    }).count();
+                    let ndefaults = func.defaults.len();
+                    let takes = if ndefaults > 0 {
+                        format!("from {} to {} positional arguments", argcount - ndefaults, argcount)
+                    } else {
+                        format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+                    };
+                    let was = if given == 1 && kw_given == 0 { "was" } else { "were" };
+                    let kw_part = if kw_given > 0 {
+                        format!(
+                            " positional argument{} (and {} keyword-only argument{})",
+                            if given == 1 { "" } else { "s" },
+                            kw_given,
+                            if kw_given == 1 { "" } else { "s" }
+                        )
+                    } else {
+                        String::new()
+                    };
+                    let msg = if kw_given > 0 {
+                        format!("{name}() takes {takes} but {given}{kw_part} were given")
+                    } else {
+                        format!("{name}() takes {takes} but {given} {was} given")
+                    };
+                    return Err(self.type_error(msg));
+                }
+            }
+        } else if let Some(r) = varargs_reg {
+            let empty = self.new_tuple(Vec::new());
+            self.stack[base + r] = empty;
+        }
+        // Keyword arguments.
+        let mut kwdict: Option<Gc<DictObj>> = None;
+        if let Some(r) = varkw_reg {
+            let d = self.heap.alloc(DictObj::new());
+            self.stack[base + r] = Value::Dict(d);
+            kwdict = Some(d);
+        }
+        let mut posonly_as_kw: Vec<String> = Vec::new();
+        for &(k, v) in kwargs {
+            let key = k.as_str().unwrap_or("");
+            let idx = code.varnames[..nparams].iter().position(|n| &**n == key);
+            match idx {
+                Some(i) if i >= posonly => {
+                    if !self.stack[base + i].is_null() {
+                        return Err(self.type_error(format!("{name}() got multiple values for argument '{key}'")));
+                    }
+                    self.stack[base + i] = v;
+                }
+                found => {
+                    if let Some(d) = kwdict {
+                        self.dict_set(d, k, v)?;
+                    } else if found.is_some() {
+                        posonly_as_kw.push(key.to_string());
+                    } else {
+                        return Err(self.type_error(format!("{name}() got an unexpected keyword argument '{key}'")));
+                    }
+                }
+            }
+        }
+        if !posonly_as_kw.is_empty() {
+            return Err(self.type_error(format!(
+                "{name}() got some positional-only arguments passed as keyword arguments: '{}'",
+                posonly_as_kw.join(", ")
+            )));
+        }
+        // Defaults and missing arguments.
+        let ndefaults = func.defaults.len();
+        let first_default = argcount - ndefaults.min(argcount);
+        let mut missing: Vec<String> = Vec::new();
+        for i in 0..argcount {
+            if self.stack[base + i].is_null() {
+                if i >= first_default {
+                    self.stack[base + i] = func.defaults[i - first_default];
+                } else {
+                    missing.push(code.varnames[i].to_string());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.missing_args(&name, &missing, "positional"));
+        }
+        for i in argcount..nparams {
+            if self.stack[base + i].is_null() {
+                let pname = &code.varnames[i];
+                match func.kwdefaults.iter().find(|(k, _)| k.as_str() == &**pname) {
+                    Some(&(_, v)) => self.stack[base + i] = v,
+                    None => missing.push(pname.to_string()),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.missing_args(&name, &missing, "keyword-only"));
+        }
+        Ok(())
+    }
+
+    fn missing_args(&mut self, name: &str, missing: &[String], kind: &str) -> super::PyErr {
+        let quoted: Vec<String> = missing.iter().map(|m| format!("'{m}'")).collect();
+        let list = match quoted.len() {
+            1 => quoted[0].clone(),
+            2 => format!("{} and {}", quoted[0], quoted[1]),
+            n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+        };
+        self.type_error(format!(
+            "{name}() missing {} required {kind} argument{}: {list}",
+            missing.len(),
+            if missing.len() == 1 { "" } else { "s" }
+        ))
+    }
+}

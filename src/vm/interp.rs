@@ -1,0 +1,930 @@
+//! THE dispatch loop: decode, `match` on the opcode, small handlers with the
+//! int/float fast paths inline and everything else out of line in
+//! [`super::ops`]. Python-to-Python calls push a frame and continue here;
+//! returns pop it. Collections happen only at safepoints (calls and
+//! backward jumps).
+
+use std::rc::Rc;
+
+use super::{Frame, PyErr, PyResult, Vm};
+use crate::bytecode::code::CodeObject;
+use crate::bytecode::opcode::*;
+use crate::compiler::codegen::inplace_operator;
+use crate::runtime::dict::{DictObj, DictTable};
+use crate::runtime::exception::{ExcKind, ExcObj, TbEntry};
+use crate::runtime::function::FuncObj;
+use crate::runtime::heap::Gc;
+use crate::runtime::list::ListObj;
+use crate::runtime::object::SliceObj;
+use crate::runtime::set::SetObj;
+use crate::runtime::str::StrObj;
+use crate::runtime::tuple::TupleObj;
+use crate::runtime::value::Value;
+use crate::syntax::ast::Operator;
+
+/// State of the running frame, kept in locals by the loop.
+struct Cur {
+    code: Rc<CodeObject>,
+    base: usize,
+    pc: usize,
+}
+
+impl Vm {
+    /// Run the frame on top of `frames` (a boundary frame) until it returns.
+    pub fn run(&mut self) -> PyResult<Value> {
+        let entry = self.frames.len() - 1;
+        match self.execute(entry) {
+            Ok(v) => Ok(v),
+            Err(e) => {
+                // Unwind every frame of this activation, innermost first.
+                while self.frames.len() > entry {
+                    let f = self.frames.pop().expect("frame");
+                    e.0.traceback.with_mut(|tb| tb.push(TbEntry { code: f.code.clone(), pc: f.pc.saturating_sub(1) as u32 }));
+                }
+                Err(e)
+            }
+        }
+    }
+
+    fn load_cur(&self) -> Cur {
+        let f = self.frames.last().expect("frame");
+        Cur { code: f.code.clone(), base: f.base, pc: f.pc }
+    }
+
+    fn execute(&mut self, entry: usize) -> PyResult<Value> {
+        let mut cur = self.load_cur();
+        let mut ext: usize = 0;
+        macro_rules! r {
+            ($i:expr) => {
+                self.stack[cur.base + $i]
+            };
+        }
+        macro_rules! save_pc {
+            () => {
+                self.frames.last_mut().expect("frame").pc = cur.pc
+            };
+        }
+        // On error: the frame's pc points after the failing instruction.
+        macro_rules! tri {
+            ($e:expr) => {
+                match $e {
+                    Ok(v) => v,
+                    Err(err) => {
+                        save_pc!();
+                        return Err(err);
+                    }
+                }
+            };
+        }
+        loop {
+            let ins = cur.code.instructions[cur.pc];
+            cur.pc += 1;
+            let a = a_of(ins);
+            let op = match Op::from_u8(op_of(ins)) {
+                Some(op) => op,
+                None => {
+                    save_pc!();
+                    return Err(self.err(ExcKind::SystemError, "bad opcode"));
+                }
+            };
+            match op {
+                Op::Nop => {}
+                Op::ExtArg => {
+                    ext = ((ins >> 8) as usize) << 8;
+                    continue;
+                }
+                Op::Move => r!(a) = r!(b_of(ins)),
+                Op::LoadK => r!(a) = cur.code.consts[bx_of(ins)],
+                Op::LoadInt => r!(a) = Value::Int(sbx_of(ins) as i64),
+                Op::LoadNone => r!(a) = Value::None,
+                Op::LoadTrue => r!(a) = Value::Bool(true),
+                Op::LoadFalse => r!(a) = Value::Bool(false),
+                Op::LoadGlobal => {
+                    let name = cur.code.names[bx_of(ins)];
+                    let globals = self.frames.last().expect("frame").globals;
+                    let v = match globals.table.with(|t| global_get(t, name)) {
+                        Some(v) => v,
+                        None => match self.builtins.table.with(|t| global_get(t, name)) {
+                            Some(v) => v,
+                            None => {
+                                save_pc!();
+                                let n = name.as_str().unwrap_or("").to_string();
+                                return Err(self.name_error(&n));
+                            }
+                        },
+                    };
+                    r!(a) = v;
+                }
+                Op::StoreGlobal => {
+                    let name = cur.code.names[bx_of(ins)];
+                    let globals = self.frames.last().expect("frame").globals;
+                    let v = r!(a);
+                    globals.table.with_mut(|t| {
+                        if let Value::Str(s) = name {
+                            t.insert_hashed(s.hash(), name, v)
+                        }
+                    });
+                }
+                Op::DeleteGlobal => {
+                    let name = cur.code.names[bx_of(ins)];
+                    let globals = self.frames.last().expect("frame").globals;
+                    let removed = globals.table.with_mut(|t| t.remove(name)).ok().flatten();
+                    if removed.is_none() {
+                        save_pc!();
+                        let n = name.as_str().unwrap_or("").to_string();
+                        return Err(self.name_error(&n));
+                    }
+                }
+                Op::LoadDeref => {
+                    let cell = self.frames.last().expect("frame").cells[b_of(ins)];
+                    let v = cell.get();
+                    if v.is_null() {
+                        save_pc!();
+                        let name = cell_name(&cur.code, b_of(ins));
+                        return Err(self.err(
+                            ExcKind::NameError,
+                            format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+                        ));
+                    }
+                    r!(a) = v;
+                }
+                Op::StoreDeref => {
+                    let cell = self.frames.last().expect("frame").cells[b_of(ins)];
+                    cell.set(r!(a));
+                }
+                Op::DeleteDeref => {
+                    let cell = self.frames.last().expect("frame").cells[b_of(ins)];
+                    cell.set(Value::Null);
+                }
+                Op::LoadClosure => {
+                    let cell = self.frames.last().expect("frame").cells[b_of(ins)];
+                    r!(a) = Value::Cell(cell);
+                }
+                Op::CheckBound | Op::DeleteFast => {
+                    if r!(a).is_null() {
+                        save_pc!();
+                        let name = cur.code.names[bx_of(ins)].as_str().unwrap_or("").to_string();
+                        return Err(self.err(
+                            ExcKind::UnboundLocalError,
+                            format!("cannot access local variable '{name}' where it is not associated with a value"),
+                        ));
+                    }
+                    if op == Op::DeleteFast {
+                        r!(a) = Value::Null;
+                    }
+                }
+                Op::Add => {
+                    let (x, y) = (r!(b_of(ins)), r!(c_of(ins)));
+                    r!(a) = match (x, y) {
+                        (Value::Int(p), Value::Int(q)) => match p.checked_add(q) {
+                            Some(s) => Value::Int(s),
+                            None => tri!(self.binary_op(Operator::Add, x, y)),
+                        },
+                        (Value::Float(p), Value::Float(q)) => Value::Float(p + q),
+                        _ => tri!(self.binary_op(Operator::Add, x, y)),
+                    };
+                }
+                Op::Sub => {
+                    let (x, y) = (r!(b_of(ins)), r!(c_of(ins)));
+                    r!(a) = match (x, y) {
+                        (Value::Int(p), Value::Int(q)) => match p.checked_sub(q) {
+                            Some(s) => Value::Int(s),
+                            None => tri!(self.binary_op(Operator::Sub, x, y)),
+                        },
+                        (Value::Float(p), Value::Float(q)) => Value::Float(p - q),
+                        _ => tri!(self.binary_op(Operator::Sub, x, y)),
+                    };
+                }
+                Op::Mul => {
+                    let (x, y) = (r!(b_of(ins)), r!(c_of(ins)));
+                    r!(a) = match (x, y) {
+                        (Value::Int(p), Value::Int(q)) => match p.checked_mul(q) {
+                            Some(s) => Value::Int(s),
+                            None => tri!(self.binary_op(Operator::Mult, x, y)),
+                        },
+                        (Value::Float(p), Value::Float(q)) => Value::Float(p * q),
+                        _ => tri!(self.binary_op(Operator::Mult, x, y)),
+                    };
+                }
+                Op::TrueDiv => {
+                    let (x, y) = (r!(b_of(ins)), r!(c_of(ins)));
+                    r!(a) = match (x, y) {
+                        (Value::Float(p), Value::Float(q)) if q != 0.0 => Value::Float(p / q),
+                        _ => tri!(self.binary_op(Operator::Div, x, y)),
+                    };
+                }
+                Op::FloorDiv => {
+                    let (x, y) = (r!(b_of(ins)), r!(c_of(ins)));
+                    r!(a) = match (x, y) {
+                        (Value::Int(p), Value::Int(q)) if q > 0 => Value::Int(p.div_euclid(q)),
+                        _ => tri!(self.binary_op(Operator::FloorDiv, x, y)),
+                    };
+                }
+                Op::Mod => {
+                    let (x, y) = (r!(b_of(ins)), r!(c_of(ins)));
+                    r!(a) = match (x, y) {
+                        (Value::Int(p), Value::Int(q)) if q > 0 => Value::Int(p.rem_euclid(q)),
+                        _ => tri!(self.binary_op(Operator::Mod, x, y)),
+                    };
+                }
+                Op::Pow | Op::LShift | Op::RShift | Op::BitAnd | Op::BitOr | Op::BitXor | Op::MatMul => {
+                    let (x, y) = (r!(b_of(ins)), r!(c_of(ins)));
+                    let o = match op {
+                        Op::Pow => Operator::Pow,
+                        Op::LShift => Operator::LShift,
+                        Op::RShift => Operator::RShift,
+                        Op::BitAnd => Operator::BitAnd,
+                        Op::BitOr => Operator::BitOr,
+                        Op::BitXor => Operator::BitXor,
+                        _ => Operator::MatMult,
+                    };
+                    r!(a) = tri!(self.binary_op(o, x, y));
+                }
+                Op::AddI => {
+                    let x = r!(b_of(ins));
+                    let k = c_of(ins) as u8 as i8 as i64;
+                    r!(a) = match x {
+                        Value::Int(p) => match p.checked_add(k) {
+                            Some(s) => Value::Int(s),
+                            None => tri!(self.binary_op(Operator::Add, x, Value::Int(k))),
+                        },
+                        _ => tri!(self.binary_op(Operator::Add, x, Value::Int(k))),
+                    };
+                }
+                Op::Inplace => {
+                    let (x, y) = (r!(a), r!(b_of(ins)));
+                    let o = inplace_operator(c_of(ins));
+                    r!(a) = match (o, x, y) {
+                        (Operator::Add, Value::Int(p), Value::Int(q)) => match p.checked_add(q) {
+                            Some(s) => Value::Int(s),
+                            None => tri!(self.binary_op(o, x, y)),
+                        },
+                        (Operator::Sub, Value::Int(p), Value::Int(q)) => match p.checked_sub(q) {
+                            Some(s) => Value::Int(s),
+                            None => tri!(self.binary_op(o, x, y)),
+                        },
+                        (Operator::Add, Value::Float(p), Value::Float(q)) => Value::Float(p + q),
+                        _ => tri!(self.inplace_op(o, x, y)),
+                    };
+                }
+                Op::Neg => {
+                    let x = r!(b_of(ins));
+                    r!(a) = match x {
+                        Value::Float(f) => Value::Float(-f),
+                        _ => tri!(self.unary_op(0, x)),
+                    };
+                }
+                Op::Pos => {
+                    let x = r!(b_of(ins));
+                    r!(a) = tri!(self.unary_op(1, x));
+                }
+                Op::Invert => {
+                    let x = r!(b_of(ins));
+                    r!(a) = tri!(self.unary_op(2, x));
+                }
+                Op::Not => {
+                    let x = r!(b_of(ins));
+                    r!(a) = Value::Bool(!tri!(self.truthy(x)));
+                }
+                Op::Eq | Op::Ne => {
+                    let (x, y) = (r!(b_of(ins)), r!(c_of(ins)));
+                    let e = match (x, y) {
+                        (Value::Int(p), Value::Int(q)) => p == q,
+                        _ => tri!(self.eq(x, y)),
+                    };
+                    r!(a) = Value::Bool(e == (op == Op::Eq));
+                }
+                Op::Lt | Op::Le | Op::Gt | Op::Ge => {
+                    let (x, y) = (r!(b_of(ins)), r!(c_of(ins)));
+                    let k = op as u8 - Op::Lt as u8;
+                    let res = match (x, y) {
+                        (Value::Int(p), Value::Int(q)) => match k {
+                            0 => p < q,
+                            1 => p <= q,
+                            2 => p > q,
+                            _ => p >= q,
+                        },
+                        _ => tri!(self.compare(k, x, y)),
+                    };
+                    r!(a) = Value::Bool(res);
+                }
+                Op::Is => r!(a) = Value::Bool(r!(b_of(ins)).is(r!(c_of(ins)))),
+                Op::IsNot => r!(a) = Value::Bool(!r!(b_of(ins)).is(r!(c_of(ins)))),
+                Op::In | Op::NotIn => {
+                    let (x, y) = (r!(b_of(ins)), r!(c_of(ins)));
+                    let res = tri!(self.contains(y, x));
+                    r!(a) = Value::Bool(res == (op == Op::In));
+                }
+                Op::Jmp => {
+                    let off = sj_of(ins);
+                    cur.pc = (cur.pc as i64 + off as i64) as usize;
+                    if off < 0 && self.heap.should_collect() {
+                        save_pc!();
+                        self.collect_now();
+                    }
+                }
+                Op::JmpIfFalse | Op::JmpIfTrue => {
+                    let x = r!(a);
+                    let t = match x {
+                        Value::Bool(b) => b,
+                        _ => tri!(self.truthy(x)),
+                    };
+                    if t == (op == Op::JmpIfTrue) {
+                        cur.pc = (cur.pc as i64 + sbx_of(ins) as i64) as usize;
+                    }
+                }
+                Op::IfLt | Op::IfLe | Op::IfGt | Op::IfGe | Op::IfEq | Op::IfNe => {
+                    let (x, y) = (r!(a), r!(b_of(ins)));
+                    let res = match (x, y) {
+                        (Value::Int(p), Value::Int(q)) => match op {
+                            Op::IfLt => p < q,
+                            Op::IfLe => p <= q,
+                            Op::IfGt => p > q,
+                            Op::IfGe => p >= q,
+                            Op::IfEq => p == q,
+                            _ => p != q,
+                        },
+                        (Value::Float(p), Value::Float(q)) => match op {
+                            Op::IfLt => p < q,
+                            Op::IfLe => p <= q,
+                            Op::IfGt => p > q,
+                            Op::IfGe => p >= q,
+                            Op::IfEq => p == q,
+                            _ => p != q,
+                        },
+                        _ => match op {
+                            Op::IfEq => tri!(self.eq(x, y)),
+                            Op::IfNe => !tri!(self.eq(x, y)),
+                            _ => tri!(self.compare(op as u8 - Op::IfLt as u8, x, y)),
+                        },
+                    };
+                    if res {
+                        cur.pc += 1;
+                    } else {
+                        let j = cur.code.instructions[cur.pc];
+                        cur.pc = (cur.pc as i64 + 1 + sj_of(j) as i64) as usize;
+                    }
+                }
+                Op::Call | Op::CallKw | Op::CallMethod => {
+                    let (func, first, nargs, kwnames) = match op {
+                        Op::CallMethod => {
+                            let b = b_of(ins);
+                            if r!(a + 1).is_null() {
+                                (r!(a), a + 2, b, None)
+                            } else {
+                                (r!(a), a + 1, b + 1, None)
+                            }
+                        }
+                        Op::CallKw => (r!(a), a + 1, b_of(ins), Some(cur.code.consts[c_of(ins)])),
+                        _ => (r!(a), a + 1, b_of(ins), None),
+                    };
+                    // Python function, positional arguments only: push a frame.
+                    if let (Value::Function(f), None) = (func, kwnames) {
+                        let code = &f.code;
+                        if nargs == code.argcount as usize
+                            && code.kwonlyargcount == 0
+                            && !code.flags.varargs
+                            && !code.flags.varkeywords
+                        {
+                            save_pc!();
+                            let new_base = cur.base + first;
+                            tri!(self.push_frame(f, new_base, nargs, cur.base + a));
+                            cur = self.load_cur();
+                            continue;
+                        }
+                    }
+                    save_pc!();
+                    let args: Vec<Value> = self.stack[cur.base + first..cur.base + first + nargs].to_vec();
+                    let result = match kwnames {
+                        Some(Value::Tuple(names)) => {
+                            let nk = names.items.len();
+                            let npos = nargs - nk;
+                            let kw: Vec<(Value, Value)> =
+                                names.items.iter().copied().zip(args[npos..].iter().copied()).collect();
+                            self.call_value_at(func, &args[..npos], &kw, cur.base + a)
+                        }
+                        _ => self.call_value_at(func, &args, &[], cur.base + a),
+                    };
+                    match tri!(result) {
+                        CallOutcome::Done(v) => r!(a) = v,
+                        CallOutcome::Pushed => {
+                            cur = self.load_cur();
+                            continue;
+                        }
+                    }
+                    if self.heap.should_collect() {
+                        self.collect_now();
+                    }
+                }
+                Op::CallEx => {
+                    let func = r!(a);
+                    let args = match r!(a + 1) {
+                        Value::Tuple(t) => t.items.to_vec(),
+                        other => tri!(self.collect_iter(other)),
+                    };
+                    let kw: Vec<(Value, Value)> = if b_of(ins) == 1 {
+                        match r!(a + 2) {
+                            Value::Dict(d) => d.table.with(|t| t.iter().map(|e| (e.key, e.value)).collect()),
+                            _ => Vec::new(),
+                        }
+                    } else {
+                        Vec::new()
+                    };
+                    save_pc!();
+                    match tri!(self.call_value_at(func, &args, &kw, cur.base + a)) {
+                        CallOutcome::Done(v) => r!(a) = v,
+                        CallOutcome::Pushed => {
+                            cur = self.load_cur();
+                            continue;
+                        }
+                    }
+                }
+                Op::LoadMethod => {
+                    let obj = r!(b_of(ins));
+                    let name = cur.code.names[c_of(ins) + ext];
+                    ext = 0;
+                    let (m, s) = tri!(self.load_method(obj, name));
+                    r!(a) = m;
+                    r!(a + 1) = s;
+                }
+                Op::Return | Op::ReturnNone => {
+                    let v = if op == Op::Return { r!(a) } else { Value::None };
+                    let frame = self.frames.pop().expect("frame");
+                    if frame.boundary || self.frames.len() <= entry {
+                        return Ok(v);
+                    }
+                    self.stack[frame.ret] = v;
+                    cur = self.load_cur();
+                    let extent = cur.base + cur.code.nregs as usize;
+                    self.stack.truncate(extent.max(frame.ret + 1));
+                    if self.stack.len() < extent {
+                        self.stack.resize(extent, Value::Null);
+                    }
+                }
+                Op::GetAttr => {
+                    let obj = r!(b_of(ins));
+                    let name = cur.code.names[c_of(ins) + ext];
+                    ext = 0;
+                    r!(a) = tri!(self.get_attr(obj, name));
+                }
+                Op::SetAttr => {
+                    let name = cur.code.names[c_of(ins) + ext];
+                    ext = 0;
+                    let (obj, v) = (r!(a), r!(b_of(ins)));
+                    tri!(self.set_attr(obj, name, v));
+                }
+                Op::DelAttr => {
+                    let obj = r!(a);
+                    let name = cur.code.names[b_of(ins)];
+                    tri!(self.del_attr(obj, name));
+                }
+                Op::GetItem => {
+                    let (x, k) = (r!(b_of(ins)), r!(c_of(ins)));
+                    r!(a) = match (x, k) {
+                        (Value::List(l), Value::Int(i)) => {
+                            let n = l.len() as i64;
+                            let j = if i < 0 { i + n } else { i };
+                            match (j >= 0 && j < n).then(|| l.get(j as usize)).flatten() {
+                                Some(v) => v,
+                                None => tri!(self.get_item(x, k)),
+                            }
+                        }
+                        _ => tri!(self.get_item(x, k)),
+                    };
+                }
+                Op::SetItem => {
+                    let (x, k, v) = (r!(a), r!(b_of(ins)), r!(c_of(ins)));
+                    if let (Value::List(l), Value::Int(i)) = (x, k) {
+                        let n = l.len() as i64;
+                        let j = if i < 0 { i + n } else { i };
+                        if j >= 0 && j < n {
+                            l.set(j as usize, v);
+                            continue;
+                        }
+                    }
+                    tri!(self.set_item(x, k, v));
+                }
+                Op::DelItem => {
+                    let (x, k) = (r!(a), r!(b_of(ins)));
+                    tri!(self.del_item(x, k));
+                }
+                Op::BuildSlice => {
+                    let b = b_of(ins);
+                    let step = if c_of(ins) == 3 { r!(b + 2) } else { Value::None };
+                    let s = self.heap.alloc(SliceObj { start: r!(b), stop: r!(b + 1), step });
+                    r!(a) = Value::Slice(s);
+                }
+                Op::BuildList => {
+                    let (b, n) = (b_of(ins), c_of(ins));
+                    let items = self.stack[cur.base + b..cur.base + b + n].to_vec();
+                    r!(a) = Value::List(self.heap.alloc(ListObj::new(items)));
+                }
+                Op::BuildTuple => {
+                    let (b, n) = (b_of(ins), c_of(ins));
+                    let items: Box<[Value]> = self.stack[cur.base + b..cur.base + b + n].into();
+                    r!(a) = Value::Tuple(self.heap.alloc(TupleObj::new(items)));
+                }
+                Op::BuildSet => {
+                    let (b, n) = (b_of(ins), c_of(ins));
+                    let mut t = DictTable::with_capacity(n);
+                    for i in 0..n {
+                        let k = r!(b + i);
+                        if t.insert(k, Value::None).is_err() {
+                            save_pc!();
+                            return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(k))));
+                        }
+                    }
+                    r!(a) = Value::Set(self.heap.alloc(SetObj::new(t, false)));
+                }
+                Op::BuildDict => {
+                    let (b, n) = (b_of(ins), c_of(ins));
+                    let mut t = DictTable::with_capacity(n);
+                    for i in 0..n {
+                        let (k, v) = (r!(b + 2 * i), r!(b + 2 * i + 1));
+                        if t.insert(k, v).is_err() {
+                            save_pc!();
+                            return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(k))));
+                        }
+                    }
+                    r!(a) = Value::Dict(self.heap.alloc(DictObj::from_table(t)));
+                }
+                Op::BuildString => {
+                    let (b, n) = (b_of(ins), c_of(ins));
+                    let mut s = String::new();
+                    for i in 0..n {
+                        if let Value::Str(p) = r!(b + i) {
+                            s.push_str(p.as_str());
+                        }
+                    }
+                    r!(a) = Value::Str(self.heap.alloc(StrObj::new(s)));
+                }
+                Op::ListAppend => {
+                    if let Value::List(l) = r!(a) {
+                        l.push(r!(b_of(ins)));
+                    }
+                }
+                Op::SetAdd => {
+                    let (s, k) = (r!(a), r!(b_of(ins)));
+                    if let Value::Set(s) = s {
+                        if s.table.with_mut(|t| t.insert(k, Value::None)).is_err() {
+                            save_pc!();
+                            return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(k))));
+                        }
+                    }
+                }
+                Op::DictSet => {
+                    let (d, k, v) = (r!(a), r!(b_of(ins)), r!(c_of(ins)));
+                    if let Value::Dict(d) = d {
+                        tri!(self.dict_set(d, k, v));
+                    }
+                }
+                Op::ListExtend => {
+                    let (l, src) = (r!(a), r!(b_of(ins)));
+                    save_pc!();
+                    let items = tri!(self.collect_iter(src));
+                    if let Value::List(l) = l {
+                        l.items.with_mut(|v| v.extend(items));
+                    }
+                }
+                Op::SetUpdate => {
+                    let (s, src) = (r!(a), r!(b_of(ins)));
+                    save_pc!();
+                    let items = tri!(self.collect_iter(src));
+                    if let Value::Set(s) = s {
+                        for k in items {
+                            if s.table.with_mut(|t| t.insert(k, Value::None)).is_err() {
+                                return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(k))));
+                            }
+                        }
+                    }
+                }
+                Op::DictUpdate | Op::DictMerge => {
+                    let d = r!(a);
+                    let Value::Dict(d) = d else { continue };
+                    if op == Op::DictMerge && c_of(ins) == 1 {
+                        let (k, v) = (r!(b_of(ins)), r!(b_of(ins) + 1));
+                        tri!(self.merge_kwarg(d, k, v));
+                    } else {
+                        let src = r!(b_of(ins));
+                        save_pc!();
+                        if op == Op::DictMerge {
+                            let Value::Dict(s) = src else {
+                                return Err(self.type_error(format!(
+                                    "argument after ** must be a mapping, not {}",
+                                    self.type_name(src)
+                                )));
+                            };
+                            let entries: Vec<(Value, Value)> =
+                                s.table.with(|t| t.iter().map(|e| (e.key, e.value)).collect());
+                            for (k, v) in entries {
+                                tri!(self.merge_kwarg(d, k, v));
+                            }
+                        } else {
+                            tri!(self.dict_update(d, src));
+                        }
+                    }
+                }
+                Op::ListToTuple => {
+                    let items = match r!(b_of(ins)) {
+                        Value::List(l) => l.snapshot(),
+                        _ => Vec::new(),
+                    };
+                    r!(a) = self.new_tuple(items);
+                }
+                Op::FormatValue => {
+                    let b = b_of(ins);
+                    let c = c_of(ins);
+                    let v = r!(b);
+                    let spec = if c & 4 != 0 { r!(b + 1) } else { Value::Null };
+                    save_pc!();
+                    r!(a) = tri!(self.format_value(v, c & 3, spec));
+                }
+                Op::GetIter => {
+                    let x = r!(b_of(ins));
+                    r!(a) = tri!(self.iter(x));
+                }
+                Op::ForIter => {
+                    let it = r!(a);
+                    // Fast path: ranges and lists.
+                    let fast = match it {
+                        Value::Iter(obj) => obj.state.with_mut(|st| match st {
+                            crate::runtime::iter::IterState::Range { next, stop, step } => {
+                                if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                                    let v = *next;
+                                    *next = next.wrapping_add(*step);
+                                    Some(Some(Value::Int(v)))
+                                } else {
+                                    Some(None)
+                                }
+                            }
+                            crate::runtime::iter::IterState::List { list, index } => match list.get(*index) {
+                                Some(v) => {
+                                    *index += 1;
+                                    Some(Some(v))
+                                }
+                                None => Some(None),
+                            },
+                            _ => None,
+                        }),
+                        _ => None,
+                    };
+                    let next = match fast {
+                        Some(n) => n,
+                        None => {
+                            save_pc!();
+                            tri!(self.next(it))
+                        }
+                    };
+                    match next {
+                        Some(v) => r!(a + 1) = v,
+                        None => cur.pc = (cur.pc as i64 + sbx_of(ins) as i64) as usize,
+                    }
+                }
+                Op::ForRangePrep | Op::ForRangeLoop => {
+                    save_pc!();
+                    return Err(self.err(ExcKind::SystemError, "range loops are not emitted yet"));
+                }
+                Op::Unpack => {
+                    let (src, n) = (r!(b_of(ins)), c_of(ins));
+                    save_pc!();
+                    let items = tri!(self.unpack(src, n, None));
+                    for (i, v) in items.into_iter().enumerate() {
+                        r!(a + i) = v;
+                    }
+                }
+                Op::UnpackEx => {
+                    let src = r!(b_of(ins));
+                    let (before, after) = (c_of(ins) & 15, c_of(ins) >> 4);
+                    save_pc!();
+                    let items = tri!(self.unpack(src, before + after, Some(before)));
+                    for (i, v) in items.into_iter().enumerate() {
+                        r!(a + i) = v;
+                    }
+                }
+                Op::MakeFunction => {
+                    let flags = c_of(ins);
+                    let code = cur.code.children[b_of(ins)].clone();
+                    let globals = self.frames.last().expect("frame").globals;
+                    let defaults: Box<[Value]> = if flags & 1 != 0 {
+                        match r!(a + 1) {
+                            Value::Tuple(t) => t.items.clone(),
+                            _ => Box::new([]),
+                        }
+                    } else {
+                        Box::new([])
+                    };
+                    let kwdefaults: Box<[(Gc<StrObj>, Value)]> = if flags & 2 != 0 {
+                        match r!(a + 2) {
+                            Value::Dict(d) => d.table.with(|t| {
+                                t.iter()
+                                    .filter_map(|e| match e.key {
+                                        Value::Str(s) => Some((s, e.value)),
+                                        _ => None,
+                                    })
+                                    .collect()
+                            }),
+                            _ => Box::new([]),
+                        }
+                    } else {
+                        Box::new([])
+                    };
+                    let closure: Box<[Gc<crate::runtime::function::CellObj>]> = if flags & 4 != 0 {
+                        match r!(a + 3) {
+                            Value::Tuple(t) => t
+                                .items
+                                .iter()
+                                .filter_map(|v| match v {
+                                    Value::Cell(c) => Some(*c),
+                                    _ => None,
+                                })
+                                .collect(),
+                            _ => Box::new([]),
+                        }
+                    } else {
+                        Box::new([])
+                    };
+                    let name = self.heap.alloc(StrObj::new(&*code.name));
+                    let qualname = self.heap.alloc(StrObj::new(&*code.qualname));
+                    let f = self.heap.alloc(FuncObj { code, globals, defaults, kwdefaults, closure, name, qualname });
+                    r!(a) = Value::Function(f);
+                }
+                Op::Raise => {
+                    let exc = r!(a);
+                    let cause = if b_of(ins) == 1 { Some(r!(a + 1)) } else { None };
+                    save_pc!();
+                    return Err(self.make_raise(exc, cause));
+                }
+                Op::RaiseAssert => {
+                    save_pc!();
+                    let args = if b_of(ins) == 1 { vec![r!(a)] } else { Vec::new() };
+                    return Err(self.err_args(ExcKind::AssertionError, args));
+                }
+                Op::Import => {
+                    let name = cur.code.names[bx_of(ins)];
+                    save_pc!();
+                    r!(a) = tri!(self.import(name));
+                }
+                Op::ImportFrom => {
+                    let m = r!(b_of(ins));
+                    let name = cur.code.names[c_of(ins) + ext];
+                    ext = 0;
+                    save_pc!();
+                    r!(a) = tri!(self.import_from(m, name));
+                }
+                Op::ImportStar => {
+                    let m = r!(a);
+                    if let Value::Module(m) = m {
+                        let globals = self.frames.last().expect("frame").globals;
+                        let entries: Vec<(Value, Value)> = m.dict.table.with(|t| t.iter().map(|e| (e.key, e.value)).collect());
+                        for (k, v) in entries {
+                            if !k.as_str().is_some_and(|s| s.starts_with('_')) {
+                                let _ = globals.set(k, v);
+                            }
+                        }
+                    }
+                }
+            }
+            ext = 0;
+        }
+    }
+
+    /// Push a frame for a positional-only call of `f` whose arguments are
+    /// already in place at `new_base`.
+    #[inline]
+    fn push_frame(&mut self, f: Gc<FuncObj>, new_base: usize, nargs: usize, ret: usize) -> PyResult<()> {
+        if self.frames.len() >= self.recursion_limit {
+            return Err(self.err(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+        }
+        let code = f.code.clone();
+        let nregs = code.nregs as usize;
+        self.ensure_stack(new_base + nregs + 1)?;
+        self.stack.truncate(new_base + nargs);
+        self.stack.resize(new_base + nregs.max(nargs), Value::Null);
+        let cells = self.make_cells(f, &code, new_base);
+        self.frames.push(Frame { code, globals: f.globals, cells, base: new_base, pc: 0, ret, boundary: false });
+        if self.heap.should_collect() {
+            self.collect_now();
+        }
+        Ok(())
+    }
+
+    /// Call from the loop: Python functions get a frame pushed (the loop
+    /// continues in it), everything else runs now.
+    fn call_value_at(&mut self, func: Value, args: &[Value], kwargs: &[(Value, Value)], ret: usize) -> PyResult<CallOutcome> {
+        match func {
+            Value::Function(f) => {
+                if self.frames.len() >= self.recursion_limit {
+                    return Err(self.err(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+                }
+                let code = f.code.clone();
+                let base = self.stack.len();
+                self.ensure_stack(base + code.nregs as usize + 1)?;
+                self.stack.resize(base + code.nregs as usize, Value::Null);
+                if let Err(e) = self.bind_args(f, &code, base, args, kwargs) {
+                    self.stack.truncate(base);
+                    return Err(e);
+                }
+                let cells = self.make_cells(f, &code, base);
+                self.frames.push(Frame { code, globals: f.globals, cells, base, pc: 0, ret, boundary: false });
+                Ok(CallOutcome::Pushed)
+            }
+            Value::BoundMethod(m) => {
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(m.receiver);
+                full.extend_from_slice(args);
+                self.call_value_at(m.func, &full, kwargs, ret)
+            }
+            _ => Ok(CallOutcome::Done(self.call_value(func, args, kwargs)?)),
+        }
+    }
+
+    fn merge_kwarg(&mut self, d: Gc<DictObj>, k: Value, v: Value) -> PyResult<()> {
+        if !matches!(k, Value::Str(_)) {
+            return Err(self.type_error("keywords must be strings"));
+        }
+        if d.get(k).ok().flatten().is_some() {
+            let name = k.as_str().unwrap_or("").to_string();
+            return Err(self.type_error(format!("got multiple values for keyword argument '{name}'")));
+        }
+        self.dict_set(d, k, v)
+    }
+
+    pub fn name_error(&mut self, name: &str) -> PyErr {
+        self.err(ExcKind::NameError, format!("name '{name}' is not defined"))
+    }
+
+    fn make_raise(&mut self, exc: Value, cause: Option<Value>) -> PyErr {
+        let e = match exc {
+            Value::Exception(e) => e,
+            Value::Type(t) if t.exc.is_some() => self.heap.alloc(ExcObj::new(t.exc.expect("exception type"), Vec::new())),
+            _ => return self.type_error("exceptions must derive from BaseException"),
+        };
+        if let Some(c) = cause {
+            let c = match c {
+                Value::Type(t) if t.exc.is_some() => {
+                    Value::Exception(self.heap.alloc(ExcObj::new(t.exc.expect("exception type"), Vec::new())))
+                }
+                other => other,
+            };
+            e.cause.with_mut(|x| *x = c);
+            e.suppress_context.with_mut(|s| *s = true);
+        }
+        PyErr(e)
+    }
+
+    fn unpack(&mut self, src: Value, n: usize, star: Option<usize>) -> PyResult<Vec<Value>> {
+        let items = match src {
+            Value::Tuple(t) => t.items.to_vec(),
+            Value::List(l) => l.snapshot(),
+            _ => {
+                if !matches!(src, Value::Str(_) | Value::Dict(_) | Value::Set(_) | Value::Range(_) | Value::Iter(_) | Value::Bytes(_)) {
+                    return Err(self.type_error(format!("cannot unpack non-iterable {} object", self.type_name(src))));
+                }
+                self.collect_iter(src)?
+            }
+        };
+        match star {
+            None => {
+                if items.len() != n {
+                    return Err(if items.len() > n {
+                        self.value_error(format!("too many values to unpack (expected {n})"))
+                    } else {
+                        self.value_error(format!("not enough values to unpack (expected {n}, got {})", items.len()))
+                    });
+                }
+                Ok(items)
+            }
+            Some(before) => {
+                let after = n - before;
+                if items.len() < n {
+                    return Err(self.value_error(format!(
+                        "not enough values to unpack (expected at least {n}, got {})",
+                        items.len()
+                    )));
+                }
+                let mut out = items[..before].to_vec();
+                let mid = items[before..items.len() - after].to_vec();
+                out.push(self.new_list(mid));
+                out.extend_from_slice(&items[items.len() - after..]);
+                Ok(out)
+            }
+        }
+    }
+}
+
+enum CallOutcome {
+    Done(Value),
+    Pushed,
+}
+
+#[inline]
+fn global_get(t: &DictTable, name: Value) -> Option<Value> {
+    match name {
+        Value::Str(s) => t.get_hashed(s.hash(), name),
+        _ => None,
+    }
+}
+
+fn cell_name(code: &CodeObject, i: usize) -> String {
+    code.cellvars.iter().chain(code.freevars.iter()).nth(i).map(|s| s.to_string()).unwrap_or_default()
+}

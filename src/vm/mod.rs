@@ -1,0 +1,243 @@
+//! The virtual machine: the register stack, the frame stack, the heap and
+//! the interpreter state (builtins, modules, output).
+//!
+//! Python-to-Python calls push a [`Frame`] on `frames` and continue in the
+//! same dispatch loop ([`interp`]); only native code calling back into Python
+//! (a sort key, `map`) re-enters the loop recursively, guarded by the
+//! recursion limit. Registers of all frames live in one preallocated
+//! `stack` that never reallocates, so a frame's register window never moves.
+
+pub mod call;
+pub mod errors;
+pub mod interp;
+pub mod ops;
+
+use std::io::Write;
+use std::rc::Rc;
+
+use ahash::AHashMap;
+
+use crate::bytecode::code::CodeObject;
+use crate::runtime::dict::DictObj;
+use crate::runtime::exception::{ExcKind, ExcObj};
+use crate::runtime::function::{BuiltinObj, CellObj, FuncObj, NativeFn};
+use crate::runtime::gc::Heap;
+use crate::runtime::heap::{Gc, Trace, Tracer};
+use crate::runtime::module::ModuleObj;
+use crate::runtime::object::{TypeId, TypeObj, N_TYPES};
+use crate::runtime::str::StrObj;
+use crate::runtime::value::Value;
+
+/// A raised exception travelling up the Rust call stack.
+#[derive(Clone, Copy, Debug)]
+pub struct PyErr(pub Gc<ExcObj>);
+
+pub type PyResult<T> = Result<T, PyErr>;
+
+/// Registers of the whole VM (values): 4M × 16 bytes of address space,
+/// committed only as frames touch it.
+const STACK_CAPACITY: usize = 4 << 20;
+
+/// One activation of a Python function (or the module body).
+pub struct Frame {
+    pub code: Rc<CodeObject>,
+    pub globals: Gc<DictObj>,
+    /// Cell variables then free variables.
+    pub cells: Vec<Gc<CellObj>>,
+    /// Index of register 0 in `Vm::stack`.
+    pub base: usize,
+    /// Next instruction.
+    pub pc: usize,
+    /// Where the caller wants the return value (absolute stack index).
+    pub ret: usize,
+    /// Return to native code (the loop that runs this frame stops here).
+    pub boundary: bool,
+}
+
+pub struct Vm {
+    pub heap: Heap,
+    pub stack: Vec<Value>,
+    pub frames: Vec<Frame>,
+    pub builtins: Gc<DictObj>,
+    pub types: [Gc<TypeObj>; N_TYPES],
+    pub exc_types: AHashMap<ExcKind, Gc<TypeObj>>,
+    pub modules: AHashMap<String, Value>,
+    /// Unbound native methods of the builtin types, by type and name.
+    pub methods: AHashMap<(TypeId, &'static str), Value>,
+    pub out: std::io::BufWriter<std::io::Stdout>,
+    pub recursion_limit: usize,
+    /// Values native code keeps alive across calls back into Python (LIFO).
+    pub temp_roots: Vec<Value>,
+    /// Code objects that must stay alive (the main module's).
+    pub code_roots: Vec<Rc<CodeObject>>,
+    pub argv: Vec<String>,
+    /// Interned strings for names the VM looks up itself.
+    pub interned: AHashMap<&'static str, Gc<StrObj>>,
+    /// Set when stdout hit a broken pipe: stop writing, exit quietly.
+    pub stdout_broken: bool,
+}
+
+impl Vm {
+    pub fn new(argv: Vec<String>) -> Vm {
+        let mut heap = Heap::new();
+        let types = TypeId::ALL.map(|id| heap.alloc(TypeObj { id, exc: None }));
+        let mut exc_types = AHashMap::new();
+        for &k in ExcKind::ALL {
+            exc_types.insert(k, heap.alloc(TypeObj { id: TypeId::Exception, exc: Some(k) }));
+        }
+        let builtins = heap.alloc(DictObj::new());
+        let mut stack = Vec::with_capacity(STACK_CAPACITY);
+        stack.push(Value::None);
+        let mut vm = Vm {
+            heap,
+            stack,
+            frames: Vec::new(),
+            builtins,
+            types,
+            exc_types,
+            modules: AHashMap::new(),
+            methods: AHashMap::new(),
+            out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            recursion_limit: 1000,
+            temp_roots: Vec::new(),
+            code_roots: Vec::new(),
+            argv,
+            interned: AHashMap::new(),
+            stdout_broken: false,
+        };
+        crate::builtins::install(&mut vm);
+        vm
+    }
+
+    // ----- allocation helpers ---------------------------------------------
+
+    pub fn new_str(&mut self, s: impl Into<Box<str>>) -> Value {
+        Value::Str(self.heap.alloc(StrObj::new(s)))
+    }
+
+    pub fn intern(&mut self, s: &'static str) -> Gc<StrObj> {
+        if let Some(&g) = self.interned.get(s) {
+            return g;
+        }
+        let g = self.heap.alloc(StrObj::new(s));
+        self.interned.insert(s, g);
+        g
+    }
+
+    pub fn new_list(&mut self, items: Vec<Value>) -> Value {
+        Value::List(self.heap.alloc(crate::runtime::list::ListObj::new(items)))
+    }
+
+    pub fn new_tuple(&mut self, items: Vec<Value>) -> Value {
+        Value::Tuple(self.heap.alloc(crate::runtime::tuple::TupleObj::new(items)))
+    }
+
+    /// Register a builtin function in the builtins namespace.
+    pub fn add_builtin(&mut self, name: &'static str, func: NativeFn) {
+        let f = self.heap.alloc(BuiltinObj { name, owner: None, func, bound: Value::Null });
+        let key = Value::Str(self.intern(name));
+        let _ = self.builtins.set(key, Value::Builtin(f));
+    }
+
+    /// Register a native method of a builtin type.
+    pub fn add_method(&mut self, ty: TypeId, name: &'static str, func: NativeFn) {
+        let f = self.heap.alloc(BuiltinObj { name, owner: Some(ty.name()), func, bound: Value::Null });
+        self.methods.insert((ty, name), Value::Builtin(f));
+    }
+
+    /// Create a module object with the given attributes.
+    pub fn add_module(&mut self, name: &'static str, attrs: Vec<(&'static str, Value)>) -> Value {
+        let dict = self.heap.alloc(DictObj::new());
+        for (k, v) in attrs {
+            let key = Value::Str(self.intern(k));
+            let _ = dict.set(key, v);
+        }
+        let n = self.intern("__name__");
+        let mname = self.intern(name);
+        let _ = dict.set(Value::Str(n), Value::Str(mname));
+        let m = Value::Module(self.heap.alloc(ModuleObj { name: mname, dict }));
+        self.modules.insert(name.to_string(), m);
+        m
+    }
+
+    pub fn native(&mut self, name: &'static str, func: NativeFn) -> Value {
+        Value::Builtin(self.heap.alloc(BuiltinObj { name, owner: None, func, bound: Value::Null }))
+    }
+
+    // ----- output -----------------------------------------------------------
+
+    pub fn write_out(&mut self, s: &str) {
+        if self.stdout_broken {
+            return;
+        }
+        if self.out.write_all(s.as_bytes()).is_err() {
+            self.stdout_broken = true;
+        }
+    }
+
+    pub fn flush_out(&mut self) {
+        if !self.stdout_broken && self.out.flush().is_err() {
+            self.stdout_broken = true;
+        }
+    }
+
+    pub fn write_err(&mut self, s: &str) {
+        self.flush_out();
+        let _ = std::io::stderr().write_all(s.as_bytes());
+    }
+
+    // ----- garbage collection -------------------------------------------
+
+    /// Collect if due. Only called at safepoints (calls, backward jumps),
+    /// where every live value is in a register, a frame or a root.
+    #[inline]
+    pub fn maybe_collect(&mut self) {
+        if self.heap.should_collect() {
+            self.collect_now();
+        }
+    }
+
+    #[cold]
+    pub fn collect_now(&mut self) {
+        let Vm { heap, stack, frames, builtins, types, exc_types, modules, methods, temp_roots, code_roots, interned, .. } =
+            self;
+        heap.collect(|t: &mut Tracer| {
+            stack.trace(t);
+            for f in frames.iter() {
+                f.code.trace(t);
+                t.mark(f.globals);
+                for c in &f.cells {
+                    t.mark(*c);
+                }
+            }
+            t.mark(*builtins);
+            for ty in types.iter() {
+                t.mark(*ty);
+            }
+            for ty in exc_types.values() {
+                t.mark(*ty);
+            }
+            for m in modules.values() {
+                m.trace(t);
+            }
+            for m in methods.values() {
+                m.trace(t);
+            }
+            temp_roots.trace(t);
+            for c in code_roots.iter() {
+                c.trace(t);
+            }
+            for s in interned.values() {
+                t.mark(*s);
+            }
+        });
+    }
+
+    /// The type object of a value.
+    pub fn type_of(&self, v: Value) -> Gc<TypeObj> {
+        match v {
+            Value::Exception(e) => self.exc_types[&e.kind],
+            _ => self.types[ops::type_id(v) as usize],
+        }
+    }
+}
