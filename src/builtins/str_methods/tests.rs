@@ -1,0 +1,1 @@
+//! Tests of the `str` methods (filled in below).
