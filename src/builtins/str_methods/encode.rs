@@ -12,13 +12,12 @@ enum Codec {
     Latin1,
 }
 
-/// Aliases of `encodings.aliases` for the three codecs (normalized names).
+/// Keys of `encodings.aliases` for the three codecs (normalized names).
 const ALIASES: &[(&str, Codec)] = &[
     ("646", Codec::Ascii),
     ("ansi_x3.4_1968", Codec::Ascii),
     ("ansi_x3.4_1986", Codec::Ascii),
     ("ansi_x3_4_1968", Codec::Ascii),
-    ("ascii", Codec::Ascii),
     ("cp367", Codec::Ascii),
     ("csascii", Codec::Ascii),
     ("ibm367", Codec::Ascii),
@@ -39,20 +38,65 @@ const ALIASES: &[(&str, Codec)] = &[
     ("l1", Codec::Latin1),
     ("latin", Codec::Latin1),
     ("latin1", Codec::Latin1),
-    ("latin_1", Codec::Latin1),
     ("cp65001", Codec::Utf8),
     ("u8", Codec::Utf8),
     ("utf", Codec::Utf8),
     ("utf8", Codec::Utf8),
     ("utf8_ucs2", Codec::Utf8),
     ("utf8_ucs4", Codec::Utf8),
-    ("utf_8", Codec::Utf8),
 ];
 
-/// The codec named `encoding`, normalized as `encodings.normalize_encoding`
-/// after lowercasing: runs of characters other than ASCII alphanumerics and
-/// `.` become one `_` (none at the ends); non-ASCII alphanumerics vanish.
-fn lookup(encoding: &str) -> Option<Codec> {
+/// The codec modules `encodings.<name>` themselves.
+const MODULES: &[(&str, Codec)] =
+    &[("ascii", Codec::Ascii), ("latin_1", Codec::Latin1), ("utf_8", Codec::Utf8)];
+
+/// How a codec was found: CPython's built-in fast path (exceptions raised as
+/// they are) or the codec registry (some exceptions are wrapped).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Via {
+    FastPath,
+    Registry,
+}
+
+/// CPython's `_Py_normalize_encoding` then the fast-path names of
+/// `PyUnicode_AsEncodedString`: runs of bytes other than ASCII alphanumerics
+/// and `.` become one `_` (none at the start), letters are lowercased, and
+/// names longer than 10 bytes never take the fast path.
+fn fast_path(encoding: &str) -> Option<Codec> {
+    let mut norm = String::new();
+    let mut punct = false;
+    for b in encoding.bytes() {
+        if b.is_ascii_alphanumeric() || b == b'.' {
+            if punct && !norm.is_empty() {
+                norm.push('_');
+            }
+            punct = false;
+            norm.push(char::from(b.to_ascii_lowercase()));
+        } else {
+            punct = true;
+        }
+        if norm.len() > 10 {
+            return None;
+        }
+    }
+    match norm.as_str() {
+        "utf8" | "utf_8" => Some(Codec::Utf8),
+        "ascii" | "us_ascii" => Some(Codec::Ascii),
+        "latin1" | "latin_1" | "iso_8859_1" | "iso8859_1" => Some(Codec::Latin1),
+        _ => None,
+    }
+}
+
+/// The codec named `encoding`: the fast path, else the registry's
+/// `encodings.search_function`, which lowercases and normalizes as
+/// `encodings.normalize_encoding` (runs of characters other than ASCII
+/// alphanumerics and `.` become one `_`, none at the start; non-ASCII
+/// alphanumerics vanish), then looks the name up in the aliases (also with
+/// `.` as `_`) and as a module name.
+fn lookup(encoding: &str) -> Option<(Codec, Via)> {
+    if let Some(codec) = fast_path(encoding) {
+        return Some((codec, Via::FastPath));
+    }
     let mut norm = String::with_capacity(encoding.len());
     let mut punct = false;
     for c in encoding.chars().flat_map(char::to_lowercase) {
@@ -68,8 +112,13 @@ fn lookup(encoding: &str) -> Option<Codec> {
             punct = true;
         }
     }
-    let find = |name: &str| ALIASES.iter().find(|&&(n, _)| n == name).map(|&(_, c)| c);
-    find(&norm).or_else(|| find(&norm.replace('.', "_")))
+    let find = |table: &[(&str, Codec)], name: &str| {
+        table.iter().find(|&&(n, _)| n == name).map(|&(_, c)| c)
+    };
+    find(ALIASES, &norm)
+        .or_else(|| find(ALIASES, &norm.replace('.', "_")))
+        .or_else(|| find(MODULES, &norm))
+        .map(|codec| (codec, Via::Registry))
 }
 
 /// The error handlers that CPython registers.
@@ -120,7 +169,7 @@ fn push_escape(out: &mut Vec<u8>, c: char) {
 /// position 0: ordinal not in range(128)`, covering the whole run of
 /// unencodable characters.
 pub fn encode(s: &str, encoding: &str, errors: &str) -> Result<Vec<u8>, StrError> {
-    let codec = lookup(encoding).ok_or_else(|| {
+    let (codec, via) = lookup(encoding).ok_or_else(|| {
         StrError::new(ExcType::LookupError, format!("unknown encoding: {encoding}"))
     })?;
     let (limit, name, reason) = match codec {
@@ -144,7 +193,15 @@ pub fn encode(s: &str, encoding: &str, errors: &str) -> Result<Vec<u8>, StrError
             end += 1;
         }
         let h = handler(errors).ok_or_else(|| {
-            StrError::new(ExcType::LookupError, format!("unknown error handler name '{errors}'"))
+            let msg = format!("unknown error handler name '{errors}'");
+            // The registry's codecs wrap such errors (CPython's wrap_codec_error).
+            let msg = match via {
+                Via::FastPath => msg,
+                Via::Registry => {
+                    format!("encoding with '{encoding}' codec failed (LookupError: {msg})")
+                }
+            };
+            StrError::new(ExcType::LookupError, msg)
         })?;
         let run = &chars[start..end];
         match h {

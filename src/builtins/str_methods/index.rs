@@ -160,12 +160,13 @@ pub fn slice_step(s: &str, char_len: usize, idx: SliceIndices) -> Result<String,
     if ascii {
         let bytes = s.as_bytes();
         reserve(&mut out, idx.len)?;
-        let mut i = idx.start;
-        for _ in 0..idx.len {
+        // Every selected index lies in `0..len`: stepping by `step` after
+        // the last one could overflow, so each index is computed afresh.
+        for k in 0..idx.len as i64 {
+            let i = idx.start.saturating_add(k.saturating_mul(idx.step));
             if let Some(&b) = usize::try_from(i).ok().and_then(|i| bytes.get(i)) {
                 out.push(char::from(b));
             }
-            i += idx.step;
         }
         return Ok(out);
     }
