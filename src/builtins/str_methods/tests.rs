@@ -402,3 +402,61 @@ fn slicing_ascii_and_non_ascii_agree() {
         }
     }
 }
+
+#[test]
+fn special_casing_examples() {
+    assert_eq!(upper("straße"), "STRASSE");
+    assert_eq!(lower("İ"), "i\u{307}");
+    assert_eq!(lower("ΟΔΟΣ ΣΑΣ."), "οδος σας.");
+    assert_eq!(title("ǆemal ﬁsh"), "ǅemal Fish");
+    assert_eq!(casefold("Straße"), "strasse");
+    assert_eq!(swapcase("ΑΣ"), "ας");
+    assert_eq!(capitalize("ǆA"), "ǅa");
+}
+
+/// A tiny deterministic generator for the no-panic test.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[(self.next() % items.len() as u64) as usize]
+    }
+    fn text(&mut self, alphabet: &[&str]) -> String {
+        let n = self.next() % 7;
+        (0..n).map(|_| self.pick(alphabet)).collect()
+    }
+}
+
+#[test]
+fn no_panics_on_arbitrary_input() {
+    let alphabet = ["a", "b", " ", "\t", "\n", "\r", "é", "€", "😀", "Σ", "ß", "\u{345}", "ǅ", ","];
+    let ints = [i64::MIN, -1_000, -7, -3, -2, -1, 0, 1, 2, 3, 5, 8, 1_000, i64::MAX];
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    for _ in 0..4000 {
+        let t = rng.text(&alphabet);
+        let sub = rng.text(&alphabet);
+        let n = char_count(&t);
+        let (a, b, c) = (rng.pick(&ints), rng.pick(&ints), rng.pick(&ints));
+        let opt = |v: i64| (v % 3 != 0).then_some(v);
+        let _ = (find(&t, &sub, opt(a), opt(b)), rfind(&t, &sub, opt(a), opt(b)));
+        let _ = (count(&t, &sub, opt(a), opt(b)), startswith(&t, &[&sub], opt(a), opt(b)));
+        let _ = endswith(&t, &[&sub, "a"], opt(b), opt(a));
+        let _ = (split(&t, Some(&sub), a), rsplit(&t, Some(&sub), a), split(&t, None, b));
+        let _ = (rsplit(&t, None, b), splitlines(&t, a > 0), partition(&t, &sub));
+        let _ = (rpartition(&t, &sub), strip(&t, Some(&sub)), lstrip(&t, None));
+        let _ = replace(&t, &sub, "xy", a.clamp(-1, 10));
+        let _ = (upper(&t), lower(&t), casefold(&t), swapcase(&t), title(&t), capitalize(&t));
+        let _ = (istitle(&t), isidentifier(&t), isalnum(&t), islower(&t), isupper(&t));
+        let _ = (center(&t, a.clamp(-5, 50), &sub), ljust(&t, b.clamp(-5, 50), "€"));
+        let _ = (rjust(&t, c.clamp(-5, 50), " "), zfill(&t, a.clamp(-5, 50)));
+        let _ = (expandtabs(&t, a.clamp(-5, 50)), repeat(&t, a.clamp(-5, 5)));
+        let _ = (encode(&t, "ascii", "backslashreplace"), encode(&t, "latin1", "strict"));
+        let _ = (char_at(&t, n, a), slice(&t, n, opt(a), opt(b), opt(c)), ord(&t), chr(a));
+    }
+}
