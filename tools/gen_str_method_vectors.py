@@ -132,7 +132,8 @@ case("repeat", "ab", 2**62, f=lambda: "ab" * 2**62)
 case("repeat", "é€", 2**62, f=lambda: "é€" * 2**62)
 
 # encode
-ENCS = ["utf-8", "UTF8", "ascii", "US-ASCII", "latin-1", "Latin1", "iso8859_1", "L1", "646",
+ENCS = ["utfé8", "lat€in1", "U-8", "_utf8", "u.8", "latin.1", "latin--1", "ISO_646.IRV:1991",
+        "utf-8", "UTF8", "ascii", "US-ASCII", "latin-1", "Latin1", "iso8859_1", "L1", "646",
         "u8", "  utf 8  ", "utf.8", "latin-1_", "nope", "cp819", "iso_646.irv:1991"]
 ERRS = ["strict", "ignore", "replace", "backslashreplace", "xmlcharrefreplace", "namereplace",
         "surrogateescape", "surrogatepass", "bogus"]

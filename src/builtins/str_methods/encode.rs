@@ -58,12 +58,11 @@ enum Via {
     Registry,
 }
 
-/// CPython's `_Py_normalize_encoding` then the fast-path names of
-/// `PyUnicode_AsEncodedString`: runs of bytes other than ASCII alphanumerics
-/// and `.` become one `_` (none at the start), letters are lowercased, and
-/// names longer than 10 bytes never take the fast path.
-fn fast_path(encoding: &str) -> Option<Codec> {
-    let mut norm = String::new();
+/// CPython's `_Py_normalize_encoding`: runs of bytes other than ASCII
+/// alphanumerics and `.` become one `_` (none at the start, none at the end),
+/// letters are lowercased.
+fn normalize(encoding: &str) -> String {
+    let mut norm = String::with_capacity(encoding.len());
     let mut punct = false;
     for b in encoding.bytes() {
         if b.is_ascii_alphanumeric() || b == b'.' {
@@ -75,42 +74,25 @@ fn fast_path(encoding: &str) -> Option<Codec> {
         } else {
             punct = true;
         }
-        if norm.len() > 10 {
-            return None;
-        }
     }
-    match norm.as_str() {
+    norm
+}
+
+/// The codec named `encoding`: first the fast path of
+/// `PyUnicode_AsEncodedString` (a few normalized names of at most 10 bytes),
+/// else the codec registry: the normalized name looked up in
+/// `encodings.aliases` (also with `.` as `_`), then as a module name
+/// (`encodings.normalize_encoding` leaves a normalized name unchanged).
+fn lookup(encoding: &str) -> Option<(Codec, Via)> {
+    let norm = normalize(encoding);
+    let fast = match norm.as_str() {
         "utf8" | "utf_8" => Some(Codec::Utf8),
         "ascii" | "us_ascii" => Some(Codec::Ascii),
         "latin1" | "latin_1" | "iso_8859_1" | "iso8859_1" => Some(Codec::Latin1),
         _ => None,
-    }
-}
-
-/// The codec named `encoding`: the fast path, else the registry's
-/// `encodings.search_function`, which lowercases and normalizes as
-/// `encodings.normalize_encoding` (runs of characters other than ASCII
-/// alphanumerics and `.` become one `_`, none at the start; non-ASCII
-/// alphanumerics vanish), then looks the name up in the aliases (also with
-/// `.` as `_`) and as a module name.
-fn lookup(encoding: &str) -> Option<(Codec, Via)> {
-    if let Some(codec) = fast_path(encoding) {
+    };
+    if let Some(codec) = fast {
         return Some((codec, Via::FastPath));
-    }
-    let mut norm = String::with_capacity(encoding.len());
-    let mut punct = false;
-    for c in encoding.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() || c == '.' {
-            if punct && !norm.is_empty() {
-                norm.push('_');
-            }
-            if c.is_ascii() {
-                norm.push(c);
-            }
-            punct = false;
-        } else {
-            punct = true;
-        }
     }
     let find = |table: &[(&str, Codec)], name: &str| {
         table.iter().find(|&&(n, _)| n == name).map(|&(_, c)| c)
