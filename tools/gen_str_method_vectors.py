@@ -142,6 +142,34 @@ for s in ["", "abc", "é", "aé€😀b", "€€", "x€y😀😀z", "\x7f\x80\
         for err in ERRS:
             case("encode", s, enc, err, f=lambda: s.encode(enc, err))
 
+# longer strings: searches, splits and conversions far from the ends
+LONG_ALPHABET = "ab \tΣσ€😀é\nxß'İ"
+for _ in range(15):
+    s = "".join(rng.choice(LONG_ALPHABET) for _ in range(rng.randint(40, 120)))
+    n = len(s)
+    for _ in range(4):
+        sub = "".join(rng.choice(LONG_ALPHABET) for _ in range(rng.randint(0, 2)))
+        start = rng.choice([None, rng.randint(-n - 5, n + 5)])
+        end = rng.choice([None, rng.randint(-n - 5, n + 5)])
+        for m in ("find", "rfind", "count", "startswith", "endswith"):
+            case(m, s, sub, start, end, f=lambda: getattr(s, m)(sub, start, end))
+        if sub:
+            case("split", s, sub, -1, f=lambda: s.split(sub))
+            case("rsplit", s, sub, 3, f=lambda: s.rsplit(sub, 3))
+            case("replace", s, sub, "<>", 5, f=lambda: s.replace(sub, "<>", 5))
+    case("split", s, None, -1, f=lambda: s.split())
+    case("rsplit", s, None, 4, f=lambda: s.rsplit(None, 4))
+    case("splitlines", s, True, f=lambda: s.splitlines(True))
+    case("expandtabs", s, 4, f=lambda: s.expandtabs(4))
+    for m in CONVS:
+        case(m, s, f=lambda: getattr(s, m)())
+    for _ in range(5):
+        start, stop = rng.randint(-n - 5, n + 5), rng.randint(-n - 5, n + 5)
+        step = rng.choice([None, 1, 2, 7, -1, -3])
+        case("slice", s, start, stop, step, f=lambda: s[start:stop:step])
+        i = rng.randint(-n - 2, n + 2)
+        case("char_at", s, i, f=lambda: s[i])
+
 # indexing, slicing, ord, chr, len
 for s in ["", "a", "abcdef", "aé€😀b", "😀😀😀", "€"]:
     case("len", s, f=lambda: len(s))
