@@ -1,0 +1,979 @@
+//! Methods of the builtin types: `list`, `dict`, `set`, `str` (glue over
+//! [`super::str_methods`]), `tuple`, `int`, `float`.
+
+use super::args::{int_arg, kwarg, no_kwargs, only_kwargs};
+use super::str_methods as sm;
+use crate::runtime::dict::DictTable;
+use crate::runtime::exception::ExcKind;
+use crate::runtime::function::KwArgs;
+use crate::runtime::iter::{IterObj, IterState};
+use crate::runtime::object::TypeId;
+use crate::runtime::set::SetObj;
+use crate::runtime::value::Value;
+use crate::vm::{PyErr, PyResult, Vm};
+
+pub fn install(vm: &mut Vm) {
+    use TypeId::*;
+    // list
+    vm.add_method(List, "append", list_append);
+    vm.add_method(List, "extend", list_extend);
+    vm.add_method(List, "pop", list_pop);
+    vm.add_method(List, "insert", list_insert);
+    vm.add_method(List, "remove", list_remove);
+    vm.add_method(List, "index", seq_index);
+    vm.add_method(List, "count", seq_count);
+    vm.add_method(List, "sort", list_sort);
+    vm.add_method(List, "reverse", list_reverse);
+    vm.add_method(List, "copy", list_copy);
+    vm.add_method(List, "clear", list_clear);
+    vm.add_method(Tuple, "index", seq_index);
+    vm.add_method(Tuple, "count", seq_count);
+    // dict
+    vm.add_method(Dict, "get", dict_get);
+    vm.add_method(Dict, "keys", dict_keys);
+    vm.add_method(Dict, "values", dict_values);
+    vm.add_method(Dict, "items", dict_items);
+    vm.add_method(Dict, "pop", dict_pop);
+    vm.add_method(Dict, "setdefault", dict_setdefault);
+    vm.add_method(Dict, "update", dict_update);
+    vm.add_method(Dict, "copy", dict_copy);
+    vm.add_method(Dict, "clear", dict_clear);
+    vm.add_method(Dict, "popitem", dict_popitem);
+    // set
+    vm.add_method(Set, "add", set_add);
+    vm.add_method(Set, "remove", set_remove);
+    vm.add_method(Set, "discard", set_discard);
+    vm.add_method(Set, "pop", set_pop);
+    vm.add_method(Set, "clear", set_clear);
+    vm.add_method(Set, "update", set_update);
+    for ty in [Set, FrozenSet] {
+        vm.add_method(ty, "union", set_union);
+        vm.add_method(ty, "intersection", set_intersection);
+        vm.add_method(ty, "difference", set_difference);
+        vm.add_method(ty, "symmetric_difference", set_symdiff);
+        vm.add_method(ty, "issubset", set_issubset);
+        vm.add_method(ty, "issuperset", set_issuperset);
+        vm.add_method(ty, "isdisjoint", set_isdisjoint);
+        vm.add_method(ty, "copy", set_copy);
+    }
+    // str
+    for (name, f) in STR_METHODS {
+        vm.add_method(Str, name, *f);
+    }
+    // numbers
+    vm.add_method(Int, "bit_length", int_bit_length);
+    vm.add_method(Float, "is_integer", float_is_integer);
+}
+
+fn list_of(v: Value) -> crate::runtime::heap::Gc<crate::runtime::list::ListObj> {
+    match v {
+        Value::List(l) => l,
+        _ => unreachable!("method bound to a list"),
+    }
+}
+
+fn nargs(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
+    if args.len() < min || args.len() > max {
+        let msg = if max == 0 {
+            format!("{name}() takes no arguments ({} given)", args.len())
+        } else if min == max && min == 1 {
+            format!("{name}() takes exactly one argument ({} given)", args.len())
+        } else if args.len() < min {
+            format!("{name} expected at least {min} argument{}, got {}", if min == 1 { "" } else { "s" }, args.len())
+        } else {
+            format!("{name} expected at most {max} argument{}, got {}", if max == 1 { "" } else { "s" }, args.len())
+        };
+        return Err(vm.type_error(msg));
+    }
+    Ok(())
+}
+
+// ----- list --------------------------------------------------------------
+
+fn list_append(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "list.append", kw)?;
+    nargs(vm, "list.append", args, 1, 1)?;
+    list_of(s).push(args[0]);
+    Ok(Value::None)
+}
+
+fn list_extend(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "list.extend", kw)?;
+    nargs(vm, "list.extend", args, 1, 1)?;
+    let items = vm.collect_iter(args[0])?;
+    list_of(s).items.with_mut(|v| v.extend(items));
+    Ok(Value::None)
+}
+
+fn list_pop(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "pop", kw)?;
+    nargs(vm, "pop", args, 0, 1)?;
+    let l = list_of(s);
+    let n = l.len() as i64;
+    if n == 0 {
+        return Err(vm.err(ExcKind::IndexError, "pop from empty list"));
+    }
+    let i = match args.first() {
+        Some(&v) => int_arg(vm, v, "")?,
+        None => n - 1,
+    };
+    let j = if i < 0 { i + n } else { i };
+    if j < 0 || j >= n {
+        return Err(vm.err(ExcKind::IndexError, "pop index out of range"));
+    }
+    Ok(l.items.with_mut(|v| v.remove(j as usize)))
+}
+
+fn list_insert(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "insert", kw)?;
+    if args.len() != 2 {
+        return Err(vm.type_error(format!("insert expected 2 arguments, got {}", args.len())));
+    }
+    let i = int_arg(vm, args[0], "")?;
+    let l = list_of(s);
+    let n = l.len() as i64;
+    let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
+    l.items.with_mut(|v| v.insert(j as usize, args[1]));
+    Ok(Value::None)
+}
+
+fn list_remove(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "list.remove", kw)?;
+    nargs(vm, "list.remove", args, 1, 1)?;
+    let l = list_of(s);
+    let items = l.snapshot();
+    for (i, x) in items.into_iter().enumerate() {
+        if x.is(args[0]) || vm.eq(x, args[0])? {
+            l.items.with_mut(|v| {
+                if i < v.len() {
+                    v.remove(i);
+                }
+            });
+            return Ok(Value::None);
+        }
+    }
+    Err(vm.value_error("list.remove(x): x not in list"))
+}
+
+fn seq_items(s: Value) -> Vec<Value> {
+    match s {
+        Value::List(l) => l.snapshot(),
+        Value::Tuple(t) => t.items.to_vec(),
+        _ => Vec::new(),
+    }
+}
+
+fn seq_index(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "index", kw)?;
+    nargs(vm, "index", args, 1, 3)?;
+    let items = seq_items(s);
+    let n = items.len() as i64;
+    let norm = |v: i64| if v < 0 { (v + n).max(0) } else { v.min(n) };
+    let start = match args.get(1) {
+        Some(&v) => norm(int_arg(vm, v, "")?),
+        None => 0,
+    };
+    let stop = match args.get(2) {
+        Some(&v) => norm(int_arg(vm, v, "")?),
+        None => n,
+    };
+    for i in start..stop {
+        let x = items[i as usize];
+        if x.is(args[0]) || vm.eq(x, args[0])? {
+            return Ok(Value::Int(i));
+        }
+    }
+    Err(vm.value_error(if matches!(s, Value::Tuple(_)) {
+        "tuple.index(x): x not in tuple".to_string()
+    } else {
+        let r = vm.repr(args[0])?;
+        format!("{r} is not in list")
+    }))
+}
+
+fn seq_count(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "count", kw)?;
+    nargs(vm, "count", args, 1, 1)?;
+    let mut c = 0;
+    for x in seq_items(s) {
+        if x.is(args[0]) || vm.eq(x, args[0])? {
+            c += 1;
+        }
+    }
+    Ok(Value::Int(c))
+}
+
+fn list_sort(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    only_kwargs(vm, "sort", kw, &["key", "reverse"])?;
+    if !args.is_empty() {
+        return Err(vm.type_error("sort() takes no positional arguments"));
+    }
+    let l = list_of(s);
+    let mut items = l.items.with_mut(std::mem::take);
+    let r = super::functions::sort_with(vm, &mut items, kw);
+    let modified = l.items.with(|v| !v.is_empty());
+    l.items.with_mut(|v| *v = items);
+    r?;
+    if modified {
+        return Err(vm.value_error("list modified during sort"));
+    }
+    Ok(Value::None)
+}
+
+fn list_reverse(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "reverse", kw)?;
+    nargs(vm, "reverse", args, 0, 0)?;
+    list_of(s).items.with_mut(|v| v.reverse());
+    Ok(Value::None)
+}
+
+fn list_copy(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "copy", kw)?;
+    nargs(vm, "copy", args, 0, 0)?;
+    let items = list_of(s).snapshot();
+    Ok(vm.new_list(items))
+}
+
+fn list_clear(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "clear", kw)?;
+    nargs(vm, "clear", args, 0, 0)?;
+    list_of(s).items.with_mut(|v| v.clear());
+    Ok(Value::None)
+}
+
+// ----- dict --------------------------------------------------------------
+
+fn dict_of(v: Value) -> crate::runtime::heap::Gc<crate::runtime::dict::DictObj> {
+    match v {
+        Value::Dict(d) => d,
+        _ => unreachable!("method bound to a dict"),
+    }
+}
+
+fn unhashable(vm: &mut Vm, k: Value) -> PyErr {
+    vm.type_error(format!("unhashable type: '{}'", vm.type_name(k)))
+}
+
+fn dict_get(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "get", kw)?;
+    nargs(vm, "get", args, 1, 2)?;
+    match dict_of(s).get(args[0]) {
+        Ok(Some(v)) => Ok(v),
+        Ok(None) => Ok(args.get(1).copied().unwrap_or(Value::None)),
+        Err(_) => Err(unhashable(vm, args[0])),
+    }
+}
+
+fn dict_view(vm: &mut Vm, s: Value, kind: u8) -> Value {
+    // Views are snapshots here (a list-like iterable of the current entries).
+    let d = dict_of(s);
+    let items: Vec<Value> = d.table.with(|t| match kind {
+        0 => t.iter().map(|e| e.key).collect(),
+        1 => t.iter().map(|e| e.value).collect(),
+        _ => t.iter().map(|e| (e.key, e.value)).map(|p| Value::Tuple(crate::runtime::heap::Gc::from_pair_placeholder(p))).collect(),
+    });
+    let _ = vm;
+    vm_list(items)
+}
+
+fn vm_list(_items: Vec<Value>) -> Value {
+    Value::None
+}
+
+fn dict_keys(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "keys", kw)?;
+    nargs(vm, "keys", args, 0, 0)?;
+    let version = dict_of(s).table.with(|t| t.version);
+    Ok(Value::Iter(vm.heap.alloc(IterObj::new(IterState::Dict { dict: s, pos: 0, kind: 0, version }))))
+}
+
+fn dict_values(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "values", kw)?;
+    nargs(vm, "values", args, 0, 0)?;
+    let version = dict_of(s).table.with(|t| t.version);
+    Ok(Value::Iter(vm.heap.alloc(IterObj::new(IterState::Dict { dict: s, pos: 0, kind: 1, version }))))
+}
+
+fn dict_items(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "items", kw)?;
+    nargs(vm, "items", args, 0, 0)?;
+    let version = dict_of(s).table.with(|t| t.version);
+    Ok(Value::Iter(vm.heap.alloc(IterObj::new(IterState::Dict { dict: s, pos: 0, kind: 2, version }))))
+}
+
+fn dict_pop(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "pop", kw)?;
+    nargs(vm, "pop", args, 1, 2)?;
+    match dict_of(s).table.with_mut(|t| t.remove(args[0])) {
+        Ok(Some(v)) => Ok(v),
+        Ok(None) => match args.get(1) {
+            Some(&d) => Ok(d),
+            None => Err(vm.err_args(ExcKind::KeyError, vec![args[0]])),
+        },
+        Err(_) => Err(unhashable(vm, args[0])),
+    }
+}
+
+fn dict_setdefault(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "setdefault", kw)?;
+    nargs(vm, "setdefault", args, 1, 2)?;
+    let d = dict_of(s);
+    match d.get(args[0]) {
+        Ok(Some(v)) => Ok(v),
+        Ok(None) => {
+            let v = args.get(1).copied().unwrap_or(Value::None);
+            vm.dict_set(d, args[0], v)?;
+            Ok(v)
+        }
+        Err(_) => Err(unhashable(vm, args[0])),
+    }
+}
+
+fn dict_update(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    nargs(vm, "update", args, 0, 1)?;
+    let d = dict_of(s);
+    if let Some(&src) = args.first() {
+        vm.dict_update(d, src)?;
+    }
+    for &(k, v) in kw {
+        vm.dict_set(d, k, v)?;
+    }
+    Ok(Value::None)
+}
+
+fn dict_copy(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "copy", kw)?;
+    nargs(vm, "copy", args, 0, 0)?;
+    let t = dict_of(s).table.with(|t| t.clone());
+    Ok(Value::Dict(vm.heap.alloc(crate::runtime::dict::DictObj::from_table(t))))
+}
+
+fn dict_clear(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "clear", kw)?;
+    nargs(vm, "clear", args, 0, 0)?;
+    dict_of(s).table.with_mut(|t| t.clear());
+    Ok(Value::None)
+}
+
+fn dict_popitem(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "popitem", kw)?;
+    nargs(vm, "popitem", args, 0, 0)?;
+    match dict_of(s).table.with_mut(|t| t.pop_last()) {
+        Some(e) => Ok(vm.new_tuple(vec![e.key, e.value])),
+        None => {
+            let m = vm.new_str("popitem(): dictionary is empty");
+            Err(vm.err_args(ExcKind::KeyError, vec![m]))
+        }
+    }
+}
+
+// ----- set ---------------------------------------------------------------
+
+fn set_of(v: Value) -> crate::runtime::heap::Gc<SetObj> {
+    match v {
+        Value::Set(s) => s,
+        _ => unreachable!("method bound to a set"),
+    }
+}
+
+fn set_add(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "add", kw)?;
+    nargs(vm, "set.add", args, 1, 1)?;
+    if set_of(s).table.with_mut(|t| t.insert(args[0], Value::None)).is_err() {
+        return Err(unhashable(vm, args[0]));
+    }
+    Ok(Value::None)
+}
+
+fn set_remove(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "remove", kw)?;
+    nargs(vm, "set.remove", args, 1, 1)?;
+    match set_of(s).table.with_mut(|t| t.remove(args[0])) {
+        Ok(Some(_)) => Ok(Value::None),
+        Ok(None) => Err(vm.err_args(ExcKind::KeyError, vec![args[0]])),
+        Err(_) => Err(unhashable(vm, args[0])),
+    }
+}
+
+fn set_discard(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "discard", kw)?;
+    nargs(vm, "set.discard", args, 1, 1)?;
+    match set_of(s).table.with_mut(|t| t.remove(args[0])) {
+        Ok(_) => Ok(Value::None),
+        Err(_) => Err(unhashable(vm, args[0])),
+    }
+}
+
+fn set_pop(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "pop", kw)?;
+    nargs(vm, "pop", args, 0, 0)?;
+    let first = set_of(s).table.with(|t| t.iter().next().map(|e| e.key));
+    match first {
+        Some(k) => {
+            let _ = set_of(s).table.with_mut(|t| t.remove(k));
+            Ok(k)
+        }
+        None => {
+            let m = vm.new_str("pop from an empty set");
+            Err(vm.err_args(ExcKind::KeyError, vec![m]))
+        }
+    }
+}
+
+fn set_clear(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "clear", kw)?;
+    nargs(vm, "clear", args, 0, 0)?;
+    set_of(s).table.with_mut(|t| t.clear());
+    Ok(Value::None)
+}
+
+fn table_of(vm: &mut Vm, v: Value) -> PyResult<DictTable> {
+    if let Value::Set(s) = v {
+        return Ok(s.table.with(|t| t.clone()));
+    }
+    let items = vm.collect_iter(v)?;
+    let mut t = DictTable::new();
+    for k in items {
+        if t.insert(k, Value::None).is_err() {
+            return Err(unhashable(vm, k));
+        }
+    }
+    Ok(t)
+}
+
+fn set_update(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "update", kw)?;
+    for &a in args {
+        let t = table_of(vm, a)?;
+        set_of(s).table.with_mut(|st| {
+            for e in t.iter() {
+                st.insert_hashed(e.hash, e.key, Value::None);
+            }
+        });
+    }
+    Ok(Value::None)
+}
+
+fn set_combine(vm: &mut Vm, s: Value, args: &[Value], op: crate::syntax::ast::Operator) -> PyResult<Value> {
+    let me = set_of(s);
+    let mut acc = Value::Set(vm.heap.alloc(SetObj::new(me.table.with(|t| t.clone()), me.frozen)));
+    for &a in args {
+        let t = table_of(vm, a)?;
+        let other = Value::Set(vm.heap.alloc(SetObj::new(t, false)));
+        acc = vm.binary_op(op, acc, other)?;
+        if let (Value::Set(r), true) = (acc, me.frozen) {
+            let t = r.table.with(|t| t.clone());
+            acc = Value::Set(vm.heap.alloc(SetObj::new(t, true)));
+        }
+    }
+    Ok(acc)
+}
+
+fn set_union(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "union", kw)?;
+    set_combine(vm, s, args, crate::syntax::ast::Operator::BitOr)
+}
+
+fn set_intersection(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "intersection", kw)?;
+    set_combine(vm, s, args, crate::syntax::ast::Operator::BitAnd)
+}
+
+fn set_difference(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "difference", kw)?;
+    set_combine(vm, s, args, crate::syntax::ast::Operator::Sub)
+}
+
+fn set_symdiff(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "symmetric_difference", kw)?;
+    nargs(vm, "symmetric_difference", args, 1, 1)?;
+    set_combine(vm, s, args, crate::syntax::ast::Operator::BitXor)
+}
+
+fn set_issubset(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "issubset", kw)?;
+    nargs(vm, "issubset", args, 1, 1)?;
+    let t = table_of(vm, args[0])?;
+    Ok(Value::Bool(set_of(s).table.with(|me| me.iter().all(|e| t.get_hashed(e.hash, e.key).is_some()))))
+}
+
+fn set_issuperset(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "issuperset", kw)?;
+    nargs(vm, "issuperset", args, 1, 1)?;
+    let t = table_of(vm, args[0])?;
+    Ok(Value::Bool(set_of(s).table.with(|me| t.iter().all(|e| me.get_hashed(e.hash, e.key).is_some()))))
+}
+
+fn set_isdisjoint(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "isdisjoint", kw)?;
+    nargs(vm, "isdisjoint", args, 1, 1)?;
+    let t = table_of(vm, args[0])?;
+    Ok(Value::Bool(set_of(s).table.with(|me| t.iter().all(|e| me.get_hashed(e.hash, e.key).is_none()))))
+}
+
+fn set_copy(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "copy", kw)?;
+    nargs(vm, "copy", args, 0, 0)?;
+    let me = set_of(s);
+    let t = me.table.with(|t| t.clone());
+    Ok(Value::Set(vm.heap.alloc(SetObj::new(t, me.frozen))))
+}
+
+// ----- numbers -----------------------------------------------------------
+
+fn int_bit_length(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "bit_length", kw)?;
+    nargs(vm, "bit_length", args, 0, 0)?;
+    let n = crate::vm::ops::to_bigint(s).unwrap_or_default();
+    Ok(Value::Int(n.bits() as i64))
+}
+
+fn float_is_integer(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "is_integer", kw)?;
+    nargs(vm, "is_integer", args, 0, 0)?;
+    Ok(Value::Bool(matches!(s, Value::Float(f) if f.is_finite() && f.fract() == 0.0)))
+}
+
+// ----- str ---------------------------------------------------------------
+
+type Native = crate::runtime::function::NativeFn;
+
+const STR_METHODS: &[(&str, Native)] = &[
+    ("split", str_split),
+    ("rsplit", str_rsplit),
+    ("join", str_join),
+    ("strip", str_strip),
+    ("lstrip", str_lstrip),
+    ("rstrip", str_rstrip),
+    ("replace", str_replace),
+    ("find", str_find),
+    ("rfind", str_rfind),
+    ("index", str_index),
+    ("rindex", str_rindex),
+    ("count", str_count),
+    ("startswith", str_startswith),
+    ("endswith", str_endswith),
+    ("upper", str_upper),
+    ("lower", str_lower),
+    ("title", str_title),
+    ("capitalize", str_capitalize),
+    ("swapcase", str_swapcase),
+    ("casefold", str_casefold),
+    ("isdigit", str_isdigit),
+    ("isdecimal", str_isdecimal),
+    ("isnumeric", str_isnumeric),
+    ("isalpha", str_isalpha),
+    ("isalnum", str_isalnum),
+    ("isspace", str_isspace),
+    ("islower", str_islower),
+    ("isupper", str_isupper),
+    ("istitle", str_istitle),
+    ("isidentifier", str_isidentifier),
+    ("isascii", str_isascii),
+    ("isprintable", str_isprintable),
+    ("center", str_center),
+    ("ljust", str_ljust),
+    ("rjust", str_rjust),
+    ("zfill", str_zfill),
+    ("partition", str_partition),
+    ("rpartition", str_rpartition),
+    ("splitlines", str_splitlines),
+    ("expandtabs", str_expandtabs),
+    ("removeprefix", str_removeprefix),
+    ("removesuffix", str_removesuffix),
+    ("encode", str_encode),
+    ("format", str_format),
+];
+
+fn text(s: Value) -> crate::runtime::heap::Gc<crate::runtime::str::StrObj> {
+    match s {
+        Value::Str(s) => s,
+        _ => unreachable!("method bound to a str"),
+    }
+}
+
+fn str_err(vm: &mut Vm, e: sm::StrError) -> PyErr {
+    let kind = match e.exc {
+        sm::ExcType::ValueError => ExcKind::ValueError,
+        sm::ExcType::TypeError => ExcKind::TypeError,
+        sm::ExcType::IndexError => ExcKind::IndexError,
+        sm::ExcType::OverflowError => ExcKind::OverflowError,
+        sm::ExcType::MemoryError => ExcKind::MemoryError,
+        sm::ExcType::LookupError => ExcKind::LookupError,
+        sm::ExcType::UnicodeEncodeError => ExcKind::UnicodeEncodeError,
+    };
+    if e.message.is_empty() {
+        return vm.err_args(kind, Vec::new());
+    }
+    vm.err(kind, e.message)
+}
+
+/// A `str` argument, or CPython's "must be str" TypeError.
+fn str_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<String> {
+    match v {
+        Value::Str(s) => Ok(s.as_str().to_string()),
+        _ => Err(vm.type_error(format!("{what} must be str, not {}", vm.type_name(v)))),
+    }
+}
+
+fn opt_str(vm: &mut Vm, v: Option<Value>, what: &str) -> PyResult<Option<String>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => str_arg(vm, v, what).map(Some),
+    }
+}
+
+fn opt_index(vm: &mut Vm, v: Option<Value>) -> PyResult<Option<i64>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::BigInt(b)) => {
+            use num_traits::Signed;
+            Ok(Some(if b.value.is_negative() { i64::MIN } else { i64::MAX }))
+        }
+        Some(v) => match v.as_int() {
+            Some(i) => Ok(Some(i)),
+            None => Err(vm.type_error("slice indices must be integers or None or have an __index__ method")),
+        },
+    }
+}
+
+fn pieces(vm: &mut Vm, items: Vec<&str>) -> Value {
+    let vals: Vec<Value> = items.into_iter().map(|p| vm.new_str(p)).collect();
+    vm.new_list(vals)
+}
+
+fn split_common(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs, name: &str, right: bool) -> PyResult<Value> {
+    only_kwargs(vm, name, kw, &["sep", "maxsplit"])?;
+    nargs(vm, name, args, 0, 2)?;
+    let sep = opt_str(vm, args.first().copied().or(kwarg(kw, "sep")), "must be str or None, not")?;
+    let maxsplit = match args.get(1).copied().or(kwarg(kw, "maxsplit")) {
+        Some(v) => int_arg(vm, v, "")?,
+        None => -1,
+    };
+    let me = text(s);
+    let r = if right { sm::rsplit(me.as_str(), sep.as_deref(), maxsplit) } else { sm::split(me.as_str(), sep.as_deref(), maxsplit) };
+    match r {
+        Ok(parts) => {
+            let parts: Vec<String> = parts.into_iter().map(|p| p.to_string()).collect();
+            let vals: Vec<Value> = parts.into_iter().map(|p| vm.new_str(p)).collect();
+            Ok(vm.new_list(vals))
+        }
+        Err(e) => Err(str_err(vm, e)),
+    }
+}
+
+fn str_split(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    split_common(vm, s, args, kw, "split", false)
+}
+
+fn str_rsplit(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    split_common(vm, s, args, kw, "rsplit", true)
+}
+
+fn str_join(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "join", kw)?;
+    nargs(vm, "str.join", args, 1, 1)?;
+    let items = vm.collect_iter(args[0])?;
+    let mut parts: Vec<crate::runtime::heap::Gc<crate::runtime::str::StrObj>> = Vec::with_capacity(items.len());
+    for (i, it) in items.iter().enumerate() {
+        match it {
+            Value::Str(p) => parts.push(*p),
+            other => {
+                return Err(vm.type_error(format!(
+                    "sequence item {i}: expected str instance, {} found",
+                    vm.type_name(*other)
+                )))
+            }
+        }
+    }
+    let sep = text(s);
+    let strs: Vec<&str> = parts.iter().map(|p| p.as_str()).collect();
+    let joined = strs.join(sep.as_str());
+    Ok(vm.new_str(joined))
+}
+
+macro_rules! strip_fn {
+    ($fname:ident, $name:literal, $f:path) => {
+        fn $fname(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+            no_kwargs(vm, $name, kw)?;
+            nargs(vm, $name, args, 0, 1)?;
+            let chars = opt_str(vm, args.first().copied(), concat!($name, " arg"))?;
+            let me = text(s);
+            let r = $f(me.as_str(), chars.as_deref()).to_string();
+            if r.len() == me.as_str().len() {
+                return Ok(s);
+            }
+            Ok(vm.new_str(r))
+        }
+    };
+}
+strip_fn!(str_strip, "strip", sm::strip);
+strip_fn!(str_lstrip, "lstrip", sm::lstrip);
+strip_fn!(str_rstrip, "rstrip", sm::rstrip);
+
+fn str_replace(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "replace", kw)?;
+    nargs(vm, "replace", args, 2, 3)?;
+    let old = str_arg(vm, args[0], "replace() argument 1")?;
+    let new = str_arg(vm, args[1], "replace() argument 2")?;
+    let count = match args.get(2) {
+        Some(&v) => int_arg(vm, v, "")?,
+        None => -1,
+    };
+    match sm::replace(text(s).as_str(), &old, &new, count) {
+        Ok(r) => Ok(vm.new_str(r)),
+        Err(e) => Err(str_err(vm, e)),
+    }
+}
+
+fn find_args(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<(String, Option<i64>, Option<i64>)> {
+    nargs(vm, name, args, 1, 3)?;
+    let sub = match args[0] {
+        Value::Str(p) => p.as_str().to_string(),
+        v => return Err(vm.type_error(format!("must be str, not {}", vm.type_name(v)))),
+    };
+    let start = opt_index(vm, args.get(1).copied())?;
+    let end = opt_index(vm, args.get(2).copied())?;
+    Ok((sub, start, end))
+}
+
+fn str_find(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "find", kw)?;
+    let (sub, a, b) = find_args(vm, args, "find")?;
+    Ok(Value::Int(sm::find(text(s).as_str(), &sub, a, b)))
+}
+
+fn str_rfind(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "rfind", kw)?;
+    let (sub, a, b) = find_args(vm, args, "rfind")?;
+    Ok(Value::Int(sm::rfind(text(s).as_str(), &sub, a, b)))
+}
+
+fn str_index(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "index", kw)?;
+    let (sub, a, b) = find_args(vm, args, "index")?;
+    sm::index(text(s).as_str(), &sub, a, b).map(Value::Int).map_err(|e| str_err(vm, e))
+}
+
+fn str_rindex(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "rindex", kw)?;
+    let (sub, a, b) = find_args(vm, args, "rindex")?;
+    sm::rindex(text(s).as_str(), &sub, a, b).map(Value::Int).map_err(|e| str_err(vm, e))
+}
+
+fn str_count(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "count", kw)?;
+    let (sub, a, b) = find_args(vm, args, "count")?;
+    Ok(Value::Int(sm::count(text(s).as_str(), &sub, a, b) as i64))
+}
+
+fn affixes(vm: &mut Vm, v: Value, name: &str) -> PyResult<Vec<String>> {
+    match v {
+        Value::Str(p) => Ok(vec![p.as_str().to_string()]),
+        Value::Tuple(t) => {
+            let mut out = Vec::new();
+            for &x in t.items.iter() {
+                match x {
+                    Value::Str(p) => out.push(p.as_str().to_string()),
+                    other => {
+                        return Err(vm.type_error(format!(
+                            "tuple for {name} must only contain str, not {}",
+                            vm.type_name(other)
+                        )))
+                    }
+                }
+            }
+            Ok(out)
+        }
+        other => Err(vm.type_error(format!(
+            "{name} first arg must be str or a tuple of str, not {}",
+            vm.type_name(other)
+        ))),
+    }
+}
+
+fn str_startswith(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "startswith", kw)?;
+    nargs(vm, "startswith", args, 1, 3)?;
+    let ps = affixes(vm, args[0], "startswith")?;
+    let a = opt_index(vm, args.get(1).copied())?;
+    let b = opt_index(vm, args.get(2).copied())?;
+    Ok(Value::Bool(sm::startswith(text(s).as_str(), &ps, a, b)))
+}
+
+fn str_endswith(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "endswith", kw)?;
+    nargs(vm, "endswith", args, 1, 3)?;
+    let ps = affixes(vm, args[0], "endswith")?;
+    let a = opt_index(vm, args.get(1).copied())?;
+    let b = opt_index(vm, args.get(2).copied())?;
+    Ok(Value::Bool(sm::endswith(text(s).as_str(), &ps, a, b)))
+}
+
+macro_rules! str_map {
+    ($fname:ident, $name:literal, $f:path) => {
+        fn $fname(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+            no_kwargs(vm, $name, kw)?;
+            nargs(vm, $name, args, 0, 0)?;
+            let r = $f(text(s).as_str());
+            Ok(vm.new_str(r))
+        }
+    };
+}
+str_map!(str_upper, "upper", sm::upper);
+str_map!(str_lower, "lower", sm::lower);
+str_map!(str_title, "title", sm::title);
+str_map!(str_capitalize, "capitalize", sm::capitalize);
+str_map!(str_swapcase, "swapcase", sm::swapcase);
+str_map!(str_casefold, "casefold", sm::casefold);
+
+macro_rules! str_pred {
+    ($fname:ident, $name:literal, $f:path) => {
+        fn $fname(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+            no_kwargs(vm, $name, kw)?;
+            nargs(vm, $name, args, 0, 0)?;
+            Ok(Value::Bool($f(text(s).as_str())))
+        }
+    };
+}
+str_pred!(str_isdigit, "isdigit", sm::isdigit);
+str_pred!(str_isdecimal, "isdecimal", sm::isdecimal);
+str_pred!(str_isnumeric, "isnumeric", sm::isnumeric);
+str_pred!(str_isalpha, "isalpha", sm::isalpha);
+str_pred!(str_isalnum, "isalnum", sm::isalnum);
+str_pred!(str_isspace, "isspace", sm::isspace);
+str_pred!(str_islower, "islower", sm::islower);
+str_pred!(str_isupper, "isupper", sm::isupper);
+str_pred!(str_istitle, "istitle", sm::istitle);
+str_pred!(str_isidentifier, "isidentifier", sm::isidentifier);
+str_pred!(str_isascii, "isascii", sm::isascii);
+str_pred!(str_isprintable, "isprintable", sm::isprintable);
+
+macro_rules! str_pad {
+    ($fname:ident, $name:literal, $f:path) => {
+        fn $fname(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+            no_kwargs(vm, $name, kw)?;
+            nargs(vm, $name, args, 1, 2)?;
+            let width = int_arg(vm, args[0], "")?;
+            let fill = match args.get(1) {
+                Some(&Value::Str(f)) => f.as_str().to_string(),
+                Some(&v) => {
+                    return Err(vm.type_error(format!(
+                        "{}() argument 2 must be str, not {}",
+                        $name,
+                        vm.type_name(v)
+                    )))
+                }
+                None => " ".to_string(),
+            };
+            match $f(text(s).as_str(), width, &fill) {
+                Ok(r) => Ok(vm.new_str(r)),
+                Err(e) => Err(str_err(vm, e)),
+            }
+        }
+    };
+}
+str_pad!(str_center, "center", sm::center);
+str_pad!(str_ljust, "ljust", sm::ljust);
+str_pad!(str_rjust, "rjust", sm::rjust);
+
+fn str_zfill(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "zfill", kw)?;
+    nargs(vm, "zfill", args, 1, 1)?;
+    let width = int_arg(vm, args[0], "")?;
+    match sm::zfill(text(s).as_str(), width) {
+        Ok(r) => Ok(vm.new_str(r)),
+        Err(e) => Err(str_err(vm, e)),
+    }
+}
+
+fn str_partition(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "partition", kw)?;
+    nargs(vm, "partition", args, 1, 1)?;
+    let sep = str_arg(vm, args[0], "must be str, not")?;
+    let me = text(s);
+    match sm::partition(me.as_str(), &sep) {
+        Ok((a, b, c)) => {
+            let v = pieces(vm, vec![a, b, c]);
+            let items = match v {
+                Value::List(l) => l.snapshot(),
+                _ => Vec::new(),
+            };
+            Ok(vm.new_tuple(items))
+        }
+        Err(e) => Err(str_err(vm, e)),
+    }
+}
+
+fn str_rpartition(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "rpartition", kw)?;
+    nargs(vm, "rpartition", args, 1, 1)?;
+    let sep = str_arg(vm, args[0], "must be str, not")?;
+    let me = text(s);
+    match sm::rpartition(me.as_str(), &sep) {
+        Ok((a, b, c)) => {
+            let (a, b, c) = (a.to_string(), b.to_string(), c.to_string());
+            let items = vec![vm.new_str(a), vm.new_str(b), vm.new_str(c)];
+            Ok(vm.new_tuple(items))
+        }
+        Err(e) => Err(str_err(vm, e)),
+    }
+}
+
+fn str_splitlines(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    only_kwargs(vm, "splitlines", kw, &["keepends"])?;
+    nargs(vm, "splitlines", args, 0, 1)?;
+    let keep = match args.first().copied().or(kwarg(kw, "keepends")) {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let me = text(s);
+    let parts: Vec<String> = sm::splitlines(me.as_str(), keep).into_iter().map(|p| p.to_string()).collect();
+    let vals: Vec<Value> = parts.into_iter().map(|p| vm.new_str(p)).collect();
+    Ok(vm.new_list(vals))
+}
+
+fn str_expandtabs(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    only_kwargs(vm, "expandtabs", kw, &["tabsize"])?;
+    nargs(vm, "expandtabs", args, 0, 1)?;
+    let t = match args.first().copied().or(kwarg(kw, "tabsize")) {
+        Some(v) => int_arg(vm, v, "")?,
+        None => 8,
+    };
+    match sm::expandtabs(text(s).as_str(), t) {
+        Ok(r) => Ok(vm.new_str(r)),
+        Err(e) => Err(str_err(vm, e)),
+    }
+}
+
+fn str_removeprefix(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "removeprefix", kw)?;
+    nargs(vm, "removeprefix", args, 1, 1)?;
+    let p = str_arg(vm, args[0], "removeprefix() argument")?;
+    let r = sm::removeprefix(text(s).as_str(), &p).to_string();
+    Ok(vm.new_str(r))
+}
+
+fn str_removesuffix(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "removesuffix", kw)?;
+    nargs(vm, "removesuffix", args, 1, 1)?;
+    let p = str_arg(vm, args[0], "removesuffix() argument")?;
+    let r = sm::removesuffix(text(s).as_str(), &p).to_string();
+    Ok(vm.new_str(r))
+}
+
+fn str_encode(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    only_kwargs(vm, "encode", kw, &["encoding", "errors"])?;
+    nargs(vm, "encode", args, 0, 2)?;
+    let enc = opt_str(vm, args.first().copied().or(kwarg(kw, "encoding")), "encode() argument 'encoding'")?;
+    let errors = opt_str(vm, args.get(1).copied().or(kwarg(kw, "errors")), "encode() argument 'errors'")?;
+    match sm::encode(text(s).as_str(), enc.as_deref().unwrap_or("utf-8"), errors.as_deref().unwrap_or("strict")) {
+        Ok(b) => Ok(Value::Bytes(vm.heap.alloc(crate::runtime::object::BytesObj { data: b.into() }))),
+        Err(e) => Err(str_err(vm, e)),
+    }
+}
+
+fn str_format(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    let r = vm.str_format(text(s).as_str(), args, kw)?;
+    Ok(vm.new_str(r))
+}
