@@ -195,11 +195,9 @@ pub(crate) fn transform_decimal_and_space(s: &str) -> Cow<'_, str> {
             out.push(' ');
             continue;
         }
-        let idx = tables::DECIMAL_ZEROS.partition_point(|&z| z <= cp);
-        if idx > 0 && cp - tables::DECIMAL_ZEROS[idx - 1] < 10 {
-            out.push((b'0' + (cp - tables::DECIMAL_ZEROS[idx - 1]) as u8) as char);
-        } else {
-            out.push('?');
+        match decimal_value(c) {
+            Some(d) => out.push((b'0' + d as u8) as char),
+            None => out.push('?'),
         }
     }
     Cow::Owned(out)
@@ -797,6 +795,20 @@ impl Int {
             }
             Err(e) => Err(e),
         }
+    }
+}
+
+/// The value of a Unicode decimal digit (`Py_UNICODE_TODECIMAL`).
+pub(crate) fn decimal_value(c: char) -> Option<u32> {
+    let cp = c as u32;
+    if c.is_ascii() {
+        return c.to_digit(10);
+    }
+    let idx = tables::DECIMAL_ZEROS.partition_point(|&z| z <= cp);
+    if idx > 0 && cp - tables::DECIMAL_ZEROS[idx - 1] < 10 {
+        Some(cp - tables::DECIMAL_ZEROS[idx - 1])
+    } else {
+        None
     }
 }
 
