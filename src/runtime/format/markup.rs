@@ -280,7 +280,7 @@ impl<'a> Iterator for FieldParts<'a> {
     fn next(&mut self) -> Option<Self::Item> {
         let s = self.rest;
         let first = s.chars().next()?;
-        let body = &s[1..];
+        let body = &s[first.len_utf8()..];
         let (name, part) = match first {
             '.' => {
                 let end = body.find(['.', '[']).unwrap_or(body.len());

@@ -160,6 +160,10 @@ impl FormatSpec {
         if end - pos == 1 {
             f.ty = Some(chars[pos]);
         }
+        if f.width.is_some_and(|w| w > MAX_WIDTH) {
+            // CPython tries to allocate the padding.
+            return Err(ArithError::memory());
+        }
         if let Some(g) = f.grouping {
             let ok = match f.ty.or(Some(default_type)).filter(|&c| c != '\0') {
                 None | Some('d' | 'e' | 'f' | 'g' | 'E' | 'G' | '%' | 'F') => true,
@@ -446,6 +450,10 @@ pub fn format_float(x: f64, spec: &str, type_name: &str) -> ArithResult<String> 
     }
     format_float_parsed(x, &f)
 }
+
+/// Largest width rendered: wider fields raise `MemoryError` (CPython would
+/// try to allocate them).
+pub const MAX_WIDTH: usize = 100_000_000;
 
 /// Largest precision rendered (CPython would allocate; beyond this we raise
 /// `MemoryError` rather than build gigabyte strings). CPython itself raises

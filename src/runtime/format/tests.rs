@@ -276,3 +276,45 @@ fn float_short_modes() {
     assert_eq!(format_float_short(-0.0, 'g', 6, FloatFlags { no_neg_0: true, ..fl }), "0");
     assert_eq!(format_float_short(f64::NAN, 'F', 6, FloatFlags { sign: true, ..fl }), "+NAN");
 }
+
+#[test]
+fn huge_widths_raise_memory_error() {
+    let e = format_int(&Int::Small(1), "99999999999999", "int", 0).unwrap_err();
+    assert_eq!(e.kind, crate::runtime::int::ExcKind::MemoryError);
+    let r =
+        percent_format("%99999999999999d", PercentInput::Single(&V::I(Int::Small(1))), &mut TestVm);
+    assert_eq!(r.unwrap_err().0, "!MemoryError: ");
+}
+
+/// Random strings over a syntax-heavy alphabet never make any parser panic.
+#[test]
+fn parsers_never_panic() {
+    const ALPHABET: &[char] = &[
+        '{', '}', '[', ']', '.', '!', ':', '%', '(', ')', '*', '#', '0', '1', '9', '-', '+', ' ',
+        '_', ',', 'r', 's', 'x', 'd', 'f', 'g', 'e', 'c', 'n', 'z', '<', '^', '=', 'é', '日',
+        '\u{661}',
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut rnd = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..20_000 {
+        let len = (rnd() % 10) as usize;
+        let s: String =
+            (0..len).map(|_| ALPHABET[(rnd() % ALPHABET.len() as u64) as usize]).collect();
+        let _ = Int::parse(&s, 0, DEFAULT_MAX_STR_DIGITS);
+        let _ = crate::runtime::float::parse(&s);
+        let _ = format_int(&Int::Small(-12345), &s, "int", DEFAULT_MAX_STR_DIGITS);
+        let _ = format_float(-1.5e-7, &s, "float");
+        let _ = format_str("héllo", &s, "str");
+        let args = [V::I(Int::Small(3)), V::S("ab".into()), V::F(2.5)];
+        let _ = percent_format(&s, PercentInput::Tuple(&args), &mut TestVm);
+        let map = V::M(vec![("a".into(), V::I(Int::Small(1)))]);
+        let _ = percent_format(&s, PercentInput::Mapping(&map), &mut TestVm);
+        let mut vm = FieldVm { args: args.to_vec(), kwargs: vec![] };
+        let _ = vformat(&s, &mut vm);
+    }
+}
