@@ -62,7 +62,6 @@ impl ArithError {
         ArithError::new(ExcKind::OverflowError, msg)
     }
     #[cold]
-    #[allow(dead_code)]
     pub(crate) fn type_err(msg: impl Into<String>) -> ArithError {
         ArithError::new(ExcKind::TypeError, msg)
     }
