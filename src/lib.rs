@@ -5,8 +5,11 @@
 //! API) and the `taipan` binary.
 
 pub mod builtins;
+pub mod bytecode;
 pub mod cli;
 pub mod compiler;
+pub mod modules;
 pub mod repr;
 pub mod runtime;
 pub mod syntax;
+pub mod vm;

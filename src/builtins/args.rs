@@ -15,7 +15,9 @@ pub fn only_kwargs(vm: &mut Vm, fname: &str, kw: KwArgs, allowed: &[&str]) -> Py
     for (k, _) in kw {
         let k = k.as_str().unwrap_or("");
         if !allowed.contains(&k) {
-            return Err(vm.type_error(format!("{fname}() got an unexpected keyword argument '{k}'")));
+            return Err(
+                vm.type_error(format!("{fname}() got an unexpected keyword argument '{k}'"))
+            );
         }
     }
     Ok(())

@@ -54,12 +54,20 @@ fn print(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let sep = match kwarg(kw, "sep") {
         None | Some(Value::None) => " ".to_string(),
         Some(Value::Str(s)) => s.as_str().to_string(),
-        Some(v) => return Err(vm.type_error(format!("sep must be None or a string, not {}", vm.type_name(v)))),
+        Some(v) => {
+            return Err(
+                vm.type_error(format!("sep must be None or a string, not {}", vm.type_name(v)))
+            )
+        }
     };
     let end = match kwarg(kw, "end") {
         None | Some(Value::None) => "\n".to_string(),
         Some(Value::Str(s)) => s.as_str().to_string(),
-        Some(v) => return Err(vm.type_error(format!("end must be None or a string, not {}", vm.type_name(v)))),
+        Some(v) => {
+            return Err(
+                vm.type_error(format!("end must be None or a string, not {}", vm.type_name(v)))
+            )
+        }
     };
     let mut out = String::new();
     for (i, a) in args.iter().enumerate() {
@@ -103,7 +111,10 @@ fn abs(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     match args[0] {
         Value::Int(i) => Ok(match i.checked_abs() {
             Some(a) => Value::Int(a),
-            None => crate::vm::ops::int_value(vm, num_bigint::BigInt::from(i).magnitude().clone().into()),
+            None => crate::vm::ops::int_value(
+                vm,
+                num_bigint::BigInt::from(i).magnitude().clone().into(),
+            ),
         }),
         Value::Bool(b) => Ok(Value::Int(b as i64)),
         Value::Float(f) => Ok(Value::Float(f.abs())),
@@ -148,7 +159,8 @@ fn min_max(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, want_max: bool) 
             None => item,
         };
         // max keeps the first maximal item: replace only when strictly greater.
-        let better = if want_max { vm.compare(2, k, best_key)? } else { vm.compare(0, k, best_key)? };
+        let better =
+            if want_max { vm.compare(2, k, best_key)? } else { vm.compare(0, k, best_key)? };
         if better {
             best = item;
             best_key = k;
@@ -180,7 +192,12 @@ fn sum(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 }
 
 /// Stable merge sort with a fallible comparison (the items' `<`).
-pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, keys: Option<Vec<Value>>, reverse: bool) -> PyResult<()> {
+pub fn sort_values(
+    vm: &mut Vm,
+    items: &mut Vec<Value>,
+    keys: Option<Vec<Value>>,
+    reverse: bool,
+) -> PyResult<()> {
     let n = items.len();
     let keys = keys.unwrap_or_else(|| items.clone());
     let mut idx: Vec<usize> = (0..n).collect();
@@ -199,7 +216,11 @@ pub fn sort_values(vm: &mut Vm, items: &mut Vec<Value>, keys: Option<Vec<Value>>
                 let take_right = if err.is_some() {
                     false
                 } else {
-                    let (a, b) = if reverse { (keys[idx[l]], keys[idx[r]]) } else { (keys[idx[r]], keys[idx[l]]) };
+                    let (a, b) = if reverse {
+                        (keys[idx[l]], keys[idx[r]])
+                    } else {
+                        (keys[idx[r]], keys[idx[l]])
+                    };
                     match vm.compare(0, a, b) {
                         Ok(t) => t,
                         Err(e) => {
@@ -333,7 +354,9 @@ fn zip(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         match vm.iter(a) {
             Ok(it) => inners.push(it),
             Err(_) => {
-                return Err(vm.type_error(format!("zip argument #{} must support iteration", i + 1)));
+                return Err(
+                    vm.type_error(format!("zip argument #{} must support iteration", i + 1))
+                );
             }
         }
     }
@@ -413,7 +436,10 @@ fn isinstance(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Val
                 }
                 Ok(false)
             }
-            _ => Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")),
+            _ => {
+                Err(vm
+                    .type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"))
+            }
         }
     }
     Ok(Value::Bool(check(vm, args[0], args[1])?))
@@ -444,7 +470,9 @@ fn issubclass(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Val
                 }
                 Ok(false)
             }
-            _ => Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")),
+            _ => Err(
+                vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")
+            ),
         }
     }
     Ok(Value::Bool(check(vm, &c, args[1])?))
@@ -485,7 +513,10 @@ fn ord(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
             Ok(Value::Int(s.as_str().chars().next().map(|c| c as i64).unwrap_or(0)))
         }
         Value::Bytes(b) if b.data.len() == 1 => Ok(Value::Int(b.data[0] as i64)),
-        v => Err(vm.type_error(format!("ord() expected string of length 1, but {} found", vm.type_name(v)))),
+        v => Err(vm.type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            vm.type_name(v)
+        ))),
     }
 }
 
@@ -495,12 +526,21 @@ fn chr(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let i = match args[0] {
         Value::Int(i) => i,
         Value::Bool(b) => b as i64,
-        Value::BigInt(_) => return Err(vm.err(ExcKind::OverflowError, "Python int too large to convert to C int")),
-        v => return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+        Value::BigInt(_) => {
+            return Err(vm.err(ExcKind::OverflowError, "Python int too large to convert to C int"))
+        }
+        v => {
+            return Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(v)
+            )))
+        }
     };
     match u32::try_from(i).ok().and_then(char::from_u32) {
         Some(c) => Ok(vm.new_str(c.to_string())),
-        None if (0..0x110000).contains(&i) => Err(vm.value_error("surrogate characters are not supported yet")),
+        None if (0..0x110000).contains(&i) => {
+            Err(vm.value_error("surrogate characters are not supported yet"))
+        }
         None => Err(vm.value_error("chr() arg not in range(0x110000)")),
     }
 }
@@ -529,15 +569,20 @@ fn pow(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     check_args(vm, "pow", args, 2, 3)?;
     if args.len() == 3 && !args[2].is_none() {
         use crate::vm::ops::to_bigint;
-        let (Some(b), Some(e), Some(m)) = (to_bigint(args[0]), to_bigint(args[1]), to_bigint(args[2])) else {
-            return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+        let (Some(b), Some(e), Some(m)) =
+            (to_bigint(args[0]), to_bigint(args[1]), to_bigint(args[2]))
+        else {
+            return Err(
+                vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
+            );
         };
         use num_traits::{Signed, Zero};
         if m.is_zero() {
             return Err(vm.value_error("pow() 3rd argument cannot be 0"));
         }
         let r = if e.is_negative() {
-            let inv = mod_inverse(&b, &m).ok_or_else(|| vm.value_error("base is not invertible for the given modulus"))?;
+            let inv = mod_inverse(&b, &m)
+                .ok_or_else(|| vm.value_error("base is not invertible for the given modulus"))?;
             inv.modpow(&(-e), &m.abs())
         } else {
             b.modpow(&e, &m.abs())
@@ -566,15 +611,26 @@ fn mod_inverse(a: &num_bigint::BigInt, m: &num_bigint::BigInt) -> Option<num_big
     Some(g.x.mod_floor(&m))
 }
 
-fn radix(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, base: u32, prefix: &str) -> PyResult<Value> {
+fn radix(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: KwArgs,
+    name: &str,
+    base: u32,
+    prefix: &str,
+) -> PyResult<Value> {
     no_kwargs(vm, name, kw)?;
     check_args(vm, name, args, 1, 1)?;
     let Some(n) = crate::vm::ops::to_bigint(args[0]) else {
-        return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(args[0]))));
+        return Err(vm.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(args[0])
+        )));
     };
     use num_traits::Signed;
     let digits = n.magnitude().to_str_radix(base);
-    let s = if n.is_negative() { format!("-{prefix}{digits}") } else { format!("{prefix}{digits}") };
+    let s =
+        if n.is_negative() { format!("-{prefix}{digits}") } else { format!("{prefix}{digits}") };
     Ok(vm.new_str(s))
 }
 
@@ -614,14 +670,20 @@ fn next(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn callable(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "callable", kw)?;
     check_args(vm, "callable", args, 1, 1)?;
-    Ok(Value::Bool(matches!(args[0], Value::Function(_) | Value::Builtin(_) | Value::BoundMethod(_) | Value::Type(_))))
+    Ok(Value::Bool(matches!(
+        args[0],
+        Value::Function(_) | Value::Builtin(_) | Value::BoundMethod(_) | Value::Type(_)
+    )))
 }
 
 fn getattr(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "getattr", kw)?;
     check_args(vm, "getattr", args, 2, 3)?;
     if !matches!(args[1], Value::Str(_)) {
-        return Err(vm.type_error(format!("attribute name must be string, not '{}'", vm.type_name(args[1]))));
+        return Err(vm.type_error(format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(args[1])
+        )));
     }
     match vm.get_attr(args[0], args[1]) {
         Ok(v) => Ok(v),
@@ -688,7 +750,9 @@ fn round(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
                     return Err(vm.value_error("cannot convert float NaN to integer"));
                 }
                 if f.is_infinite() {
-                    return Err(vm.err(ExcKind::OverflowError, "cannot convert float infinity to integer"));
+                    return Err(
+                        vm.err(ExcKind::OverflowError, "cannot convert float infinity to integer")
+                    );
                 }
                 let r = f.round_ties_even();
                 match crate::runtime::compare::big_from_f64(r) {
@@ -723,44 +787,32 @@ fn round(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
                 Ok(crate::vm::ops::int_value(vm, q * p))
             }
         },
-        v => Err(vm.type_error(format!("type {} doesn't define __round__ method", vm.type_name(v)))),
+        v => {
+            Err(vm.type_error(format!("type {} doesn't define __round__ method", vm.type_name(v))))
+        }
     }
 }
 
-/// `round(x, n)` as CPython: correctly rounded through the decimal string.
+/// `round(x, n)` as CPython: correctly rounded, half-even, through the
+/// exact binary value.
 pub fn round_float(x: f64, n: i64) -> f64 {
-    if !x.is_finite() || x == 0.0 {
-        return x;
-    }
-    if n > 323 {
+    if !x.is_finite() || x == 0.0 || n > 323 {
         return x;
     }
     if n < -308 {
         return 0.0f64.copysign(x);
     }
-    // Exact decimal expansion, then round half-even at digit n.
-    let s = format!("{:.*}", (n.max(0) as usize) + 40, x.abs());
-    let _ = s;
-    let rounded: f64 = if n >= 0 {
-        let txt = format!("{:.*e}", 60, x);
-        let _ = txt;
-        let v: f64 = exact_round(x, n);
-        v
-    } else {
-        exact_round(x, n)
-    };
-    rounded
+    exact_round(x, n)
 }
 
 fn exact_round(x: f64, n: i64) -> f64 {
     use num_bigint::BigInt;
     use num_integer::Integer;
-    // x = m * 2^e exactly.
-    let Some(big) = crate::runtime::compare::big_from_f64((x * 1.0).trunc()) else { return x };
-    let _ = big;
+    // x = mant * 2^e exactly.
     let bits = x.abs().to_bits();
     let exp = ((bits >> 52) & 0x7ff) as i64;
-    let mant = if exp == 0 { (bits & ((1 << 52) - 1)) << 1 } else { (bits & ((1 << 52) - 1)) | (1 << 52) };
+    let mant =
+        if exp == 0 { (bits & ((1 << 52) - 1)) << 1 } else { (bits & ((1 << 52) - 1)) | (1 << 52) };
     let e = if exp == 0 { -1074 } else { exp - 1075 };
     // value = mant * 2^e ; scaled = value * 10^n
     let mut num = BigInt::from(mant);
@@ -795,7 +847,12 @@ pub fn make_range(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
             match a {
                 Value::Int(i) => v.push(i),
                 Value::Bool(b) => v.push(b as i64),
-                Value::BigInt(_) => return Err(vm.err(ExcKind::OverflowError, "Python int too large to convert to C ssize_t")),
+                Value::BigInt(_) => {
+                    return Err(vm.err(
+                        ExcKind::OverflowError,
+                        "Python int too large to convert to C ssize_t",
+                    ))
+                }
                 other => {
                     return Err(vm.type_error(format!(
                         "'{}' object cannot be interpreted as an integer",

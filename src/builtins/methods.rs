@@ -79,9 +79,17 @@ fn nargs(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usize) -> PyR
         } else if min == max && min == 1 {
             format!("{name}() takes exactly one argument ({} given)", args.len())
         } else if args.len() < min {
-            format!("{name} expected at least {min} argument{}, got {}", if min == 1 { "" } else { "s" }, args.len())
+            format!(
+                "{name} expected at least {min} argument{}, got {}",
+                if min == 1 { "" } else { "s" },
+                args.len()
+            )
         } else {
-            format!("{name} expected at most {max} argument{}, got {}", if max == 1 { "" } else { "s" }, args.len())
+            format!(
+                "{name} expected at most {max} argument{}, got {}",
+                if max == 1 { "" } else { "s" },
+                args.len()
+            )
         };
         return Err(vm.type_error(msg));
     }
@@ -183,12 +191,13 @@ fn seq_index(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Valu
             return Ok(Value::Int(i));
         }
     }
-    Err(vm.value_error(if matches!(s, Value::Tuple(_)) {
+    let msg = if matches!(s, Value::Tuple(_)) {
         "tuple.index(x): x not in tuple".to_string()
     } else {
         let r = vm.repr(args[0])?;
         format!("{r} is not in list")
-    }))
+    };
+    Err(vm.value_error(msg))
 }
 
 fn seq_count(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
@@ -264,41 +273,40 @@ fn dict_get(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value
     }
 }
 
-fn dict_view(vm: &mut Vm, s: Value, kind: u8) -> Value {
-    // Views are snapshots here (a list-like iterable of the current entries).
-    let d = dict_of(s);
-    let items: Vec<Value> = d.table.with(|t| match kind {
-        0 => t.iter().map(|e| e.key).collect(),
-        1 => t.iter().map(|e| e.value).collect(),
-        _ => t.iter().map(|e| (e.key, e.value)).map(|p| Value::Tuple(crate::runtime::heap::Gc::from_pair_placeholder(p))).collect(),
-    });
-    let _ = vm;
-    vm_list(items)
-}
-
-fn vm_list(_items: Vec<Value>) -> Value {
-    Value::None
-}
-
 fn dict_keys(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "keys", kw)?;
     nargs(vm, "keys", args, 0, 0)?;
     let version = dict_of(s).table.with(|t| t.version);
-    Ok(Value::Iter(vm.heap.alloc(IterObj::new(IterState::Dict { dict: s, pos: 0, kind: 0, version }))))
+    Ok(Value::Iter(vm.heap.alloc(IterObj::new(IterState::Dict {
+        dict: s,
+        pos: 0,
+        kind: 0,
+        version,
+    }))))
 }
 
 fn dict_values(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "values", kw)?;
     nargs(vm, "values", args, 0, 0)?;
     let version = dict_of(s).table.with(|t| t.version);
-    Ok(Value::Iter(vm.heap.alloc(IterObj::new(IterState::Dict { dict: s, pos: 0, kind: 1, version }))))
+    Ok(Value::Iter(vm.heap.alloc(IterObj::new(IterState::Dict {
+        dict: s,
+        pos: 0,
+        kind: 1,
+        version,
+    }))))
 }
 
 fn dict_items(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "items", kw)?;
     nargs(vm, "items", args, 0, 0)?;
     let version = dict_of(s).table.with(|t| t.version);
-    Ok(Value::Iter(vm.heap.alloc(IterObj::new(IterState::Dict { dict: s, pos: 0, kind: 2, version }))))
+    Ok(Value::Iter(vm.heap.alloc(IterObj::new(IterState::Dict {
+        dict: s,
+        pos: 0,
+        kind: 2,
+        version,
+    }))))
 }
 
 fn dict_pop(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
@@ -454,7 +462,12 @@ fn set_update(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Val
     Ok(Value::None)
 }
 
-fn set_combine(vm: &mut Vm, s: Value, args: &[Value], op: crate::syntax::ast::Operator) -> PyResult<Value> {
+fn set_combine(
+    vm: &mut Vm,
+    s: Value,
+    args: &[Value],
+    op: crate::syntax::ast::Operator,
+) -> PyResult<Value> {
     let me = set_of(s);
     let mut acc = Value::Set(vm.heap.alloc(SetObj::new(me.table.with(|t| t.clone()), me.frozen)));
     for &a in args {
@@ -494,21 +507,27 @@ fn set_issubset(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<V
     no_kwargs(vm, "issubset", kw)?;
     nargs(vm, "issubset", args, 1, 1)?;
     let t = table_of(vm, args[0])?;
-    Ok(Value::Bool(set_of(s).table.with(|me| me.iter().all(|e| t.get_hashed(e.hash, e.key).is_some()))))
+    Ok(Value::Bool(
+        set_of(s).table.with(|me| me.iter().all(|e| t.get_hashed(e.hash, e.key).is_some())),
+    ))
 }
 
 fn set_issuperset(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "issuperset", kw)?;
     nargs(vm, "issuperset", args, 1, 1)?;
     let t = table_of(vm, args[0])?;
-    Ok(Value::Bool(set_of(s).table.with(|me| t.iter().all(|e| me.get_hashed(e.hash, e.key).is_some()))))
+    Ok(Value::Bool(
+        set_of(s).table.with(|me| t.iter().all(|e| me.get_hashed(e.hash, e.key).is_some())),
+    ))
 }
 
 fn set_isdisjoint(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "isdisjoint", kw)?;
     nargs(vm, "isdisjoint", args, 1, 1)?;
     let t = table_of(vm, args[0])?;
-    Ok(Value::Bool(set_of(s).table.with(|me| t.iter().all(|e| me.get_hashed(e.hash, e.key).is_none()))))
+    Ok(Value::Bool(
+        set_of(s).table.with(|me| t.iter().all(|e| me.get_hashed(e.hash, e.key).is_none())),
+    ))
 }
 
 fn set_copy(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
@@ -632,7 +651,9 @@ fn opt_index(vm: &mut Vm, v: Option<Value>) -> PyResult<Option<i64>> {
         }
         Some(v) => match v.as_int() {
             Some(i) => Ok(Some(i)),
-            None => Err(vm.type_error("slice indices must be integers or None or have an __index__ method")),
+            None => Err(
+                vm.type_error("slice indices must be integers or None or have an __index__ method")
+            ),
         },
     }
 }
@@ -642,7 +663,14 @@ fn pieces(vm: &mut Vm, items: Vec<&str>) -> Value {
     vm.new_list(vals)
 }
 
-fn split_common(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs, name: &str, right: bool) -> PyResult<Value> {
+fn split_common(
+    vm: &mut Vm,
+    s: Value,
+    args: &[Value],
+    kw: KwArgs,
+    name: &str,
+    right: bool,
+) -> PyResult<Value> {
     only_kwargs(vm, name, kw, &["sep", "maxsplit"])?;
     nargs(vm, name, args, 0, 2)?;
     let sep = opt_str(vm, args.first().copied().or(kwarg(kw, "sep")), "must be str or None, not")?;
@@ -651,7 +679,11 @@ fn split_common(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs, name: &str, r
         None => -1,
     };
     let me = text(s);
-    let r = if right { sm::rsplit(me.as_str(), sep.as_deref(), maxsplit) } else { sm::split(me.as_str(), sep.as_deref(), maxsplit) };
+    let r = if right {
+        sm::rsplit(me.as_str(), sep.as_deref(), maxsplit)
+    } else {
+        sm::split(me.as_str(), sep.as_deref(), maxsplit)
+    };
     match r {
         Ok(parts) => {
             let parts: Vec<String> = parts.into_iter().map(|p| p.to_string()).collect();
@@ -674,7 +706,8 @@ fn str_join(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value
     no_kwargs(vm, "join", kw)?;
     nargs(vm, "str.join", args, 1, 1)?;
     let items = vm.collect_iter(args[0])?;
-    let mut parts: Vec<crate::runtime::heap::Gc<crate::runtime::str::StrObj>> = Vec::with_capacity(items.len());
+    let mut parts: Vec<crate::runtime::heap::Gc<crate::runtime::str::StrObj>> =
+        Vec::with_capacity(items.len());
     for (i, it) in items.iter().enumerate() {
         match it {
             Value::Str(p) => parts.push(*p),
@@ -726,7 +759,11 @@ fn str_replace(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Va
     }
 }
 
-fn find_args(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<(String, Option<i64>, Option<i64>)> {
+fn find_args(
+    vm: &mut Vm,
+    args: &[Value],
+    name: &str,
+) -> PyResult<(String, Option<i64>, Option<i64>)> {
     nargs(vm, name, args, 1, 3)?;
     let sub = match args[0] {
         Value::Str(p) => p.as_str().to_string(),
@@ -928,7 +965,8 @@ fn str_splitlines(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult
         None => false,
     };
     let me = text(s);
-    let parts: Vec<String> = sm::splitlines(me.as_str(), keep).into_iter().map(|p| p.to_string()).collect();
+    let parts: Vec<String> =
+        sm::splitlines(me.as_str(), keep).into_iter().map(|p| p.to_string()).collect();
     let vals: Vec<Value> = parts.into_iter().map(|p| vm.new_str(p)).collect();
     Ok(vm.new_list(vals))
 }
@@ -965,10 +1003,21 @@ fn str_removesuffix(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResu
 fn str_encode(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     only_kwargs(vm, "encode", kw, &["encoding", "errors"])?;
     nargs(vm, "encode", args, 0, 2)?;
-    let enc = opt_str(vm, args.first().copied().or(kwarg(kw, "encoding")), "encode() argument 'encoding'")?;
-    let errors = opt_str(vm, args.get(1).copied().or(kwarg(kw, "errors")), "encode() argument 'errors'")?;
-    match sm::encode(text(s).as_str(), enc.as_deref().unwrap_or("utf-8"), errors.as_deref().unwrap_or("strict")) {
-        Ok(b) => Ok(Value::Bytes(vm.heap.alloc(crate::runtime::object::BytesObj { data: b.into() }))),
+    let enc = opt_str(
+        vm,
+        args.first().copied().or(kwarg(kw, "encoding")),
+        "encode() argument 'encoding'",
+    )?;
+    let errors =
+        opt_str(vm, args.get(1).copied().or(kwarg(kw, "errors")), "encode() argument 'errors'")?;
+    match sm::encode(
+        text(s).as_str(),
+        enc.as_deref().unwrap_or("utf-8"),
+        errors.as_deref().unwrap_or("strict"),
+    ) {
+        Ok(b) => {
+            Ok(Value::Bytes(vm.heap.alloc(crate::runtime::object::BytesObj { data: b.into() })))
+        }
         Err(e) => Err(str_err(vm, e)),
     }
 }

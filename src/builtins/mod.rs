@@ -134,9 +134,17 @@ pub fn check_args(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usiz
                 _ => format!("{name} expected {min} arguments, got {}", args.len()),
             }
         } else if args.len() < min {
-            format!("{name} expected at least {min} argument{}, got {}", if min == 1 { "" } else { "s" }, args.len())
+            format!(
+                "{name} expected at least {min} argument{}, got {}",
+                if min == 1 { "" } else { "s" },
+                args.len()
+            )
         } else {
-            format!("{name} expected at most {max} argument{}, got {}", if max == 1 { "" } else { "s" }, args.len())
+            format!(
+                "{name} expected at most {max} argument{}, got {}",
+                if max == 1 { "" } else { "s" },
+                args.len()
+            )
         };
         return Err(vm.type_error(msg));
     }

@@ -75,7 +75,9 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
         }
         TypeId::Dict => {
             if args.len() > 1 {
-                return Err(vm.type_error(format!("dict expected at most 1 argument, got {}", args.len())));
+                return Err(
+                    vm.type_error(format!("dict expected at most 1 argument, got {}", args.len()))
+                );
             }
             let d = vm.heap.alloc(DictObj::new());
             if let Some(&src) = args.first() {
@@ -89,16 +91,18 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
         TypeId::Set | TypeId::FrozenSet => {
             no_kwargs(vm, name, kw)?;
             check_args(vm, name, args, 0, 1)?;
-            let mut t = DictTable::new();
+            let mut table = DictTable::new();
             if let Some(&src) = args.first() {
                 let items = vm.collect_iter(src)?;
                 for k in items {
-                    if t.insert(k, Value::None).is_err() {
-                        return Err(vm.type_error(format!("unhashable type: '{}'", vm.type_name(k))));
+                    if table.insert(k, Value::None).is_err() {
+                        return Err(
+                            vm.type_error(format!("unhashable type: '{}'", vm.type_name(k)))
+                        );
                     }
                 }
             }
-            Ok(Value::Set(vm.heap.alloc(SetObj::new(t, t_is_frozen(t_id(t_ref(&t)), name)))))
+            Ok(Value::Set(vm.heap.alloc(SetObj::new(table, name == "frozenset"))))
         }
         TypeId::Range => {
             no_kwargs(vm, "range", kw)?;
@@ -160,14 +164,6 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
     }
 }
 
-fn t_ref(t: &DictTable) -> &DictTable {
-    t
-}
-fn t_id(_t: &DictTable) {}
-fn t_is_frozen(_: (), name: &str) -> bool {
-    name == "frozenset"
-}
-
 /// `int(x)` / `int(s, base)`.
 fn int_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     only_kwargs(vm, "int", kw, &["base"])?;
@@ -191,7 +187,9 @@ fn int_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
                 return Err(vm.value_error("cannot convert float NaN to integer"));
             }
             if f.is_infinite() {
-                return Err(vm.err(ExcKind::OverflowError, "cannot convert float infinity to integer"));
+                return Err(
+                    vm.err(ExcKind::OverflowError, "cannot convert float infinity to integer")
+                );
             }
             let t = f.trunc();
             match crate::runtime::compare::big_from_f64(t) {
@@ -235,20 +233,37 @@ pub fn parse_int(vm: &mut Vm, s: &str, base: u32) -> PyResult<Value> {
         base = 2;
         digits = &digits[2..];
     } else if base == 0 {
-        if digits.len() > 1 && digits.starts_with('0') && digits.trim_start_matches(['0', '_']).len() > 0 {
+        if digits.len() > 1
+            && digits.starts_with('0')
+            && digits.trim_start_matches(['0', '_']).len() > 0
+        {
             return Err(bad(vm));
         }
         base = 10;
     }
-    let digits = digits.strip_prefix('_').filter(|_| base != 10 || t.len() != digits.len()).unwrap_or(digits);
-    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+    let digits = digits
+        .strip_prefix('_')
+        .filter(|_| base != 10 || t.len() != digits.len())
+        .unwrap_or(digits);
+    if digits.is_empty()
+        || digits.starts_with('_')
+        || digits.ends_with('_')
+        || digits.contains("__")
+    {
         return Err(bad(vm));
     }
     let clean: String = digits.chars().filter(|&c| c != '_').collect();
     if clean.chars().any(|c| !c.is_digit(base)) {
         // Non-ASCII decimal digits are allowed in base 10.
         if base == 10 {
-            let conv: Option<String> = clean.chars().map(|c| c.to_digit(10).map(|d| char::from(b'0' + d as u8)).or_else(|| unicode_decimal(c))).collect();
+            let conv: Option<String> = clean
+                .chars()
+                .map(|c| {
+                    c.to_digit(10)
+                        .map(|d| char::from(b'0' + d as u8))
+                        .or_else(|| unicode_decimal(c))
+                })
+                .collect();
             if let Some(conv) = conv {
                 return finish_int(vm, &conv, 10, neg);
             }
@@ -332,7 +347,9 @@ pub fn parse_float(s: &str) -> Option<f64> {
                 || body.contains("e_")
                 || body.contains("_E")
                 || body.contains("E_")
-                || !body.bytes().all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'E' | b'+' | b'-' | b'_'))
+                || !body.bytes().all(|c| {
+                    c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'E' | b'+' | b'-' | b'_')
+                })
             {
                 return None;
             }

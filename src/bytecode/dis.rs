@@ -76,23 +76,33 @@ fn disassemble_one(code: &CodeObject, out: &mut String) {
         let c = c_of(ins) + ext;
         let note = match op {
             Op::LoadK => code.consts.get(bx_of(ins)).map(const_repr).unwrap_or_default(),
-            Op::LoadGlobal | Op::StoreGlobal | Op::DeleteGlobal | Op::Import | Op::CheckBound | Op::DeleteFast => {
-                name_of(code, bx_of(ins))
-            }
+            Op::LoadGlobal
+            | Op::StoreGlobal
+            | Op::DeleteGlobal
+            | Op::Import
+            | Op::CheckBound
+            | Op::DeleteFast => name_of(code, bx_of(ins)),
             Op::GetAttr | Op::SetAttr | Op::LoadMethod | Op::ImportFrom => name_of(code, c),
             Op::DelAttr => name_of(code, b_of(ins)),
             Op::LoadDeref | Op::StoreDeref | Op::DeleteDeref | Op::LoadClosure => {
                 let b = b_of(ins);
-                code.cellvars.iter().chain(code.freevars.iter()).nth(b).map(|s| s.to_string()).unwrap_or_default()
+                code.cellvars
+                    .iter()
+                    .chain(code.freevars.iter())
+                    .nth(b)
+                    .map(|s| s.to_string())
+                    .unwrap_or_default()
             }
             Op::CallKw => code.consts.get(c).map(const_repr).unwrap_or_default(),
             Op::Jmp => format!("to {}", pc as i64 + 1 + sj_of(ins) as i64),
             Op::JmpIfFalse | Op::JmpIfTrue | Op::ForIter | Op::ForRangePrep | Op::ForRangeLoop => {
                 format!("to {}", pc as i64 + 1 + sbx_of(ins) as i64)
             }
-            Op::MakeFunction => {
-                code.children.get(b_of(ins)).map(|c| format!("<code {}>", c.qualname)).unwrap_or_default()
-            }
+            Op::MakeFunction => code
+                .children
+                .get(b_of(ins))
+                .map(|c| format!("<code {}>", c.qualname))
+                .unwrap_or_default(),
             _ => String::new(),
         };
         ext = if op == Op::ExtArg { ((ins >> 8) as usize) << 8 } else { 0 };

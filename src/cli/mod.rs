@@ -2,9 +2,8 @@
 //!
 //! It follows `python3`'s own command line where both have the feature (a
 //! script path, `-c`, `-m ast`, `-`/stdin), with the same messages and exit
-//! statuses, plus `--check FILE...` and hidden benchmarking flags. Until the
-//! VM exists, running a valid program stops with a message (see
-//! [`NOT_YET_RUNNABLE`]).
+//! statuses, plus `--check FILE...`, `--dis FILE` and hidden benchmarking
+//! flags.
 
 pub mod pipeline;
 
@@ -18,10 +17,6 @@ use pipeline::{check_source, dump_ast, parse_source, AstOptions, SourceError};
 
 /// The version line of `-V`/`--version`.
 pub const VERSION: &str = concat!("Taipan ", env!("CARGO_PKG_VERSION"), " (Python 3.11 front end)");
-
-/// The temporary message (and status) for a valid program, until the VM exists.
-const NOT_YET_RUNNABLE: (&str, i32) =
-    ("cannot run {} yet: only the front end exists (use --check or -m ast)", 2);
 
 const HELP: &str = "\
 usage: {prog} [option] ... [-c cmd | -m mod | file | -] [arg] ...
@@ -44,16 +39,22 @@ pub fn main(args: Vec<OsString>) -> i32 {
     let mut args = args.into_iter().map(|a| a.to_string_lossy().into_owned());
     let argv0 = args.next().unwrap_or_else(|| "taipan".to_owned());
     let args: Vec<String> = args.collect();
-    let cli = Cli { argv0 };
+    let mut cli = Cli { argv0, rest: Vec::new(), dash: false, dis: false };
     cli.run(&args)
 }
 
 struct Cli {
     argv0: String,
+    /// Arguments after the script (sys.argv[1:]).
+    rest: Vec<String>,
+    /// The program came from an explicit `-`.
+    dash: bool,
+    /// `--dis`: print the bytecode instead of running.
+    dis: bool,
 }
 
 impl Cli {
-    fn run(&self, args: &[String]) -> i32 {
+    fn run(&mut self, args: &[String]) -> i32 {
         let mut i = 0;
         while i < args.len() {
             let arg = args[i].as_str();
@@ -64,7 +65,12 @@ impl Cli {
                 "-V" | "--version" => return write_stdout(format!("{VERSION}\n").as_bytes()),
                 "--check" => return self.check(&args[i + 1..]),
                 "--bench-parse" => return self.bench_parse(&args[i + 1..]),
-                "-" => return self.run_stdin(),
+                "-" => {
+                    self.dash = true;
+                    self.rest = args[i + 1..].to_vec();
+                    return self.run_stdin();
+                }
+                "--dis" => self.dis = true,
                 // Options of python3 that do not change how a program is parsed.
                 "-B" | "-b" | "-bb" | "-d" | "-E" | "-I" | "-O" | "-OO" | "-q" | "-s" | "-S"
                 | "-u" | "-v" => {}
@@ -72,14 +78,23 @@ impl Cli {
                     return self.usage_error(&format!("Argument expected for the {arg} option"));
                 }
                 "-W" | "-X" => i += 1,
-                "-c" => return self.run_command(&args[i + 1]),
+                "-c" => {
+                    self.rest = args[i + 2..].to_vec();
+                    return self.run_command(&args[i + 1]);
+                }
                 "-m" => return self.run_module(&args[i + 1], &args[i + 2..]),
-                _ if arg.starts_with("-c") => return self.run_command(&arg[2..]),
+                _ if arg.starts_with("-c") => {
+                    self.rest = args[i + 1..].to_vec();
+                    return self.run_command(&arg[2..]);
+                }
                 _ if arg.starts_with("-m") => return self.run_module(&arg[2..], &args[i + 1..]),
                 _ if arg.starts_with('-') && arg.len() > 1 => {
                     return self.usage_error(&format!("Unknown option: {arg}"));
                 }
-                _ => return self.run_file(arg),
+                _ => {
+                    self.rest = args[i + 1..].to_vec();
+                    return self.run_file(arg);
+                }
             }
             i += 1;
         }
@@ -105,7 +120,9 @@ impl Cli {
                 return if msg.starts_with("can't find '__main__'") { 1 } else { 2 };
             }
         };
-        self.run_source(&bytes, &shown, path)
+        let mut argv = vec![path.to_string()];
+        argv.extend(self.rest.iter().cloned());
+        self.run_source(&bytes, &shown, &argv)
     }
 
     fn run_stdin(&self) -> i32 {
@@ -114,21 +131,27 @@ impl Cli {
             write_stderr(&format!("{}: can't read <stdin>: {}\n", self.argv0, errno_message(&e)));
             return 2;
         }
-        self.run_source(&bytes, "<stdin>", "<stdin>")
+        let mut argv = vec![if self.dash { "-".to_string() } else { String::new() }];
+        argv.extend(self.rest.iter().cloned());
+        self.run_source(&bytes, "<stdin>", &argv)
     }
 
     fn run_command(&self, cmd: &str) -> i32 {
-        self.run_source(cmd.as_bytes(), "<string>", "-c")
+        let mut argv = vec!["-c".to_string()];
+        argv.extend(self.rest.iter().cloned());
+        self.run_source(cmd.as_bytes(), "<string>", &argv)
     }
 
-    fn run_source(&self, bytes: &[u8], filename: &str, what: &str) -> i32 {
-        match check_source(bytes) {
+    fn run_source(&self, bytes: &[u8], filename: &str, argv: &[String]) -> i32 {
+        if self.dis {
+            return match pipeline::disassemble(bytes, filename) {
+                Ok(text) => write_stdout(text.as_bytes()),
+                Err(e) => report(&e, filename),
+            };
+        }
+        match pipeline::run_program(bytes, filename, argv.to_vec()) {
+            Ok(status) => status,
             Err(e) => report(&e, filename),
-            Ok(()) => {
-                let (msg, status) = NOT_YET_RUNNABLE;
-                write_stderr(&format!("taipan: {}\n", msg.replace("{}", what)));
-                status
-            }
         }
     }
 
@@ -475,6 +498,11 @@ fn write_stdout(bytes: &[u8]) -> i32 {
             1
         }
     }
+}
+
+/// Write to stderr (for the pipeline's messages).
+pub fn write_stderr_pub(text: &str) {
+    write_stderr(text)
 }
 
 fn write_stderr(text: &str) {

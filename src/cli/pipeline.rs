@@ -146,3 +146,73 @@ mod tests {
         );
     }
 }
+
+/// Decode, parse, check, compile and run a program as `__main__`; the exit
+/// status, or the syntax error to report.
+pub fn run_program(bytes: &[u8], filename: &str, argv: Vec<String>) -> Result<i32, SourceError> {
+    let src = decode_source(bytes).map_err(|error| SourceError { error, src: String::new() })?;
+    let mut vm = crate::vm::Vm::new(argv);
+    let code = {
+        let arena = Bump::new();
+        let mut interner = Interner::new();
+        let module = match parse(&arena, &src, ParseOptions::default(), &mut interner) {
+            Ok(m) => m,
+            Err(error) => return Err(SourceError { error, src }),
+        };
+        let table = match check_module(&arena, &module, &mut interner, &src) {
+            Ok(t) => t,
+            Err(error) => return Err(SourceError { error, src }),
+        };
+        match crate::compiler::codegen::compile_module(
+            &module,
+            &table,
+            &interner,
+            &src,
+            filename,
+            &mut vm.heap,
+        ) {
+            Ok(code) => code,
+            Err(e) => {
+                let index = LineIndex::new(&src);
+                let (what, span) = match e {
+                    crate::compiler::codegen::CompileError::Unsupported { what, span } => {
+                        (what, span)
+                    }
+                    crate::compiler::codegen::CompileError::TooLarge { what, span } => (what, span),
+                };
+                let line = index.line_col(span.start).0;
+                crate::cli::write_stderr_pub(&format!(
+                    "taipan: {filename}, line {line}: {what}: not supported yet\n"
+                ));
+                return Ok(2);
+            }
+        }
+    };
+    Ok(vm.run_main(code))
+}
+
+/// Compile a program and disassemble every code object (`taipan --dis`).
+pub fn disassemble(bytes: &[u8], filename: &str) -> Result<String, SourceError> {
+    let src = decode_source(bytes).map_err(|error| SourceError { error, src: String::new() })?;
+    let mut heap = crate::runtime::gc::Heap::new();
+    let arena = Bump::new();
+    let mut interner = Interner::new();
+    let module = match parse(&arena, &src, ParseOptions::default(), &mut interner) {
+        Ok(m) => m,
+        Err(error) => return Err(SourceError { error, src }),
+    };
+    let table = match check_module(&arena, &module, &mut interner, &src) {
+        Ok(t) => t,
+        Err(error) => return Err(SourceError { error, src }),
+    };
+    match crate::compiler::codegen::compile_module(
+        &module, &table, &interner, &src, filename, &mut heap,
+    ) {
+        Ok(code) => {
+            let mut out = String::new();
+            crate::bytecode::dis::disassemble(&code, &mut out);
+            Ok(out)
+        }
+        Err(e) => Ok(format!("compile error: {e:?}\n")),
+    }
+}

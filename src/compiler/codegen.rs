@@ -124,7 +124,6 @@ enum ConstKey {
     Int(i64),
     Float(u64),
     Str(Box<str>),
-    Other(usize),
 }
 
 struct Gen<'g, 'a> {
@@ -140,7 +139,14 @@ struct Gen<'g, 'a> {
 impl<'g, 'a> Gen<'g, 'a> {
     // ----- units ----------------------------------------------------------
 
-    fn push_unit(&mut self, scope: usize, name: Box<str>, qualname: Box<str>, first_line: u32, is_module: bool) {
+    fn push_unit(
+        &mut self,
+        scope: usize,
+        name: Box<str>,
+        qualname: Box<str>,
+        first_line: u32,
+        is_module: bool,
+    ) {
         let sc = &self.table.scopes[scope];
         let mut u = Unit {
             scope,
@@ -319,7 +325,10 @@ impl<'g, 'a> Gen<'g, 'a> {
         let r = u.top;
         u.top += n;
         if u.top > MAX_REGS {
-            return Err(CompileError::TooLarge { what: "more than 255 registers in one function", span: Span::default() });
+            return Err(CompileError::TooLarge {
+                what: "more than 255 registers in one function",
+                span: Span::default(),
+            });
         }
         if u.top > u.max_regs {
             u.max_regs = u.top;
@@ -394,7 +403,9 @@ impl<'g, 'a> Gen<'g, 'a> {
                 let key = ConstKey::Str(s.clone().into_boxed_str());
                 (Some(key), Value::Str(self.heap.alloc(StrObj::new(s))))
             }
-            Constant::Bytes(b) => (None, Value::Bytes(self.heap.alloc(BytesObj { data: b.into() }))),
+            Constant::Bytes(b) => {
+                (None, Value::Bytes(self.heap.alloc(BytesObj { data: b.into() })))
+            }
         }
     }
 
@@ -412,7 +423,9 @@ impl<'g, 'a> Gen<'g, 'a> {
             Constant::Int(i) if fits_sbx(i.try_into().unwrap_or(i32::MAX)) && i.abs() < 30000 => {
                 self.emit(asbx(Op::LoadInt, dst, i as i32));
             }
-            Constant::Complex { .. } => return Err(CompileError::Unsupported { what: "complex numbers", span }),
+            Constant::Complex { .. } => {
+                return Err(CompileError::Unsupported { what: "complex numbers", span })
+            }
             _ => {
                 let (key, v) = self.const_value(c);
                 let k = self.add_const(key, v);
@@ -621,7 +634,12 @@ impl<'g, 'a> Gen<'g, 'a> {
                 let base = self.alloc(2)?;
                 match exc {
                     Some(e) => self.expr_to(e, base)?,
-                    None => return Err(CompileError::Unsupported { what: "bare 'raise'", span: s.span }),
+                    None => {
+                        return Err(CompileError::Unsupported {
+                            what: "bare 'raise'",
+                            span: s.span,
+                        })
+                    }
                 }
                 let has_cause = if let Some(c) = cause {
                     self.expr_to(c, base + 1)?;
@@ -681,11 +699,17 @@ impl<'g, 'a> Gen<'g, 'a> {
             }
             StmtKind::ImportFrom { module, names, level } => {
                 if *level > 0 {
-                    return Err(CompileError::Unsupported { what: "relative imports", span: s.span });
+                    return Err(CompileError::Unsupported {
+                        what: "relative imports",
+                        span: s.span,
+                    });
                 }
                 let m = self.alloc(2)?;
                 let Some(modname) = module else {
-                    return Err(CompileError::Unsupported { what: "relative imports", span: s.span });
+                    return Err(CompileError::Unsupported {
+                        what: "relative imports",
+                        span: s.span,
+                    });
                 };
                 let n = self.name_index(*modname);
                 self.emit(abx(Op::Import, m, n));
@@ -702,10 +726,18 @@ impl<'g, 'a> Gen<'g, 'a> {
             StmtKind::FunctionDef { is_async: true, .. } | StmtKind::For { is_async: true, .. } => {
                 return Err(CompileError::Unsupported { what: "async code", span: s.span })
             }
-            StmtKind::ClassDef { .. } => return Err(CompileError::Unsupported { what: "class definitions", span: s.span }),
-            StmtKind::Try { .. } => return Err(CompileError::Unsupported { what: "try statements", span: s.span }),
-            StmtKind::With { .. } => return Err(CompileError::Unsupported { what: "with statements", span: s.span }),
-            StmtKind::Match { .. } => return Err(CompileError::Unsupported { what: "match statements", span: s.span }),
+            StmtKind::ClassDef { .. } => {
+                return Err(CompileError::Unsupported { what: "class definitions", span: s.span })
+            }
+            StmtKind::Try { .. } => {
+                return Err(CompileError::Unsupported { what: "try statements", span: s.span })
+            }
+            StmtKind::With { .. } => {
+                return Err(CompileError::Unsupported { what: "with statements", span: s.span })
+            }
+            StmtKind::Match { .. } => {
+                return Err(CompileError::Unsupported { what: "match statements", span: s.span })
+            }
         }
         Ok(())
     }
@@ -722,10 +754,17 @@ impl<'g, 'a> Gen<'g, 'a> {
             }
         }
         // `a, b = c, d` without building a tuple.
-        if let [Expr { kind: ExprKind::Tuple { elts: tgts, .. } | ExprKind::List { elts: tgts, .. }, .. }] = targets {
+        if let [Expr {
+            kind: ExprKind::Tuple { elts: tgts, .. } | ExprKind::List { elts: tgts, .. },
+            ..
+        }] = targets
+        {
             if let ExprKind::Tuple { elts: vals, .. } = value.kind {
                 if tgts.len() == vals.len()
-                    && !tgts.iter().chain(vals.iter()).any(|e| matches!(e.kind, ExprKind::Starred { .. }))
+                    && !tgts
+                        .iter()
+                        .chain(vals.iter())
+                        .any(|e| matches!(e.kind, ExprKind::Starred { .. }))
                 {
                     let base = self.alloc(vals.len() as u32)?;
                     for (i, v) in vals.iter().enumerate() {
@@ -750,7 +789,10 @@ impl<'g, 'a> Gen<'g, 'a> {
     fn needs_temp(&self, e: &Expr) -> bool {
         matches!(
             e.kind,
-            ExprKind::BoolOp { .. } | ExprKind::IfExp { .. } | ExprKind::Compare { .. } | ExprKind::NamedExpr { .. }
+            ExprKind::BoolOp { .. }
+                | ExprKind::IfExp { .. }
+                | ExprKind::Compare { .. }
+                | ExprKind::NamedExpr { .. }
         )
     }
 
@@ -781,7 +823,10 @@ impl<'g, 'a> Gen<'g, 'a> {
                         let before = i as u32;
                         let after = n - 1 - before;
                         if before > 15 || after > 15 {
-                            return Err(CompileError::TooLarge { what: "starred assignment", span: t.span });
+                            return Err(CompileError::TooLarge {
+                                what: "starred assignment",
+                                span: t.span,
+                            });
                         }
                         self.emit(abc(Op::UnpackEx, base, src, before | after << 4));
                     }
@@ -795,7 +840,12 @@ impl<'g, 'a> Gen<'g, 'a> {
                 }
             }
             ExprKind::Starred { value, .. } => self.assign_target(value, src)?,
-            _ => return Err(CompileError::Unsupported { what: "this assignment target", span: t.span }),
+            _ => {
+                return Err(CompileError::Unsupported {
+                    what: "this assignment target",
+                    span: t.span,
+                })
+            }
         }
         self.set_top(top);
         Ok(())
@@ -839,7 +889,12 @@ impl<'g, 'a> Gen<'g, 'a> {
                 self.emit(abc(Op::Inplace, r, v, opn));
                 self.emit(abc(Op::SetItem, o, k, r));
             }
-            _ => return Err(CompileError::Unsupported { what: "this augmented assignment target", span: target.span }),
+            _ => {
+                return Err(CompileError::Unsupported {
+                    what: "this augmented assignment target",
+                    span: target.span,
+                })
+            }
         }
         Ok(())
     }
@@ -918,7 +973,13 @@ impl<'g, 'a> Gen<'g, 'a> {
     }
 
     /// Build a function object for a def/lambda/comprehension; returns its register.
-    fn make_function(&mut self, span: Span, name: Symbol, args: &Arguments<'a>, body: FunctionBody<'a, '_>) -> CResult<Reg> {
+    fn make_function(
+        &mut self,
+        span: Span,
+        name: Symbol,
+        args: &Arguments<'a>,
+        body: FunctionBody<'a, '_>,
+    ) -> CResult<Reg> {
         let Some(scope) = self.table.scope_of(span) else {
             return Err(CompileError::Unsupported { what: "this function", span });
         };
@@ -969,6 +1030,9 @@ impl<'g, 'a> Gen<'g, 'a> {
         {
             let u = self.u();
             u.argcount = (args.posonlyargs.len() + args.args.len()) as u32;
+            if matches!(body, FunctionBody::Comprehension(..)) {
+                u.argcount = 1; // the `.0` iterator
+            }
             u.posonlyargcount = args.posonlyargs.len() as u32;
             u.kwonlyargcount = args.kwonlyargs.len() as u32;
             u.flags.varargs = args.vararg.is_some();
@@ -997,7 +1061,10 @@ impl<'g, 'a> Gen<'g, 'a> {
             u.children.len() as u32 - 1
         };
         if child > 255 {
-            return Err(CompileError::TooLarge { what: "more than 256 nested functions in one scope", span });
+            return Err(CompileError::TooLarge {
+                what: "more than 256 nested functions in one scope",
+                span,
+            });
         }
         if !freevars.is_empty() {
             let n = freevars.len() as u32;
@@ -1065,7 +1132,10 @@ impl<'g, 'a> Gen<'g, 'a> {
             return Ok(());
         };
         if gen.is_async {
-            return Err(CompileError::Unsupported { what: "async comprehensions", span: gen.iter.span });
+            return Err(CompileError::Unsupported {
+                what: "async comprehensions",
+                span: gen.iter.span,
+            });
         }
         let it = self.alloc(2)?;
         if depth == 0 {
@@ -1115,7 +1185,12 @@ impl<'g, 'a> Gen<'g, 'a> {
         });
         let sym = name.unwrap_or(Symbol(0));
         let empty = Arguments::default();
-        let f = self.make_function(e.span, sym, &empty, FunctionBody::Comprehension(kind, elt, value, generators))?;
+        let f = self.make_function(
+            e.span,
+            sym,
+            &empty,
+            FunctionBody::Comprehension(kind, elt, value, generators),
+        )?;
         // Fix the display name: CPython names these `<listcomp>` etc.
         if let Some(child) = self.u().children.last_mut() {
             let nm: Box<str> = match kind {
@@ -1124,7 +1199,11 @@ impl<'g, 'a> Gen<'g, 'a> {
                 CompKind::Dict => "<dictcomp>".into(),
             };
             if let Some(c) = Rc::get_mut(child) {
-                let q = c.qualname.rsplit_once('.').map(|(p, _)| format!("{p}.{nm}")).unwrap_or(nm.to_string());
+                let q = c
+                    .qualname
+                    .rsplit_once('.')
+                    .map(|(p, _)| format!("{p}.{nm}"))
+                    .unwrap_or(nm.to_string());
                 c.qualname = q.into();
                 c.name = nm;
             }
@@ -1318,7 +1397,11 @@ impl<'g, 'a> Gen<'g, 'a> {
                 let f = self.make_function(e.span, sym, args, FunctionBody::Expr(body))?;
                 if let Some(child) = self.u().children.last_mut() {
                     if let Some(c) = Rc::get_mut(child) {
-                        let q = c.qualname.rsplit_once('.').map(|(p, _)| format!("{p}.<lambda>")).unwrap_or("<lambda>".into());
+                        let q = c
+                            .qualname
+                            .rsplit_once('.')
+                            .map(|(p, _)| format!("{p}.<lambda>"))
+                            .unwrap_or("<lambda>".into());
                         c.qualname = q.into();
                         c.name = "<lambda>".into();
                     }
@@ -1330,19 +1413,29 @@ impl<'g, 'a> Gen<'g, 'a> {
             ExprKind::ListComp { elt, generators } => {
                 self.comprehension(e, CompKind::List, elt, None, generators, dst)?
             }
-            ExprKind::SetComp { elt, generators } => self.comprehension(e, CompKind::Set, elt, None, generators, dst)?,
+            ExprKind::SetComp { elt, generators } => {
+                self.comprehension(e, CompKind::Set, elt, None, generators, dst)?
+            }
             ExprKind::DictComp { key, value, generators } => {
                 self.comprehension(e, CompKind::Dict, key, Some(value), generators, dst)?
             }
             ExprKind::GeneratorExp { .. } => {
-                return Err(CompileError::Unsupported { what: "generator expressions", span: e.span })
+                return Err(CompileError::Unsupported {
+                    what: "generator expressions",
+                    span: e.span,
+                })
             }
             ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } => {
                 return Err(CompileError::Unsupported { what: "yield", span: e.span })
             }
-            ExprKind::Await { .. } => return Err(CompileError::Unsupported { what: "await", span: e.span }),
+            ExprKind::Await { .. } => {
+                return Err(CompileError::Unsupported { what: "await", span: e.span })
+            }
             ExprKind::Starred { .. } => {
-                return Err(CompileError::Unsupported { what: "a starred expression here", span: e.span })
+                return Err(CompileError::Unsupported {
+                    what: "a starred expression here",
+                    span: e.span,
+                })
             }
         }
         Ok(())
@@ -1388,7 +1481,12 @@ impl<'g, 'a> Gen<'g, 'a> {
         Ok(())
     }
 
-    fn dict_display(&mut self, keys: &[Option<Expr<'a>>], values: &[Expr<'a>], dst: Reg) -> CResult<()> {
+    fn dict_display(
+        &mut self,
+        keys: &[Option<Expr<'a>>],
+        values: &[Expr<'a>],
+        dst: Reg,
+    ) -> CResult<()> {
         let has_unpack = keys.iter().any(|k| k.is_none());
         if !has_unpack && keys.len() < 128 {
             let n = keys.len() as u32;

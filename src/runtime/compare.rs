@@ -150,8 +150,13 @@ pub fn eq_builtin(a: Value, b: Value) -> Option<bool> {
         (BigInt(x), BigInt(y)) => x.value == y.value,
         (BigInt(_), Int(_)) | (Int(_), BigInt(_)) => false,
         (BigInt(x), Float(y)) | (Float(y), BigInt(x)) => {
-            y.is_finite() && y.fract() == 0.0 && num_bigint::BigInt::from(y as i128) == x.value && y.abs() < 1e38
-                || (y.is_finite() && y.fract() == 0.0 && big_from_f64(y).is_some_and(|v| v == x.value))
+            y.is_finite()
+                && y.fract() == 0.0
+                && num_bigint::BigInt::from(y as i128) == x.value
+                && y.abs() < 1e38
+                || (y.is_finite()
+                    && y.fract() == 0.0
+                    && big_from_f64(y).is_some_and(|v| v == x.value))
         }
         (Bytes(x), Bytes(y)) => x.data == y.data,
         (Tuple(x), Tuple(y)) => {
@@ -180,7 +185,10 @@ pub fn eq_builtin(a: Value, b: Value) -> Option<bool> {
         }
         (Ellipsis, Ellipsis) | (NotImplemented, NotImplemented) => true,
         (Str(_) | Int(_) | Float(_) | None | BigInt(_) | Bytes(_) | Tuple(_) | List(_), _) => {
-            if matches!(b, Str(_) | Int(_) | Float(_) | None | BigInt(_) | Bytes(_) | Tuple(_) | List(_)) {
+            if matches!(
+                b,
+                Str(_) | Int(_) | Float(_) | None | BigInt(_) | Bytes(_) | Tuple(_) | List(_)
+            ) {
                 false
             } else {
                 return Option::None;
@@ -192,7 +200,10 @@ pub fn eq_builtin(a: Value, b: Value) -> Option<bool> {
 
 #[allow(non_snake_case)]
 #[inline]
-fn Gc_eq_str(x: super::heap::Gc<super::str::StrObj>, y: super::heap::Gc<super::str::StrObj>) -> bool {
+fn Gc_eq_str(
+    x: super::heap::Gc<super::str::StrObj>,
+    y: super::heap::Gc<super::str::StrObj>,
+) -> bool {
     super::heap::Gc::ptr_eq(x, y) || (x.hash() == y.hash() && x.as_str() == y.as_str())
 }
 

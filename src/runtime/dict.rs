@@ -40,7 +40,12 @@ impl DictTable {
     }
 
     pub fn with_capacity(n: usize) -> DictTable {
-        DictTable { entries: Vec::with_capacity(n), index: HashTable::with_capacity(n), len: 0, version: 0 }
+        DictTable {
+            entries: Vec::with_capacity(n),
+            index: HashTable::with_capacity(n),
+            len: 0,
+            version: 0,
+        }
     }
 
     #[inline]
@@ -55,10 +60,12 @@ impl DictTable {
 
     fn find(&self, hash: i64, key: Value) -> Option<usize> {
         let entries = &self.entries;
-        self.index.find(hash as u64, |&i| {
-            let e = &entries[i];
-            e.hash == hash && eq_for_key(e.key, key)
-        }).copied()
+        self.index
+            .find(hash as u64, |&i| {
+                let e = &entries[i];
+                e.hash == hash && eq_for_key(e.key, key)
+            })
+            .copied()
     }
 
     pub fn get(&self, key: Value) -> Result<Option<Value>, Unhashable> {

@@ -8,19 +8,54 @@ use super::tuple::TupleObj;
 use super::value::Value;
 
 pub enum IterState {
-    List { list: Gc<ListObj>, index: usize },
-    ListReversed { list: Gc<ListObj>, index: usize },
-    Tuple { tuple: Gc<TupleObj>, index: usize },
-    Str { s: Gc<StrObj>, byte: usize },
-    Range { next: i64, stop: i64, step: i64 },
+    List {
+        list: Gc<ListObj>,
+        index: usize,
+    },
+    ListReversed {
+        list: Gc<ListObj>,
+        index: usize,
+    },
+    Tuple {
+        tuple: Gc<TupleObj>,
+        index: usize,
+    },
+    Str {
+        s: Gc<StrObj>,
+        byte: usize,
+    },
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
     /// Keys (kind 0), values (1) or items (2) of a dict or set table.
-    Dict { dict: Value, pos: usize, kind: u8, version: u64 },
-    Enumerate { inner: Value, count: i64 },
-    Zip { inners: Vec<Value> },
-    Map { func: Value, inners: Vec<Value> },
-    Filter { func: Value, inner: Value },
+    Dict {
+        dict: Value,
+        pos: usize,
+        kind: u8,
+        version: u64,
+    },
+    Enumerate {
+        inner: Value,
+        count: i64,
+    },
+    Zip {
+        inners: Vec<Value>,
+    },
+    Map {
+        func: Value,
+        inners: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        inner: Value,
+    },
     /// A precomputed sequence (e.g. `reversed` of a sequence snapshot).
-    Seq { items: Vec<Value>, index: usize },
+    Seq {
+        items: Vec<Value>,
+        index: usize,
+    },
     Exhausted,
 }
 

@@ -61,7 +61,6 @@ impl StrObj {
 
 /// The hash of a string, never -1 (CPython reserves it for errors).
 pub fn str_hash(s: &str) -> i64 {
-    use std::hash::BuildHasher;
     let state = ahash::RandomState::with_seeds(0x243f_6a88, 0x85a3_08d3, 0x1319_8a2e, 0x0370_7344);
     let h = state.hash_one(s) as i64;
     if h == -1 {

@@ -85,7 +85,10 @@ impl Value {
     pub fn is(self, other: Value) -> bool {
         use Value::*;
         match (self, other) {
-            (None, None) | (Ellipsis, Ellipsis) | (NotImplemented, NotImplemented) | (Null, Null) => true,
+            (None, None)
+            | (Ellipsis, Ellipsis)
+            | (NotImplemented, NotImplemented)
+            | (Null, Null) => true,
             (Bool(a), Bool(b)) => a == b,
             // Small ints and floats have no identity of their own in Taipan;
             // equal values are the same object (CPython caches small ints).

@@ -9,7 +9,12 @@ use crate::runtime::object::TypeId;
 use crate::runtime::value::Value;
 
 /// CPython's slice index normalization for a sequence of length `len`.
-pub fn slice_indices(len: i64, start: Option<i64>, stop: Option<i64>, step: i64) -> (i64, i64, i64) {
+pub fn slice_indices(
+    len: i64,
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: i64,
+) -> (i64, i64, i64) {
     let (lower, upper) = if step < 0 { (-1, len - 1) } else { (0, len) };
     let fix = |v: Option<i64>, default: i64| -> i64 {
         match v {
@@ -54,7 +59,9 @@ impl Vm {
                 Some(if b.value.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 })
             }
             _ => {
-                return Err(self.type_error("slice indices must be integers or None or have an __index__ method"))
+                return Err(self.type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                ))
             }
         })
     }
@@ -76,7 +83,10 @@ impl Vm {
             Value::Int(i) => i,
             Value::Bool(b) => b as i64,
             Value::BigInt(_) => {
-                return Err(self.err(ExcKind::IndexError, format!("cannot fit 'int' into an index-sized integer")))
+                return Err(self.err(
+                    ExcKind::IndexError,
+                    format!("cannot fit 'int' into an index-sized integer"),
+                ))
             }
             _ => {
                 return Err(self.type_error(format!(
@@ -106,7 +116,8 @@ impl Vm {
                 if let Value::Slice(_) = k {
                     let items = l.snapshot();
                     let (start, step, count) = self.slice_of(k, items.len())?;
-                    let out: Vec<Value> = (0..count).map(|i| items[(start + i * step) as usize]).collect();
+                    let out: Vec<Value> =
+                        (0..count).map(|i| items[(start + i * step) as usize]).collect();
                     return Ok(self.new_list(out));
                 }
                 let i = self.seq_index(k, l.len(), "list")?;
@@ -115,7 +126,8 @@ impl Vm {
             Value::Tuple(t) => {
                 if let Value::Slice(_) = k {
                     let (start, step, count) = self.slice_of(k, t.items.len())?;
-                    let out: Vec<Value> = (0..count).map(|i| t.items[(start + i * step) as usize]).collect();
+                    let out: Vec<Value> =
+                        (0..count).map(|i| t.items[(start + i * step) as usize]).collect();
                     return Ok(self.new_tuple(out));
                 }
                 let i = self.seq_index(k, t.items.len(), "tuple")?;
@@ -140,8 +152,11 @@ impl Vm {
             Value::Bytes(b) => {
                 if let Value::Slice(_) = k {
                     let (start, step, count) = self.slice_of(k, b.data.len())?;
-                    let out: Vec<u8> = (0..count).map(|i| b.data[(start + i * step) as usize]).collect();
-                    return Ok(Value::Bytes(self.heap.alloc(crate::runtime::object::BytesObj { data: out.into() })));
+                    let out: Vec<u8> =
+                        (0..count).map(|i| b.data[(start + i * step) as usize]).collect();
+                    return Ok(Value::Bytes(
+                        self.heap.alloc(crate::runtime::object::BytesObj { data: out.into() }),
+                    ));
                 }
                 let i = self.seq_index(k, b.data.len(), "index")?;
                 Ok(Value::Int(b.data[i] as i64))
@@ -152,7 +167,11 @@ impl Vm {
                     let ns = r.start + start * r.step;
                     let nstep = r.step * step;
                     let nstop = ns + count * nstep;
-                    return Ok(Value::Range(self.heap.alloc(crate::runtime::object::RangeObj { start: ns, stop: nstop, step: nstep })));
+                    return Ok(Value::Range(self.heap.alloc(crate::runtime::object::RangeObj {
+                        start: ns,
+                        stop: nstop,
+                        step: nstep,
+                    })));
                 }
                 let i = self.seq_index(k, r.len() as usize, "range object")?;
                 Ok(Value::Int(r.item(i as i64)))
@@ -162,10 +181,17 @@ impl Vm {
                 Ok(None) => Err(self.err_args(ExcKind::KeyError, vec![k])),
                 Err(_) => Err(self.type_error(format!("unhashable type: '{}'", self.type_name(k)))),
             },
-            Value::Type(t) if matches!(t.id, TypeId::List | TypeId::Dict | TypeId::Tuple | TypeId::Set | TypeId::Type) => {
+            Value::Type(t)
+                if matches!(
+                    t.id,
+                    TypeId::List | TypeId::Dict | TypeId::Tuple | TypeId::Set | TypeId::Type
+                ) =>
+            {
                 Ok(x)
             }
-            _ => Err(self.type_error(format!("'{}' object is not subscriptable", self.type_name(x)))),
+            _ => {
+                Err(self.type_error(format!("'{}' object is not subscriptable", self.type_name(x))))
+            }
         }
     }
 
@@ -199,7 +225,9 @@ impl Vm {
                 }
                 let n = l.len();
                 let i = match k {
-                    Value::Int(_) | Value::Bool(_) => self.seq_index(k, n, "list").map_err(|_| ()).ok(),
+                    Value::Int(_) | Value::Bool(_) => {
+                        self.seq_index(k, n, "list").map_err(|_| ()).ok()
+                    }
                     _ => {
                         return Err(self.type_error(format!(
                             "list indices must be integers or slices, not {}",
@@ -212,11 +240,16 @@ impl Vm {
                         l.set(i, v);
                         Ok(())
                     }
-                    None => Err(self.err(ExcKind::IndexError, "list assignment index out of range")),
+                    None => {
+                        Err(self.err(ExcKind::IndexError, "list assignment index out of range"))
+                    }
                 }
             }
             Value::Dict(d) => self.dict_set(d, k, v),
-            _ => Err(self.type_error(format!("'{}' object does not support item assignment", self.type_name(x)))),
+            _ => Err(self.type_error(format!(
+                "'{}' object does not support item assignment",
+                self.type_name(x)
+            ))),
         }
     }
 
@@ -225,7 +258,8 @@ impl Vm {
             Value::List(l) => {
                 if let Value::Slice(_) = k {
                     let (start, step, count) = self.slice_of(k, l.len())?;
-                    let mut idx: Vec<usize> = (0..count).map(|i| (start + i * step) as usize).collect();
+                    let mut idx: Vec<usize> =
+                        (0..count).map(|i| (start + i * step) as usize).collect();
                     idx.sort_unstable();
                     l.items.with_mut(|items| {
                         for i in idx.into_iter().rev() {
@@ -235,10 +269,9 @@ impl Vm {
                     return Ok(());
                 }
                 let n = l.len();
-                let i = self
-                    .seq_index(k, n, "list")
-                    .map_err(|_| ())
-                    .or_else(|_| Err(self.err(ExcKind::IndexError, "list assignment index out of range")))?;
+                let i = self.seq_index(k, n, "list").map_err(|_| ()).or_else(|_| {
+                    Err(self.err(ExcKind::IndexError, "list assignment index out of range"))
+                })?;
                 l.items.with_mut(|items| {
                     items.remove(i);
                 });
@@ -249,7 +282,10 @@ impl Vm {
                 Ok(None) => Err(self.err_args(ExcKind::KeyError, vec![k])),
                 Err(_) => Err(self.type_error(format!("unhashable type: '{}'", self.type_name(k)))),
             },
-            _ => Err(self.type_error(format!("'{}' object doesn't support item deletion", self.type_name(x)))),
+            _ => Err(self.type_error(format!(
+                "'{}' object doesn't support item deletion",
+                self.type_name(x)
+            ))),
         }
     }
 
@@ -278,7 +314,11 @@ impl Vm {
                 "__name__" => return Ok(Value::Str(f.name)),
                 "__qualname__" => return Ok(Value::Str(f.qualname)),
                 "__defaults__" => {
-                    return Ok(if f.defaults.is_empty() { Value::None } else { self.new_tuple(f.defaults.to_vec()) })
+                    return Ok(if f.defaults.is_empty() {
+                        Value::None
+                    } else {
+                        self.new_tuple(f.defaults.to_vec())
+                    })
                 }
                 "__doc__" => return Ok(Value::None),
                 "__module__" => return Ok(self.new_str("__main__")),
@@ -309,7 +349,12 @@ impl Vm {
                 }
             },
             Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => match n.as_str() {
-                "real" | "numerator" => return Ok(super::ops::int_value(self, super::ops::to_bigint(obj).unwrap_or_default())),
+                "real" | "numerator" => {
+                    return Ok(super::ops::int_value(
+                        self,
+                        super::ops::to_bigint(obj).unwrap_or_default(),
+                    ))
+                }
                 "imag" => return Ok(Value::Int(0)),
                 "denominator" => return Ok(Value::Int(1)),
                 _ => {}
@@ -341,7 +386,12 @@ impl Vm {
         // A builtin type's method, bound.
         let ty = super::ops::type_id(obj);
         if let Some(&Value::Builtin(m)) = self.methods.get(&(ty, n.as_str())) {
-            let b = self.heap.alloc(BuiltinObj { name: m.name, owner: m.owner, func: m.func, bound: obj });
+            let b = self.heap.alloc(BuiltinObj {
+                name: m.name,
+                owner: m.owner,
+                func: m.func,
+                bound: obj,
+            });
             return Ok(Value::Builtin(b));
         }
         let tname = self.type_name(obj);
@@ -353,7 +403,8 @@ impl Vm {
     }
 
     fn suggest_attr(&self, ty: TypeId, name: &str) -> Option<&'static str> {
-        let candidates: Vec<&'static str> = self.methods.keys().filter(|(t, _)| *t == ty).map(|(_, n)| *n).collect();
+        let candidates: Vec<&'static str> =
+            self.methods.keys().filter(|(t, _)| *t == ty).map(|(_, n)| *n).collect();
         crate::builtins::suggest(name, candidates.into_iter())
     }
 
@@ -364,7 +415,10 @@ impl Vm {
         }
         let tname = self.type_name(obj);
         if self.methods.contains_key(&(super::ops::type_id(obj), n.as_str())) {
-            return Err(self.err(ExcKind::AttributeError, format!("'{tname}' object attribute '{n}' is read-only")));
+            return Err(self.err(
+                ExcKind::AttributeError,
+                format!("'{tname}' object attribute '{n}' is read-only"),
+            ));
         }
         Err(self.err(ExcKind::AttributeError, format!("'{tname}' object has no attribute '{n}'")))
     }
@@ -399,7 +453,10 @@ impl Vm {
                 return Ok(v);
             }
             let n = name.as_str().unwrap_or("");
-            let msg = format!("cannot import name '{n}' from '{}' (unknown location)", module.name.as_str());
+            let msg = format!(
+                "cannot import name '{n}' from '{}' (unknown location)",
+                module.name.as_str()
+            );
             return Err(self.err(ExcKind::ImportError, msg));
         }
         self.get_attr(m, name)

@@ -15,12 +15,32 @@ use crate::runtime::value::Value;
 
 impl Vm {
     /// Call any callable from native code and run it to completion.
-    pub fn call_value(&mut self, f: Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    pub fn call_value(
+        &mut self,
+        f: Value,
+        args: &[Value],
+        kwargs: &[(Value, Value)],
+    ) -> PyResult<Value> {
         match f {
-            Value::Builtin(b) => (b.func)(self, b.bound, args, kwargs),
+            Value::Builtin(b) => {
+                if b.owner.is_some() && b.bound.is_null() {
+                    // An unbound method of a builtin type: `str.upper(s)`.
+                    let Some((&recv, rest)) = args.split_first() else {
+                        let owner = b.owner.unwrap_or("object");
+                        return Err(self.type_error(format!(
+                            "unbound method {owner}.{}() needs an argument",
+                            b.name
+                        )));
+                    };
+                    return (b.func)(self, recv, rest, kwargs);
+                }
+                (b.func)(self, b.bound, args, kwargs)
+            }
             Value::Function(func) => {
                 if self.frames.len() >= self.recursion_limit {
-                    return Err(self.err(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+                    return Err(
+                        self.err(ExcKind::RecursionError, "maximum recursion depth exceeded")
+                    );
                 }
                 let base = self.stack.len();
                 let code = func.code.clone();
@@ -61,7 +81,12 @@ impl Vm {
 
     /// Create the frame's cells: cell variables (parameters copied in) then
     /// the function's closure.
-    pub fn make_cells(&mut self, func: Gc<FuncObj>, code: &CodeObject, base: usize) -> Vec<Gc<CellObj>> {
+    pub fn make_cells(
+        &mut self,
+        func: Gc<FuncObj>,
+        code: &CodeObject,
+        base: usize,
+    ) -> Vec<Gc<CellObj>> {
         if code.cellvars.is_empty() && func.closure.is_empty() {
             return Vec::new();
         }
@@ -91,7 +116,8 @@ impl Vm {
         let posonly = code.posonlyargcount as usize;
         let nparams = argcount + kwonly;
         let varargs_reg = if code.flags.varargs { Some(nparams) } else { None };
-        let varkw_reg = if code.flags.varkeywords { Some(nparams + code.flags.varargs as usize) } else { None };
+        let varkw_reg =
+            if code.flags.varkeywords { Some(nparams + code.flags.varargs as usize) } else { None };
         let name = func.qualname.as_str().to_string();
 
         // Positional arguments.
@@ -105,15 +131,26 @@ impl Vm {
                 }
                 None => {
                     let given = args.len();
-                    let kw_given = kwargs.iter().filter(|(k, _)| {
-                        let k = k.as_str().unwrap_or("");
-                        code.varnames[argcount..argcount + kwonly].iter().any(|n| &**n == k)
-                    }).count();
+                    let kw_given = kwargs
+                        .iter()
+                        .filter(|(k, _)| {
+                            let k = k.as_str().unwrap_or("");
+                            code.varnames[argcount..argcount + kwonly].iter().any(|n| &**n == k)
+                        })
+                        .count();
                     let ndefaults = func.defaults.len();
                     let takes = if ndefaults > 0 {
-                        format!("from {} to {} positional arguments", argcount - ndefaults, argcount)
+                        format!(
+                            "from {} to {} positional arguments",
+                            argcount - ndefaults,
+                            argcount
+                        )
                     } else {
-                        format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+                        format!(
+                            "{} positional argument{}",
+                            argcount,
+                            if argcount == 1 { "" } else { "s" }
+                        )
                     };
                     let was = if given == 1 && kw_given == 0 { "was" } else { "were" };
                     let kw_part = if kw_given > 0 {
@@ -152,7 +189,9 @@ impl Vm {
             match idx {
                 Some(i) if i >= posonly => {
                     if !self.stack[base + i].is_null() {
-                        return Err(self.type_error(format!("{name}() got multiple values for argument '{key}'")));
+                        return Err(self.type_error(format!(
+                            "{name}() got multiple values for argument '{key}'"
+                        )));
                     }
                     self.stack[base + i] = v;
                 }
@@ -162,7 +201,9 @@ impl Vm {
                     } else if found.is_some() {
                         posonly_as_kw.push(key.to_string());
                     } else {
-                        return Err(self.type_error(format!("{name}() got an unexpected keyword argument '{key}'")));
+                        return Err(self.type_error(format!(
+                            "{name}() got an unexpected keyword argument '{key}'"
+                        )));
                     }
                 }
             }

@@ -56,10 +56,14 @@ impl Vm {
             let suppress = e.suppress_context.with(|s| *s);
             if let Value::Exception(c) = cause {
                 self.format_exception(PyErr(c), out, depth + 1);
-                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+                out.push_str(
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                );
             } else if let (Value::Exception(c), false) = (context, suppress) {
                 self.format_exception(PyErr(c), out, depth + 1);
-                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+                out.push_str(
+                    "\nDuring handling of the above exception, another exception occurred:\n\n",
+                );
             }
         }
         let tb = e.traceback.with(|t| t.clone());
@@ -141,7 +145,9 @@ pub fn markers(out: &mut String, line: &str, stripped: &str, pos: crate::bytecod
     let width = |s: &str| s.chars().count();
     let mut m = String::from("    ");
     m.push_str(&" ".repeat(width(&stripped[..seg_start.min(stripped.len())])));
-    m.push_str(&"^".repeat(width(&stripped[seg_start.min(stripped.len())..seg_end.min(stripped.len())]).max(1)));
+    m.push_str(&"^".repeat(
+        width(&stripped[seg_start.min(stripped.len())..seg_end.min(stripped.len())]).max(1),
+    ));
     out.push_str(&m);
     out.push('\n');
 }

@@ -39,7 +39,9 @@ impl Vm {
                 // Unwind every frame of this activation, innermost first.
                 while self.frames.len() > entry {
                     let f = self.frames.pop().expect("frame");
-                    e.0.traceback.with_mut(|tb| tb.push(TbEntry { code: f.code.clone(), pc: f.pc.saturating_sub(1) as u32 }));
+                    e.0.traceback.with_mut(|tb| {
+                        tb.push(TbEntry { code: f.code.clone(), pc: f.pc.saturating_sub(1) as u32 })
+                    });
                 }
                 Err(e)
             }
@@ -227,7 +229,13 @@ impl Vm {
                         _ => tri!(self.binary_op(Operator::Mod, x, y)),
                     };
                 }
-                Op::Pow | Op::LShift | Op::RShift | Op::BitAnd | Op::BitOr | Op::BitXor | Op::MatMul => {
+                Op::Pow
+                | Op::LShift
+                | Op::RShift
+                | Op::BitAnd
+                | Op::BitOr
+                | Op::BitXor
+                | Op::MatMul => {
                     let (x, y) = (r!(b_of(ins)), r!(c_of(ins)));
                     let o = match op {
                         Op::Pow => Operator::Pow,
@@ -394,13 +402,18 @@ impl Vm {
                         }
                     }
                     save_pc!();
-                    let args: Vec<Value> = self.stack[cur.base + first..cur.base + first + nargs].to_vec();
+                    let args: Vec<Value> =
+                        self.stack[cur.base + first..cur.base + first + nargs].to_vec();
                     let result = match kwnames {
                         Some(Value::Tuple(names)) => {
                             let nk = names.items.len();
                             let npos = nargs - nk;
-                            let kw: Vec<(Value, Value)> =
-                                names.items.iter().copied().zip(args[npos..].iter().copied()).collect();
+                            let kw: Vec<(Value, Value)> = names
+                                .items
+                                .iter()
+                                .copied()
+                                .zip(args[npos..].iter().copied())
+                                .collect();
                             self.call_value_at(func, &args[..npos], &kw, cur.base + a)
                         }
                         _ => self.call_value_at(func, &args, &[], cur.base + a),
@@ -424,7 +437,9 @@ impl Vm {
                     };
                     let kw: Vec<(Value, Value)> = if b_of(ins) == 1 {
                         match r!(a + 2) {
-                            Value::Dict(d) => d.table.with(|t| t.iter().map(|e| (e.key, e.value)).collect()),
+                            Value::Dict(d) => {
+                                d.table.with(|t| t.iter().map(|e| (e.key, e.value)).collect())
+                            }
                             _ => Vec::new(),
                         }
                     } else {
@@ -442,7 +457,6 @@ impl Vm {
                 Op::LoadMethod => {
                     let obj = r!(b_of(ins));
                     let name = cur.code.names[c_of(ins) + ext];
-                    ext = 0;
                     let (m, s) = tri!(self.load_method(obj, name));
                     r!(a) = m;
                     r!(a + 1) = s;
@@ -464,12 +478,10 @@ impl Vm {
                 Op::GetAttr => {
                     let obj = r!(b_of(ins));
                     let name = cur.code.names[c_of(ins) + ext];
-                    ext = 0;
                     r!(a) = tri!(self.get_attr(obj, name));
                 }
                 Op::SetAttr => {
                     let name = cur.code.names[c_of(ins) + ext];
-                    ext = 0;
                     let (obj, v) = (r!(a), r!(b_of(ins)));
                     tri!(self.set_attr(obj, name, v));
                 }
@@ -531,7 +543,8 @@ impl Vm {
                         let k = r!(b + i);
                         if t.insert(k, Value::None).is_err() {
                             save_pc!();
-                            return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(k))));
+                            return Err(self
+                                .type_error(format!("unhashable type: '{}'", self.type_name(k))));
                         }
                     }
                     r!(a) = Value::Set(self.heap.alloc(SetObj::new(t, false)));
@@ -543,7 +556,8 @@ impl Vm {
                         let (k, v) = (r!(b + 2 * i), r!(b + 2 * i + 1));
                         if t.insert(k, v).is_err() {
                             save_pc!();
-                            return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(k))));
+                            return Err(self
+                                .type_error(format!("unhashable type: '{}'", self.type_name(k))));
                         }
                     }
                     r!(a) = Value::Dict(self.heap.alloc(DictObj::from_table(t)));
@@ -568,7 +582,8 @@ impl Vm {
                     if let Value::Set(s) = s {
                         if s.table.with_mut(|t| t.insert(k, Value::None)).is_err() {
                             save_pc!();
-                            return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(k))));
+                            return Err(self
+                                .type_error(format!("unhashable type: '{}'", self.type_name(k))));
                         }
                     }
                 }
@@ -593,7 +608,10 @@ impl Vm {
                     if let Value::Set(s) = s {
                         for k in items {
                             if s.table.with_mut(|t| t.insert(k, Value::None)).is_err() {
-                                return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(k))));
+                                return Err(self.type_error(format!(
+                                    "unhashable type: '{}'",
+                                    self.type_name(k)
+                                )));
                             }
                         }
                     }
@@ -657,13 +675,15 @@ impl Vm {
                                     Some(None)
                                 }
                             }
-                            crate::runtime::iter::IterState::List { list, index } => match list.get(*index) {
-                                Some(v) => {
-                                    *index += 1;
-                                    Some(Some(v))
+                            crate::runtime::iter::IterState::List { list, index } => {
+                                match list.get(*index) {
+                                    Some(v) => {
+                                        *index += 1;
+                                        Some(Some(v))
+                                    }
+                                    None => Some(None),
                                 }
-                                None => Some(None),
-                            },
+                            }
                             _ => None,
                         }),
                         _ => None,
@@ -745,7 +765,15 @@ impl Vm {
                     };
                     let name = self.heap.alloc(StrObj::new(&*code.name));
                     let qualname = self.heap.alloc(StrObj::new(&*code.qualname));
-                    let f = self.heap.alloc(FuncObj { code, globals, defaults, kwdefaults, closure, name, qualname });
+                    let f = self.heap.alloc(FuncObj {
+                        code,
+                        globals,
+                        defaults,
+                        kwdefaults,
+                        closure,
+                        name,
+                        qualname,
+                    });
                     r!(a) = Value::Function(f);
                 }
                 Op::Raise => {
@@ -767,7 +795,6 @@ impl Vm {
                 Op::ImportFrom => {
                     let m = r!(b_of(ins));
                     let name = cur.code.names[c_of(ins) + ext];
-                    ext = 0;
                     save_pc!();
                     r!(a) = tri!(self.import_from(m, name));
                 }
@@ -775,7 +802,8 @@ impl Vm {
                     let m = r!(a);
                     if let Value::Module(m) = m {
                         let globals = self.frames.last().expect("frame").globals;
-                        let entries: Vec<(Value, Value)> = m.dict.table.with(|t| t.iter().map(|e| (e.key, e.value)).collect());
+                        let entries: Vec<(Value, Value)> =
+                            m.dict.table.with(|t| t.iter().map(|e| (e.key, e.value)).collect());
                         for (k, v) in entries {
                             if !k.as_str().is_some_and(|s| s.starts_with('_')) {
                                 let _ = globals.set(k, v);
@@ -791,7 +819,13 @@ impl Vm {
     /// Push a frame for a positional-only call of `f` whose arguments are
     /// already in place at `new_base`.
     #[inline]
-    fn push_frame(&mut self, f: Gc<FuncObj>, new_base: usize, nargs: usize, ret: usize) -> PyResult<()> {
+    fn push_frame(
+        &mut self,
+        f: Gc<FuncObj>,
+        new_base: usize,
+        nargs: usize,
+        ret: usize,
+    ) -> PyResult<()> {
         if self.frames.len() >= self.recursion_limit {
             return Err(self.err(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }
@@ -801,7 +835,15 @@ impl Vm {
         self.stack.truncate(new_base + nargs);
         self.stack.resize(new_base + nregs.max(nargs), Value::Null);
         let cells = self.make_cells(f, &code, new_base);
-        self.frames.push(Frame { code, globals: f.globals, cells, base: new_base, pc: 0, ret, boundary: false });
+        self.frames.push(Frame {
+            code,
+            globals: f.globals,
+            cells,
+            base: new_base,
+            pc: 0,
+            ret,
+            boundary: false,
+        });
         if self.heap.should_collect() {
             self.collect_now();
         }
@@ -810,11 +852,19 @@ impl Vm {
 
     /// Call from the loop: Python functions get a frame pushed (the loop
     /// continues in it), everything else runs now.
-    fn call_value_at(&mut self, func: Value, args: &[Value], kwargs: &[(Value, Value)], ret: usize) -> PyResult<CallOutcome> {
+    fn call_value_at(
+        &mut self,
+        func: Value,
+        args: &[Value],
+        kwargs: &[(Value, Value)],
+        ret: usize,
+    ) -> PyResult<CallOutcome> {
         match func {
             Value::Function(f) => {
                 if self.frames.len() >= self.recursion_limit {
-                    return Err(self.err(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+                    return Err(
+                        self.err(ExcKind::RecursionError, "maximum recursion depth exceeded")
+                    );
                 }
                 let code = f.code.clone();
                 let base = self.stack.len();
@@ -825,7 +875,15 @@ impl Vm {
                     return Err(e);
                 }
                 let cells = self.make_cells(f, &code, base);
-                self.frames.push(Frame { code, globals: f.globals, cells, base, pc: 0, ret, boundary: false });
+                self.frames.push(Frame {
+                    code,
+                    globals: f.globals,
+                    cells,
+                    base,
+                    pc: 0,
+                    ret,
+                    boundary: false,
+                });
                 Ok(CallOutcome::Pushed)
             }
             Value::BoundMethod(m) => {
@@ -844,7 +902,9 @@ impl Vm {
         }
         if d.get(k).ok().flatten().is_some() {
             let name = k.as_str().unwrap_or("").to_string();
-            return Err(self.type_error(format!("got multiple values for keyword argument '{name}'")));
+            return Err(
+                self.type_error(format!("got multiple values for keyword argument '{name}'"))
+            );
         }
         self.dict_set(d, k, v)
     }
@@ -856,14 +916,16 @@ impl Vm {
     fn make_raise(&mut self, exc: Value, cause: Option<Value>) -> PyErr {
         let e = match exc {
             Value::Exception(e) => e,
-            Value::Type(t) if t.exc.is_some() => self.heap.alloc(ExcObj::new(t.exc.expect("exception type"), Vec::new())),
+            Value::Type(t) if t.exc.is_some() => {
+                self.heap.alloc(ExcObj::new(t.exc.expect("exception type"), Vec::new()))
+            }
             _ => return self.type_error("exceptions must derive from BaseException"),
         };
         if let Some(c) = cause {
             let c = match c {
-                Value::Type(t) if t.exc.is_some() => {
-                    Value::Exception(self.heap.alloc(ExcObj::new(t.exc.expect("exception type"), Vec::new())))
-                }
+                Value::Type(t) if t.exc.is_some() => Value::Exception(
+                    self.heap.alloc(ExcObj::new(t.exc.expect("exception type"), Vec::new())),
+                ),
                 other => other,
             };
             e.cause.with_mut(|x| *x = c);
@@ -877,8 +939,19 @@ impl Vm {
             Value::Tuple(t) => t.items.to_vec(),
             Value::List(l) => l.snapshot(),
             _ => {
-                if !matches!(src, Value::Str(_) | Value::Dict(_) | Value::Set(_) | Value::Range(_) | Value::Iter(_) | Value::Bytes(_)) {
-                    return Err(self.type_error(format!("cannot unpack non-iterable {} object", self.type_name(src))));
+                if !matches!(
+                    src,
+                    Value::Str(_)
+                        | Value::Dict(_)
+                        | Value::Set(_)
+                        | Value::Range(_)
+                        | Value::Iter(_)
+                        | Value::Bytes(_)
+                ) {
+                    return Err(self.type_error(format!(
+                        "cannot unpack non-iterable {} object",
+                        self.type_name(src)
+                    )));
                 }
                 self.collect_iter(src)?
             }
@@ -889,7 +962,10 @@ impl Vm {
                     return Err(if items.len() > n {
                         self.value_error(format!("too many values to unpack (expected {n})"))
                     } else {
-                        self.value_error(format!("not enough values to unpack (expected {n}, got {})", items.len()))
+                        self.value_error(format!(
+                            "not enough values to unpack (expected {n}, got {})",
+                            items.len()
+                        ))
                     });
                 }
                 Ok(items)
@@ -926,5 +1002,10 @@ fn global_get(t: &DictTable, name: Value) -> Option<Value> {
 }
 
 fn cell_name(code: &CodeObject, i: usize) -> String {
-    code.cellvars.iter().chain(code.freevars.iter()).nth(i).map(|s| s.to_string()).unwrap_or_default()
+    code.cellvars
+        .iter()
+        .chain(code.freevars.iter())
+        .nth(i)
+        .map(|s| s.to_string())
+        .unwrap_or_default()
 }

@@ -7,10 +7,13 @@
 //! recursion limit. Registers of all frames live in one preallocated
 //! `stack` that never reallocates, so a frame's register window never moves.
 
+pub mod access;
 pub mod call;
 pub mod errors;
+pub mod format;
 pub mod interp;
 pub mod ops;
+pub mod run;
 
 use std::io::Write;
 use std::rc::Rc;
@@ -20,7 +23,7 @@ use ahash::AHashMap;
 use crate::bytecode::code::CodeObject;
 use crate::runtime::dict::DictObj;
 use crate::runtime::exception::{ExcKind, ExcObj};
-use crate::runtime::function::{BuiltinObj, CellObj, FuncObj, NativeFn};
+use crate::runtime::function::{BuiltinObj, CellObj, NativeFn};
 use crate::runtime::gc::Heap;
 use crate::runtime::heap::{Gc, Trace, Tracer};
 use crate::runtime::module::ModuleObj;
@@ -141,7 +144,8 @@ impl Vm {
 
     /// Register a native method of a builtin type.
     pub fn add_method(&mut self, ty: TypeId, name: &'static str, func: NativeFn) {
-        let f = self.heap.alloc(BuiltinObj { name, owner: Some(ty.name()), func, bound: Value::Null });
+        let f =
+            self.heap.alloc(BuiltinObj { name, owner: Some(ty.name()), func, bound: Value::Null });
         self.methods.insert((ty, name), Value::Builtin(f));
     }
 
@@ -199,8 +203,20 @@ impl Vm {
 
     #[cold]
     pub fn collect_now(&mut self) {
-        let Vm { heap, stack, frames, builtins, types, exc_types, modules, methods, temp_roots, code_roots, interned, .. } =
-            self;
+        let Vm {
+            heap,
+            stack,
+            frames,
+            builtins,
+            types,
+            exc_types,
+            modules,
+            methods,
+            temp_roots,
+            code_roots,
+            interned,
+            ..
+        } = self;
         heap.collect(|t: &mut Tracer| {
             stack.trace(t);
             for f in frames.iter() {

@@ -131,7 +131,10 @@ impl Vm {
 
     fn repr_into(&mut self, v: Value, out: &mut String, depth: usize) -> PyResult<()> {
         if depth > 900 {
-            return Err(self.err(ExcKind::RecursionError, "maximum recursion depth exceeded while getting the repr of an object"));
+            return Err(self.err(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ));
         }
         match v {
             Value::None => out.push_str("None"),
@@ -183,7 +186,8 @@ impl Vm {
                 out.push(')');
             }
             Value::Dict(d) => {
-                let entries: Vec<(Value, Value)> = d.table.with(|t| t.iter().map(|e| (e.key, e.value)).collect());
+                let entries: Vec<(Value, Value)> =
+                    d.table.with(|t| t.iter().map(|e| (e.key, e.value)).collect());
                 out.push('{');
                 for (i, (k, x)) in entries.iter().enumerate() {
                     if i > 0 {
@@ -236,9 +240,15 @@ impl Vm {
                 self.repr_into(s.step, out, depth + 1)?;
                 out.push(')');
             }
-            Value::Function(f) => out.push_str(&format!("<function {} at 0x{:x}>", f.qualname.as_str(), v.heap_addr().unwrap_or(0))),
+            Value::Function(f) => out.push_str(&format!(
+                "<function {} at 0x{:x}>",
+                f.qualname.as_str(),
+                v.heap_addr().unwrap_or(0)
+            )),
             Value::Builtin(b) => match (b.owner, b.bound) {
-                (Some(owner), Value::Null) => out.push_str(&format!("<method '{}' of '{}' objects>", b.name, owner)),
+                (Some(owner), Value::Null) => {
+                    out.push_str(&format!("<method '{}' of '{}' objects>", b.name, owner))
+                }
                 (Some(_), recv) => out.push_str(&format!(
                     "<built-in method {} of {} object at 0x{:x}>",
                     b.name,
@@ -256,8 +266,12 @@ impl Vm {
                 self.repr_into(m.receiver, out, depth + 1)?;
                 out.push('>');
             }
-            Value::Cell(_) => out.push_str(&format!("<cell at 0x{:x}>", v.heap_addr().unwrap_or(0))),
-            Value::Iter(_) => out.push_str(&format!("<iterator object at 0x{:x}>", v.heap_addr().unwrap_or(0))),
+            Value::Cell(_) => {
+                out.push_str(&format!("<cell at 0x{:x}>", v.heap_addr().unwrap_or(0)))
+            }
+            Value::Iter(_) => {
+                out.push_str(&format!("<iterator object at 0x{:x}>", v.heap_addr().unwrap_or(0)))
+            }
             Value::Exception(e) => {
                 out.push_str(e.kind.name());
                 out.push('(');
@@ -315,15 +329,25 @@ impl Vm {
             (Operator::Add, Value::Bytes(x), Value::Bytes(y)) => {
                 let mut v = x.data.to_vec();
                 v.extend_from_slice(&y.data);
-                return Ok(Value::Bytes(self.heap.alloc(crate::runtime::object::BytesObj { data: v.into() })));
+                return Ok(Value::Bytes(
+                    self.heap.alloc(crate::runtime::object::BytesObj { data: v.into() }),
+                ));
             }
             (Operator::Mult, seq, n) | (Operator::Mult, n, seq)
-                if is_int(n) && matches!(seq, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)) =>
+                if is_int(n)
+                    && matches!(
+                        seq,
+                        Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_)
+                    ) =>
             {
                 return self.repeat(seq, n);
             }
             (Operator::Mod, Value::Str(f), args) => return self.percent_format(f.as_str(), args),
-            (Operator::BitOr | Operator::BitAnd | Operator::Sub | Operator::BitXor, Value::Set(x), Value::Set(y)) => {
+            (
+                Operator::BitOr | Operator::BitAnd | Operator::Sub | Operator::BitXor,
+                Value::Set(x),
+                Value::Set(y),
+            ) => {
                 return Ok(self.set_op(op, x, y, x.frozen));
             }
             (Operator::BitOr, Value::Dict(x), Value::Dict(y)) => {
@@ -333,7 +357,9 @@ impl Vm {
                         t.insert_hashed(e.hash, e.key, e.value);
                     }
                 });
-                return Ok(Value::Dict(self.heap.alloc(crate::runtime::dict::DictObj::from_table(t))));
+                return Ok(Value::Dict(
+                    self.heap.alloc(crate::runtime::dict::DictObj::from_table(t)),
+                ));
             }
             _ => {}
         }
@@ -364,7 +390,11 @@ impl Vm {
                 });
                 Ok(a)
             }
-            (Operator::BitOr | Operator::BitAnd | Operator::Sub | Operator::BitXor, Value::Set(x), Value::Set(y)) if !x.frozen => {
+            (
+                Operator::BitOr | Operator::BitAnd | Operator::Sub | Operator::BitXor,
+                Value::Set(x),
+                Value::Set(y),
+            ) if !x.frozen => {
                 let r = self.set_op(op, x, y, false);
                 if let Value::Set(r) = r {
                     let t = r.table.with(|t| t.clone());
@@ -411,7 +441,9 @@ impl Vm {
             Operator::Mult => x * y,
             Operator::FloorDiv | Operator::Mod => {
                 if y.is_zero() {
-                    return Err(self.err(ExcKind::ZeroDivisionError, "integer division or modulo by zero"));
+                    return Err(
+                        self.err(ExcKind::ZeroDivisionError, "integer division or modulo by zero")
+                    );
                 }
                 let (q, r) = floor_divmod(&x, &y);
                 if op == Operator::FloorDiv {
@@ -428,17 +460,24 @@ impl Vm {
             }
             Operator::Pow => {
                 if y.is_negative() {
-                    let (fx, fy) = (x.to_f64().unwrap_or(f64::INFINITY), y.to_f64().unwrap_or(f64::NEG_INFINITY));
+                    let (fx, fy) = (
+                        x.to_f64().unwrap_or(f64::INFINITY),
+                        y.to_f64().unwrap_or(f64::NEG_INFINITY),
+                    );
                     return self.float_op(op, fx, fy).map(|r| r.unwrap_or(Value::None));
                 }
-                let e = y.to_u32().ok_or_else(|| self.err(ExcKind::OverflowError, "exponent too large"))?;
+                let e = y
+                    .to_u32()
+                    .ok_or_else(|| self.err(ExcKind::OverflowError, "exponent too large"))?;
                 num_traits::pow(x, e as usize)
             }
             Operator::LShift => {
                 if y.is_negative() {
                     return Err(self.value_error("negative shift count"));
                 }
-                let s = y.to_usize().ok_or_else(|| self.err(ExcKind::OverflowError, "too many digits in integer"))?;
+                let s = y.to_usize().ok_or_else(|| {
+                    self.err(ExcKind::OverflowError, "too many digits in integer")
+                })?;
                 x << s
             }
             Operator::RShift => {
@@ -467,7 +506,9 @@ impl Vm {
                 )))
             }
         };
-        if matches!((a, b), (Value::Bool(_), Value::Bool(_))) && matches!(op, Operator::BitAnd | Operator::BitOr | Operator::BitXor) {
+        if matches!((a, b), (Value::Bool(_), Value::Bool(_)))
+            && matches!(op, Operator::BitAnd | Operator::BitOr | Operator::BitXor)
+        {
             return Ok(Value::Bool(!r.is_zero()));
         }
         Ok(int_value(self, r))
@@ -481,7 +522,9 @@ impl Vm {
             Operator::Mult => x.checked_mul(y).map(Value::Int),
             Operator::FloorDiv => {
                 if y == 0 {
-                    return Err(self.err(ExcKind::ZeroDivisionError, "integer division or modulo by zero"));
+                    return Err(
+                        self.err(ExcKind::ZeroDivisionError, "integer division or modulo by zero")
+                    );
                 }
                 if x == i64::MIN && y == -1 {
                     None
@@ -494,7 +537,9 @@ impl Vm {
             }
             Operator::Mod => {
                 if y == 0 {
-                    return Err(self.err(ExcKind::ZeroDivisionError, "integer division or modulo by zero"));
+                    return Err(
+                        self.err(ExcKind::ZeroDivisionError, "integer division or modulo by zero")
+                    );
                 }
                 if y == -1 {
                     Some(Value::Int(0))
@@ -516,7 +561,10 @@ impl Vm {
             Operator::Pow => {
                 if y < 0 {
                     if x == 0 {
-                        return Err(self.err(ExcKind::ZeroDivisionError, "0.0 cannot be raised to a negative power"));
+                        return Err(self.err(
+                            ExcKind::ZeroDivisionError,
+                            "0.0 cannot be raised to a negative power",
+                        ));
                     }
                     Some(Value::Float((x as f64).powf(y as f64)))
                 } else if y <= u32::MAX as i64 {
@@ -541,7 +589,15 @@ impl Vm {
                 if y < 0 {
                     return Err(self.value_error("negative shift count"));
                 }
-                Some(Value::Int(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y }))
+                Some(Value::Int(if y >= 64 {
+                    if x < 0 {
+                        -1
+                    } else {
+                        0
+                    }
+                } else {
+                    x >> y
+                }))
             }
             Operator::BitAnd => Some(Value::Int(x & y)),
             Operator::BitOr => Some(Value::Int(x | y)),
@@ -564,7 +620,9 @@ impl Vm {
             }
             Operator::FloorDiv => {
                 if y == 0.0 {
-                    return Err(self.err(ExcKind::ZeroDivisionError, "float floor division by zero"));
+                    return Err(
+                        self.err(ExcKind::ZeroDivisionError, "float floor division by zero")
+                    );
                 }
                 float_divmod(x, y).0
             }
@@ -576,14 +634,19 @@ impl Vm {
             }
             Operator::Pow => {
                 if x == 0.0 && y < 0.0 {
-                    return Err(self.err(ExcKind::ZeroDivisionError, "0.0 cannot be raised to a negative power"));
+                    return Err(self.err(
+                        ExcKind::ZeroDivisionError,
+                        "0.0 cannot be raised to a negative power",
+                    ));
                 }
                 if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
                     return Err(self.value_error("complex results are not supported yet"));
                 }
                 let r = x.powf(y);
                 if r.is_infinite() && x.is_finite() && y.is_finite() {
-                    return Err(self.err_args(ExcKind::OverflowError, vec![Value::Int(34), Value::None]).with_msg(self));
+                    return Err(self
+                        .err_args(ExcKind::OverflowError, vec![Value::Int(34), Value::None])
+                        .with_msg(self));
                 }
                 r
             }
@@ -594,7 +657,10 @@ impl Vm {
     fn repeat(&mut self, seq: Value, n: Value) -> PyResult<Value> {
         let n = match n {
             Value::BigInt(b) if b.value.is_negative() => 0,
-            Value::BigInt(_) => return Err(self.err(ExcKind::OverflowError, "cannot fit 'int' into an index-sized integer")),
+            Value::BigInt(_) => {
+                return Err(self
+                    .err(ExcKind::OverflowError, "cannot fit 'int' into an index-sized integer"))
+            }
             other => other.as_int().unwrap_or(0).max(0) as usize,
         };
         Ok(match seq {
@@ -619,12 +685,20 @@ impl Vm {
                 }
                 self.new_tuple(v)
             }
-            Value::Bytes(b) => Value::Bytes(self.heap.alloc(crate::runtime::object::BytesObj { data: b.data.repeat(n).into() })),
+            Value::Bytes(b) => Value::Bytes(
+                self.heap.alloc(crate::runtime::object::BytesObj { data: b.data.repeat(n).into() }),
+            ),
             _ => Value::None,
         })
     }
 
-    fn set_op(&mut self, op: Operator, x: crate::runtime::heap::Gc<SetObj>, y: crate::runtime::heap::Gc<SetObj>, frozen: bool) -> Value {
+    fn set_op(
+        &mut self,
+        op: Operator,
+        x: crate::runtime::heap::Gc<SetObj>,
+        y: crate::runtime::heap::Gc<SetObj>,
+        frozen: bool,
+    ) -> Value {
         let xt = x.table.with(|t| t.clone());
         let yt = y.table.with(|t| t.clone());
         let mut out = DictTable::new();
@@ -688,7 +762,10 @@ impl Vm {
             }
             _ => {
                 let sym = ["-", "+", "~"][op as usize];
-                Err(self.type_error(format!("bad operand type for unary {sym}: '{}'", self.type_name(v))))
+                Err(self.type_error(format!(
+                    "bad operand type for unary {sym}: '{}'",
+                    self.type_name(v)
+                )))
             }
         }
     }
@@ -712,7 +789,8 @@ impl Vm {
             if x.len() != y.len() {
                 return Ok(false);
             }
-            let entries: Vec<(Value, Value)> = x.table.with(|t| t.iter().map(|e| (e.key, e.value)).collect());
+            let entries: Vec<(Value, Value)> =
+                x.table.with(|t| t.iter().map(|e| (e.key, e.value)).collect());
             for (k, v) in entries {
                 match y.get(k) {
                     Ok(Some(w)) => {
@@ -729,12 +807,15 @@ impl Vm {
             if x.len() != y.len() {
                 return Ok(false);
             }
-            let keys: Vec<(i64, Value)> = x.table.with(|t| t.iter().map(|e| (e.hash, e.key)).collect());
+            let keys: Vec<(i64, Value)> =
+                x.table.with(|t| t.iter().map(|e| (e.hash, e.key)).collect());
             return Ok(keys.iter().all(|&(h, k)| y.table.with(|t| t.get_hashed(h, k).is_some())));
         }
         if let (Value::Range(x), Value::Range(y)) = (a, b) {
             let (lx, ly) = (x.len(), y.len());
-            return Ok(lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step))));
+            return Ok(
+                lx == ly && (lx == 0 || (x.start == y.start && (lx == 1 || x.step == y.step)))
+            );
         }
         Ok(eq_builtin(a, b).unwrap_or_else(|| a.is(b)))
     }
@@ -744,11 +825,15 @@ impl Vm {
         use std::cmp::Ordering;
         let ord: Option<Ordering> = match (a, b) {
             (Value::Int(x), Value::Int(y)) => Some(x.cmp(&y)),
-            (Value::Float(x), Value::Float(y)) => x.partial_cmp(&y).or(Some(Ordering::Equal)).filter(|_| !x.is_nan() && !y.is_nan()),
+            (Value::Float(x), Value::Float(y)) => {
+                x.partial_cmp(&y).or(Some(Ordering::Equal)).filter(|_| !x.is_nan() && !y.is_nan())
+            }
             _ if is_int(a) && is_int(b) => Some(to_bigint(a).cmp(&to_bigint(b))),
             (Value::Str(x), Value::Str(y)) => Some(x.as_str().cmp(y.as_str())),
             (Value::Bytes(x), Value::Bytes(y)) => Some(x.data.cmp(&y.data)),
-            _ if (is_int(a) || matches!(a, Value::Float(_))) && (is_int(b) || matches!(b, Value::Float(_))) => {
+            _ if (is_int(a) || matches!(a, Value::Float(_)))
+                && (is_int(b) || matches!(b, Value::Float(_))) =>
+            {
                 match num_cmp(a, b) {
                     Some(o) => Some(o),
                     None => return Ok(false),
@@ -766,7 +851,9 @@ impl Vm {
             }
             (Value::Set(x), Value::Set(y)) => {
                 let sub = |p: &SetObj, q: &SetObj| {
-                    p.table.with(|pt| q.table.with(|qt| pt.iter().all(|e| qt.get_hashed(e.hash, e.key).is_some())))
+                    p.table.with(|pt| {
+                        q.table.with(|qt| pt.iter().all(|e| qt.get_hashed(e.hash, e.key).is_some()))
+                    })
                 };
                 return Ok(match op {
                     0 => x.len() < y.len() && sub(&x, &y),
@@ -819,7 +906,11 @@ impl Vm {
             Value::Set(s) => s.len(),
             Value::Bytes(b) => b.data.len(),
             Value::Range(r) => r.len() as usize,
-            _ => return Err(self.type_error(format!("object of type '{}' has no len()", self.type_name(v)))),
+            _ => {
+                return Err(
+                    self.type_error(format!("object of type '{}' has no len()", self.type_name(v)))
+                )
+            }
         })
     }
 
@@ -834,11 +925,15 @@ impl Vm {
             },
             Value::Dict(d) => match d.get(item) {
                 Ok(v) => Ok(v.is_some()),
-                Err(_) => Err(self.type_error(format!("unhashable type: '{}'", self.type_name(item)))),
+                Err(_) => {
+                    Err(self.type_error(format!("unhashable type: '{}'", self.type_name(item))))
+                }
             },
             Value::Set(s) => match s.table.with(|t| t.contains(item)) {
                 Ok(b) => Ok(b),
-                Err(_) => Err(self.type_error(format!("unhashable type: '{}'", self.type_name(item)))),
+                Err(_) => {
+                    Err(self.type_error(format!("unhashable type: '{}'", self.type_name(item))))
+                }
             },
             Value::Range(r) => Ok(match item.as_int() {
                 Some(i) => {
@@ -850,11 +945,14 @@ impl Vm {
                 }
                 None => false,
             }),
-            Value::Bytes(b) => match item {
-                Value::Bytes(sub) => Ok(sub.data.is_empty() || b.data.windows(sub.data.len()).any(|w| *w == *sub.data)),
-                Value::Int(i) => Ok(b.data.contains(&(i as u8))),
-                _ => Err(self.type_error("a bytes-like object is required")),
-            },
+            Value::Bytes(b) => {
+                match item {
+                    Value::Bytes(sub) => Ok(sub.data.is_empty()
+                        || b.data.windows(sub.data.len()).any(|w| *w == *sub.data)),
+                    Value::Int(i) => Ok(b.data.contains(&(i as u8))),
+                    _ => Err(self.type_error("a bytes-like object is required")),
+                }
+            }
             Value::List(_) | Value::Tuple(_) => {
                 let items = self.seq_items(container);
                 for x in items {
@@ -864,19 +962,20 @@ impl Vm {
                 }
                 Ok(false)
             }
-            Value::Iter(_) => {
-                loop {
-                    match self.next(container)? {
-                        Some(x) => {
-                            if x.is(item) || self.eq(x, item)? {
-                                return Ok(true);
-                            }
+            Value::Iter(_) => loop {
+                match self.next(container)? {
+                    Some(x) => {
+                        if x.is(item) || self.eq(x, item)? {
+                            return Ok(true);
                         }
-                        None => return Ok(false),
                     }
+                    None => return Ok(false),
                 }
-            }
-            _ => Err(self.type_error(format!("argument of type '{}' is not iterable", self.type_name(container)))),
+            },
+            _ => Err(self.type_error(format!(
+                "argument of type '{}' is not iterable",
+                self.type_name(container)
+            ))),
         }
     }
 
@@ -888,11 +987,22 @@ impl Vm {
             Value::Tuple(tuple) => IterState::Tuple { tuple, index: 0 },
             Value::Str(s) => IterState::Str { s, byte: 0 },
             Value::Range(r) => IterState::Range { next: r.start, stop: r.stop, step: r.step },
-            Value::Dict(d) => IterState::Dict { dict: v, pos: 0, kind: 0, version: d.table.with(|t| t.version) },
-            Value::Set(s) => IterState::Dict { dict: v, pos: 0, kind: 0, version: s.table.with(|t| t.version) },
-            Value::Bytes(b) => IterState::Seq { items: b.data.iter().map(|&x| Value::Int(x as i64)).collect(), index: 0 },
+            Value::Dict(d) => {
+                IterState::Dict { dict: v, pos: 0, kind: 0, version: d.table.with(|t| t.version) }
+            }
+            Value::Set(s) => {
+                IterState::Dict { dict: v, pos: 0, kind: 0, version: s.table.with(|t| t.version) }
+            }
+            Value::Bytes(b) => IterState::Seq {
+                items: b.data.iter().map(|&x| Value::Int(x as i64)).collect(),
+                index: 0,
+            },
             Value::Iter(_) => return Ok(v),
-            _ => return Err(self.type_error(format!("'{}' object is not iterable", self.type_name(v)))),
+            _ => {
+                return Err(
+                    self.type_error(format!("'{}' object is not iterable", self.type_name(v)))
+                )
+            }
         };
         Ok(Value::Iter(self.heap.alloc(IterObj::new(state))))
     }
@@ -900,7 +1010,9 @@ impl Vm {
     /// The next item of an iterator, `None` when exhausted.
     pub fn next(&mut self, it: Value) -> PyResult<Option<Value>> {
         let Value::Iter(obj) = it else {
-            return Err(self.type_error(format!("'{}' object is not an iterator", self.type_name(it))));
+            return Err(
+                self.type_error(format!("'{}' object is not an iterator", self.type_name(it)))
+            );
         };
         enum Step {
             Done(Option<Value>),
@@ -1001,7 +1113,11 @@ impl Vm {
             }
             Step::Changed(is_dict) => Err(self.err(
                 ExcKind::RuntimeError,
-                if is_dict { "dictionary changed size during iteration" } else { "Set changed size during iteration" },
+                if is_dict {
+                    "dictionary changed size during iteration"
+                } else {
+                    "Set changed size during iteration"
+                },
             )),
             Step::Call(func, inners) => {
                 let mut args = Vec::with_capacity(inners.len());
@@ -1071,10 +1187,15 @@ impl Vm {
         r
     }
 
-    pub fn dict_update(&mut self, d: crate::runtime::heap::Gc<crate::runtime::dict::DictObj>, src: Value) -> PyResult<()> {
+    pub fn dict_update(
+        &mut self,
+        d: crate::runtime::heap::Gc<crate::runtime::dict::DictObj>,
+        src: Value,
+    ) -> PyResult<()> {
         match src {
             Value::Dict(s) => {
-                let entries: Vec<(i64, Value, Value)> = s.table.with(|t| t.iter().map(|e| (e.hash, e.key, e.value)).collect());
+                let entries: Vec<(i64, Value, Value)> =
+                    s.table.with(|t| t.iter().map(|e| (e.hash, e.key, e.value)).collect());
                 d.table.with_mut(|t| {
                     for (h, k, v) in entries {
                         t.insert_hashed(h, k, v);
@@ -1086,7 +1207,9 @@ impl Vm {
                 let items = self.collect_iter(src)?;
                 for (i, item) in items.into_iter().enumerate() {
                     let pair = self.collect_iter(item).map_err(|_| {
-                        self.type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence"))
+                        self.type_error(format!(
+                            "cannot convert dictionary update sequence element #{i} to a sequence"
+                        ))
                     })?;
                     if pair.len() != 2 {
                         return Err(self.value_error(format!(
@@ -1101,7 +1224,12 @@ impl Vm {
         }
     }
 
-    pub fn dict_set(&mut self, d: crate::runtime::heap::Gc<crate::runtime::dict::DictObj>, k: Value, v: Value) -> PyResult<()> {
+    pub fn dict_set(
+        &mut self,
+        d: crate::runtime::heap::Gc<crate::runtime::dict::DictObj>,
+        k: Value,
+        v: Value,
+    ) -> PyResult<()> {
         if d.set(k, v).is_err() {
             return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(k))));
         }
@@ -1173,7 +1301,8 @@ fn big_truediv(vm: &mut Vm, x: &BigInt, y: &BigInt) -> PyResult<f64> {
     let (a, b) = (x.abs(), y.abs());
     // Scale so the quotient has 55+ significant bits, then round once.
     let shift = 55i64 - (a.bits() as i64 - b.bits() as i64);
-    let (num, den) = if shift >= 0 { (a << shift as usize, b) } else { (a, b << (-shift) as usize) };
+    let (num, den) =
+        if shift >= 0 { (a << shift as usize, b) } else { (a, b << (-shift) as usize) };
     use num_integer::Integer;
     let (q, r) = num.div_rem(&den);
     let mut q = q;
@@ -1182,12 +1311,18 @@ fn big_truediv(vm: &mut Vm, x: &BigInt, y: &BigInt) -> PyResult<f64> {
         let f = q.to_f64().unwrap_or(f64::INFINITY);
         let res = f * 2f64.powi((-shift - 1) as i32);
         if res.is_infinite() {
-            return Err(vm.err(ExcKind::OverflowError, "integer division result too large for a float"));
+            return Err(
+                vm.err(ExcKind::OverflowError, "integer division result too large for a float")
+            );
         }
         return Ok(if neg { -res } else { res });
     }
     let f = q.to_f64().unwrap_or(f64::INFINITY);
-    let res = if shift > 1000 { f * 2f64.powi(-1000) * 2f64.powi((-shift + 1000) as i32) } else { f * 2f64.powi(-shift as i32) };
+    let res = if shift > 1000 {
+        f * 2f64.powi(-1000) * 2f64.powi((-shift + 1000) as i32)
+    } else {
+        f * 2f64.powi(-shift as i32)
+    };
     if res.is_infinite() {
         return Err(vm.err(ExcKind::OverflowError, "integer division result too large for a float"));
     }
@@ -1206,7 +1341,11 @@ fn num_cmp(a: Value, b: Value) -> Option<std::cmp::Ordering> {
                 return None;
             }
             if x.is_infinite() {
-                return Some(if x > 0.0 { std::cmp::Ordering::Greater } else { std::cmp::Ordering::Less });
+                return Some(if x > 0.0 {
+                    std::cmp::Ordering::Greater
+                } else {
+                    std::cmp::Ordering::Less
+                });
             }
             let bi = to_bigint(b)?;
             let xf = x.floor();

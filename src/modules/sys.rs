@@ -1,0 +1,102 @@
+//! The `sys` module: argv, exit, stdout/stderr writers, recursion limit,
+//! maxsize, version_info.
+
+use crate::builtins::args::{int_arg, no_kwargs};
+use crate::runtime::exception::ExcKind;
+use crate::runtime::function::KwArgs;
+use crate::runtime::value::Value;
+use crate::vm::{PyResult, Vm};
+
+pub fn install(vm: &mut Vm) {
+    let argv: Vec<Value> = vm.argv.clone().into_iter().map(|a| vm.new_str(a)).collect();
+    let argv = vm.new_list(argv);
+    let stdout = make_stream(vm, "stdout");
+    let stderr = make_stream(vm, "stderr");
+    let final_ = Value::Str(vm.intern("final"));
+    let version_info =
+        vm.new_tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), final_, Value::Int(0)]);
+    let attrs = vec![
+        ("argv", argv),
+        ("exit", vm.native("exit", exit)),
+        ("getrecursionlimit", vm.native("getrecursionlimit", getrecursionlimit)),
+        ("setrecursionlimit", vm.native("setrecursionlimit", setrecursionlimit)),
+        ("maxsize", Value::Int(i64::MAX)),
+        ("version_info", version_info),
+        ("version", vm.new_str("3.11.7 (taipan)")),
+        ("platform", vm.new_str("linux")),
+        ("byteorder", vm.new_str("little")),
+        ("stdout", stdout),
+        ("stderr", stderr),
+    ];
+    vm.add_module("sys", attrs);
+}
+
+/// A stream object: a module-like namespace with `write` and `flush`.
+fn make_stream(vm: &mut Vm, name: &'static str) -> Value {
+    let write = if name == "stdout" {
+        vm.native("write", write_stdout)
+    } else {
+        vm.native("write", write_stderr)
+    };
+    let flush = vm.native("flush", flush);
+    let m = vm.add_module(
+        if name == "stdout" { "<stdout>" } else { "<stderr>" },
+        vec![("write", write), ("flush", flush)],
+    );
+    vm.modules.remove(if name == "stdout" { "<stdout>" } else { "<stderr>" });
+    m
+}
+
+/// Is `f` the `sys.stderr` object?
+pub fn is_stderr(vm: &mut Vm, f: Value) -> bool {
+    if let Value::Module(m) = f {
+        return m.name.as_str() == "<stderr>";
+    }
+    let _ = vm;
+    false
+}
+
+fn write_stdout(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "write", kw)?;
+    let Some(&Value::Str(s)) = args.first() else {
+        return Err(vm.type_error("write() argument must be str"));
+    };
+    vm.write_out(s.as_str());
+    Ok(Value::Int(s.char_len() as i64))
+}
+
+fn write_stderr(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "write", kw)?;
+    let Some(&Value::Str(s)) = args.first() else {
+        return Err(vm.type_error("write() argument must be str"));
+    };
+    vm.write_err(s.as_str());
+    Ok(Value::Int(s.char_len() as i64))
+}
+
+fn flush(vm: &mut Vm, _: Value, _: &[Value], _: KwArgs) -> PyResult<Value> {
+    vm.flush_out();
+    Ok(Value::None)
+}
+
+fn exit(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "exit", kw)?;
+    Err(vm.err_args(ExcKind::SystemExit, args.to_vec()))
+}
+
+fn getrecursionlimit(vm: &mut Vm, _: Value, _: &[Value], _: KwArgs) -> PyResult<Value> {
+    Ok(Value::Int(vm.recursion_limit as i64))
+}
+
+fn setrecursionlimit(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "setrecursionlimit", kw)?;
+    let Some(&v) = args.first() else {
+        return Err(vm.type_error("setrecursionlimit() takes exactly one argument (0 given)"));
+    };
+    let n = int_arg(vm, v, "")?;
+    if n < 1 {
+        return Err(vm.value_error("recursion limit must be greater or equal than 1"));
+    }
+    vm.recursion_limit = n.min(200_000) as usize;
+    Ok(Value::None)
+}

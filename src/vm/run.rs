@@ -1,0 +1,61 @@
+//! Running a compiled module: the `__main__` namespace, uncaught exceptions
+//! (traceback on stderr, status 1), `SystemExit` (its status or message),
+//! and flushing output at exit.
+
+use std::rc::Rc;
+
+use super::{Frame, Vm};
+use crate::bytecode::code::CodeObject;
+use crate::runtime::dict::DictObj;
+use crate::runtime::exception::ExcKind;
+use crate::runtime::value::Value;
+
+impl Vm {
+    /// Run `code` as the `__main__` module; returns the process exit status.
+    pub fn run_main(&mut self, code: Rc<CodeObject>) -> i32 {
+        self.code_roots.push(code.clone());
+        let globals = self.heap.alloc(DictObj::new());
+        let name_key = Value::Str(self.intern("__name__"));
+        let main = Value::Str(self.intern("__main__"));
+        let _ = globals.set(name_key, main);
+        let builtins_key = Value::Str(self.intern("__builtins__"));
+        let _ = globals.set(builtins_key, Value::Dict(self.builtins));
+        let nregs = code.nregs as usize;
+        let base = self.stack.len();
+        self.stack.resize(base + nregs, Value::Null);
+        self.frames.push(Frame {
+            code,
+            globals,
+            cells: Vec::new(),
+            base,
+            pc: 0,
+            ret: base,
+            boundary: true,
+        });
+        let status = match self.run() {
+            Ok(_) => 0,
+            Err(e) => self.handle_uncaught(e),
+        };
+        self.flush_out();
+        status
+    }
+
+    /// Report an exception that reached the top; returns the exit status.
+    pub fn handle_uncaught(&mut self, e: super::PyErr) -> i32 {
+        if e.0.kind == ExcKind::SystemExit {
+            let code = e.0.args.first().copied().unwrap_or(Value::None);
+            return match code {
+                Value::None => 0,
+                Value::Int(i) => i as i32,
+                Value::Bool(b) => b as i32,
+                other => {
+                    let s = self.str_of(other).unwrap_or_default();
+                    self.write_err(&format!("{s}\n"));
+                    1
+                }
+            };
+        }
+        self.print_exception(e);
+        1
+    }
+}
