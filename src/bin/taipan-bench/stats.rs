@@ -135,6 +135,7 @@ pub struct Ratio {
 impl Ratio {
     /// A ratio from its value and the standard error of its logarithm,
     /// with a normal interval.
+    #[cfg(test)]
     pub fn new(value: f64, log_se: f64) -> Ratio {
         Ratio::with_df(value, log_se, f64::INFINITY)
     }
