@@ -234,13 +234,20 @@ fn baseline_regression_fails_the_run() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("| script |"));
 
-    // A baseline in which taipan was ten times faster.
+    // --load re-renders a saved run without running anything.
+    let svg = dir.join("loaded.svg");
+    let out = bench(&["--load", json.to_str().unwrap(), "--svg", svg.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("hello"));
+    check_xml(&fs::read_to_string(&svg).unwrap()).unwrap();
+
+    // A baseline in which taipan was a hundred times faster.
     let mut old: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(&json).unwrap()).unwrap();
     let wall = &mut old["scripts"][0]["cells"][0]["wall"];
     for key in ["median", "min", "ci95_low", "ci95_high"] {
         let v = wall[key].as_f64().unwrap();
-        wall[key] = serde_json::json!(v / 10.0);
+        wall[key] = serde_json::json!(v / 100.0);
     }
     let old_path = dir.join("old.json");
     write(&old_path, &old.to_string());
@@ -248,14 +255,14 @@ fn baseline_regression_fails_the_run() {
     let mut args = common.to_vec();
     args.extend(["--baseline", old_path.to_str().unwrap(), "--fail-on-regression", "20"]);
     let out = bench(&args);
-    assert_eq!(out.status.code(), Some(3), "{}", text(&out.stdout));
+    assert_eq!(out.status.code(), Some(3), "{}{}", text(&out.stdout), text(&out.stderr));
     assert!(text(&out.stdout).contains("REGRESSION"));
     assert!(text(&out.stderr).contains("regression: hello"));
 
     // Without the threshold the regression is reported, not fatal; the
     // unchanged baseline shows no regression.
     let mut args = common.to_vec();
-    args.extend(["--baseline", json.to_str().unwrap(), "--fail-on-regression", "50"]);
+    args.extend(["--baseline", json.to_str().unwrap(), "--fail-on-regression", "200"]);
     let out = bench(&args);
     assert!(out.status.success(), "{}", text(&out.stdout));
 }

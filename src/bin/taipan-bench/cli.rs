@@ -25,6 +25,8 @@ options:
   --markdown             print a Markdown table instead of the terminal tables
   --svg FILE             write a bar chart of the speedups over the first
                          --against interpreter (log scale, 95% CI)
+  --load FILE.json       run nothing: print and write (--markdown, --svg,
+                         --baseline) the results saved by an earlier --json
   --baseline OLD.json    compare with an earlier --json run
   --fail-on-regression PCT
                          exit with status 3 when taipan is significantly
@@ -48,6 +50,7 @@ pub struct Options {
     pub markdown: bool,
     pub svg: Option<PathBuf>,
     pub baseline: Option<PathBuf>,
+    pub load: Option<PathBuf>,
     pub fail_on_regression: Option<f64>,
     pub quiet: bool,
     pub help: bool,
@@ -67,6 +70,7 @@ impl Default for Options {
             markdown: false,
             svg: None,
             baseline: None,
+            load: None,
             fail_on_regression: None,
             quiet: false,
             help: false,
@@ -105,6 +109,7 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
                 | "--json"
                 | "--svg"
                 | "--baseline"
+                | "--load"
                 | "--fail-on-regression"
         );
         let value = if takes_value {
@@ -132,6 +137,7 @@ pub fn parse(args: &[String]) -> Result<Options, String> {
             "--json" => o.json = Some(PathBuf::from(value)),
             "--svg" => o.svg = Some(PathBuf::from(value)),
             "--baseline" => o.baseline = Some(PathBuf::from(value)),
+            "--load" => o.load = Some(PathBuf::from(value)),
             "--fail-on-regression" => o.fail_on_regression = Some(number(name, &value)?),
             "--markdown" => o.markdown = true,
             "--no-resolve" => o.resolve = false,

@@ -48,7 +48,8 @@ fn unique_labels(interps: &mut [interp::Interp]) {
     }
 }
 
-fn run(opts: cli::Options) -> Result<ExitCode, String> {
+/// Runs the session described by `opts`.
+fn measure(opts: &cli::Options) -> Result<Report, String> {
     let paths = if opts.paths.is_empty() {
         vec![PathBuf::from("perf/scripts")]
     } else {
@@ -58,10 +59,6 @@ fn run(opts: cli::Options) -> Result<ExitCode, String> {
     if scripts.is_empty() {
         return Err("no .py scripts found".into());
     }
-    let baseline = match &opts.baseline {
-        Some(p) => Some(baseline::load(p)?),
-        None => None,
-    };
 
     let taipan_cmd = opts.taipan.clone().unwrap_or_else(default_taipan);
     let mut interps = vec![interp::resolve("taipan", &taipan_cmd, opts.resolve)];
@@ -81,7 +78,7 @@ fn run(opts: cli::Options) -> Result<ExitCode, String> {
     };
     let results = bench::run_all(&scripts, &plan);
     let geomean = bench::geomeans(&interps, &results);
-    let mut report = Report {
+    Ok(Report {
         schema: SCHEMA,
         tool: format!("taipan-bench {}", env!("CARGO_PKG_VERSION")),
         date: machine::now(),
@@ -100,6 +97,27 @@ fn run(opts: cli::Options) -> Result<ExitCode, String> {
         scripts: results,
         geomean,
         baseline: None,
+    })
+}
+
+fn run(opts: cli::Options) -> Result<ExitCode, String> {
+    let baseline = match &opts.baseline {
+        Some(p) => Some(baseline::load(p)?),
+        None => None,
+    };
+    let mut report = match &opts.load {
+        Some(p) => {
+            // The statistics are recomputed from the saved samples.
+            let mut r = baseline::load(p)?;
+            r.baseline = None;
+            for s in &mut r.scripts {
+                s.cells.iter_mut().for_each(bench::summarize);
+                s.speedups = bench::speedups(&s.cells);
+            }
+            r.geomean = bench::geomeans(&r.interpreters, &r.scripts);
+            r
+        }
+        None => measure(&opts)?,
     };
     let mut status = ExitCode::SUCCESS;
     if let (Some(old), Some(path)) = (&baseline, &opts.baseline) {

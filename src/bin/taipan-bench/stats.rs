@@ -90,6 +90,8 @@ pub struct Summary {
     pub mad: f64,
     /// Relative standard error of the median (floored at [`MIN_REL_SE`]).
     pub rel_se: f64,
+    /// 95% interval of the median, multiplicative (always positive):
+    /// `median · exp(±t · rel_se)`.
     pub ci95_low: f64,
     pub ci95_high: f64,
 }
@@ -105,7 +107,7 @@ impl Summary {
         let max = finite.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         let se = MEDIAN_SE_FACTOR * MAD_TO_SIGMA * mad / (n as f64).sqrt();
         let rel_se = if median > 0.0 { (se / median).max(MIN_REL_SE) } else { MIN_REL_SE };
-        let half = t95((n - 1) as f64) * rel_se * median.abs();
+        let spread = (t95((n - 1) as f64) * rel_se).exp();
         Some(Summary {
             n,
             median,
@@ -113,8 +115,8 @@ impl Summary {
             max,
             mad,
             rel_se,
-            ci95_low: median - half,
-            ci95_high: median + half,
+            ci95_low: median / spread,
+            ci95_high: median * spread,
         })
     }
 }
@@ -227,8 +229,9 @@ mod tests {
         assert_eq!(s.mad, 1.0);
         let se = MEDIAN_SE_FACTOR * MAD_TO_SIGMA * 1.0 / 7f64.sqrt();
         assert!(close(s.rel_se, se / 2.0));
-        assert!(close(s.ci95_low, 2.0 - 2.447 * se));
-        assert!(close(s.ci95_high, 2.0 + 2.447 * se));
+        let spread = (2.447 * se / 2.0).exp();
+        assert!(close(s.ci95_low, 2.0 / spread));
+        assert!(close(s.ci95_high, 2.0 * spread));
     }
 
     #[test]

@@ -35,28 +35,40 @@ pub fn escape(s: &str) -> String {
     out
 }
 
-/// Ticks of the 1-2-5 sequence (or powers of ten over wide ranges) that
-/// cover `[lo, hi]`, the first at or below `lo` and the last at or above `hi`.
+/// A tick label: three significant digits at most, no trailing zeros.
+fn tick_label(v: f64) -> String {
+    let decimals = usize::try_from(2 - v.log10().floor() as i64).unwrap_or(0).min(6);
+    let text = format!("{v:.decimals$}");
+    let text =
+        if text.contains('.') { text.trim_end_matches('0').trim_end_matches('.') } else { &text };
+    format!("{text}×")
+}
+
+/// Round ticks inside `[lo, hi]`: powers of ten over a wide range, the 1-2-5
+/// sequence over a decade or so, finer steps over a narrow range.
 pub fn ticks(lo: f64, hi: f64) -> Vec<(f64, String)> {
     let lo = lo.clamp(1e-6, 1e6);
     let hi = hi.clamp(lo, 1e6);
+    let span = (hi / lo).log10();
+    let mults: &[f64] = if span > 3.0 {
+        &[1.0]
+    } else if span > 1.2 {
+        &[1.0, 2.0, 5.0]
+    } else {
+        &[1.0, 1.5, 2.0, 3.0, 5.0, 7.0]
+    };
     let e0 = lo.log10().floor() as i32;
     let e1 = hi.log10().ceil() as i32;
-    let mults: &[f64] = if e1 - e0 > 3 { &[1.0] } else { &[1.0, 2.0, 5.0] };
-    let mut all = Vec::new();
+    let mut out = Vec::new();
     for e in e0..=e1 {
         for m in mults {
             let v = m * 10f64.powi(e);
-            let decimals = usize::try_from(-e).unwrap_or(0);
-            all.push((v, format!("{v:.decimals$}×")));
+            if v >= lo * (1.0 - 1e-9) && v <= hi * (1.0 + 1e-9) {
+                out.push((v, tick_label(v)));
+            }
         }
     }
-    let start = all.iter().rposition(|(v, _)| *v <= lo * (1.0 + 1e-9)).unwrap_or(0);
-    let end = all
-        .iter()
-        .position(|(v, _)| *v >= hi * (1.0 - 1e-9))
-        .unwrap_or(all.len().saturating_sub(1));
-    all.get(start..=end.max(start)).map(<[_]>::to_vec).unwrap_or_default()
+    out
 }
 
 struct Row {
@@ -97,21 +109,20 @@ pub fn chart(report: &Report) -> Option<String> {
         mean: true,
     });
 
-    let mut lo: f64 = 0.5;
-    let mut hi: f64 = 2.0;
+    // The domain covers every interval and 1×, with a margin; at least
+    // 0.67×–1.5× so that small differences do not look huge.
+    let mut lo: f64 = 1.0 / 1.5;
+    let mut hi: f64 = 1.5;
     for r in rows.iter().filter_map(|r| r.ratio) {
         if r.ci95_low.is_finite() && r.ci95_low > 0.0 {
-            lo = lo.min(r.ci95_low / 1.05);
+            lo = lo.min(r.ci95_low / 1.1);
         }
         if r.ci95_high.is_finite() {
-            hi = hi.max(r.ci95_high * 1.05);
+            hi = hi.max(r.ci95_high * 1.1);
         }
     }
+    let (lo, hi) = (lo.max(1e-6), hi.min(1e6));
     let ticks = ticks(lo, hi);
-    let (lo, hi) = match (ticks.first(), ticks.last()) {
-        (Some(a), Some(b)) if b.0 > a.0 => (a.0, b.0),
-        _ => (0.5, 2.0),
-    };
     let plot_w = WIDTH - LEFT - RIGHT;
     let x = |v: f64| {
         let v = v.clamp(lo, hi);
@@ -257,12 +268,14 @@ mod tests {
 
     #[test]
     fn tick_sequence() {
-        let t: Vec<String> = ticks(0.5, 2.0).into_iter().map(|t| t.1).collect();
-        assert_eq!(t, ["0.5×", "1×", "2×"]);
-        let t: Vec<String> = ticks(0.3, 7.0).into_iter().map(|t| t.1).collect();
-        assert_eq!(t, ["0.2×", "0.5×", "1×", "2×", "5×", "10×"]);
-        let t: Vec<String> = ticks(0.001, 500.0).into_iter().map(|t| t.1).collect();
-        assert_eq!(t, ["0.001×", "0.01×", "0.1×", "1×", "10×", "100×", "1000×"]);
+        let labels = |lo, hi| -> Vec<String> { ticks(lo, hi).into_iter().map(|t| t.1).collect() };
+        assert_eq!(labels(0.6, 1.7), ["0.7×", "1×", "1.5×"]);
+        assert_eq!(labels(0.3, 7.0), ["0.5×", "1×", "2×", "5×"]);
+        assert_eq!(labels(0.1, 30.0), ["0.1×", "0.2×", "0.5×", "1×", "2×", "5×", "10×", "20×"]);
+        assert_eq!(labels(0.001, 500.0), ["0.001×", "0.01×", "0.1×", "1×", "10×", "100×"]);
+        assert_eq!(labels(0.1, 0.2), ["0.1×", "0.15×", "0.2×"]);
+        assert_eq!(tick_label(0.0001), "0.0001×");
+        assert_eq!(tick_label(1000.0), "1000×");
     }
 
     #[test]
