@@ -281,7 +281,7 @@ pub fn markdown(report: &Report) -> String {
         let _ = write!(out, " {first} vs {l} |");
     }
     out.push_str("\n| --- |");
-    for _ in 0..labels.len() * 2 - 1 {
+    for _ in 0..(labels.len() * 2).saturating_sub(1) {
         out.push_str(" ---: |");
     }
     out.push('\n');
@@ -355,6 +355,14 @@ mod tests {
         assert_eq!(rss(2048), "2.0 MB");
         let r = Ratio::new(2.0, 0.0);
         assert_eq!(ratio_ci(&r), "2.00× [2.00–2.00×]");
+    }
+
+    #[test]
+    fn empty_report_renders() {
+        let r = Report::default();
+        assert!(markdown(&r).starts_with("| script |"));
+        assert!(terminal(&r).contains("0 scripts"));
+        assert!(crate::svg::chart(&r).is_none());
     }
 
     #[test]
