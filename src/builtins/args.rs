@@ -40,10 +40,12 @@ pub fn int_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<i64> {
             crate::runtime::exception::ExcKind::OverflowError,
             "Python int too large to convert to C ssize_t",
         )),
-        _ => Err(vm.type_error(format!(
-            "'{}' object cannot be interpreted as an integer{}",
-            vm.type_name(v),
-            if what.is_empty() { "" } else { "" }
-        ))),
+        _ => {
+            let _ = what;
+            Err(vm.type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(v)
+            )))
+        }
     }
 }

@@ -235,7 +235,7 @@ pub fn parse_int(vm: &mut Vm, s: &str, base: u32) -> PyResult<Value> {
     } else if base == 0 {
         if digits.len() > 1
             && digits.starts_with('0')
-            && digits.trim_start_matches(['0', '_']).len() > 0
+            && !digits.trim_start_matches(['0', '_']).is_empty()
         {
             return Err(bad(vm));
         }

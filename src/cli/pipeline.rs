@@ -127,26 +127,6 @@ pub fn check_source(bytes: &[u8]) -> Result<(), SourceError> {
     result.map_err(|error| SourceError { error, src })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn non_utf8_message_gets_the_file_name() {
-        let error = SyntaxError::without_location(
-            crate::syntax::ErrorKind::SyntaxError,
-            "Non-UTF-8 code starting with '\\xff' in file <unknown> on line 2, but no encoding \
-             declared; see https://peps.python.org/pep-0263/ for details",
-        );
-        let e = SourceError { error, src: String::new() };
-        assert_eq!(
-            e.render("/d/x.py"),
-            "SyntaxError: Non-UTF-8 code starting with '\\xff' in file /d/x.py on line 2, but no \
-             encoding declared; see https://peps.python.org/pep-0263/ for details\n"
-        );
-    }
-}
-
 /// Decode, parse, check, compile and run a program as `__main__`; the exit
 /// status, or the syntax error to report.
 pub fn run_program(bytes: &[u8], filename: &str, argv: Vec<String>) -> Result<i32, SourceError> {
@@ -214,5 +194,25 @@ pub fn disassemble(bytes: &[u8], filename: &str) -> Result<String, SourceError> 
             Ok(out)
         }
         Err(e) => Ok(format!("compile error: {e:?}\n")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn non_utf8_message_gets_the_file_name() {
+        let error = SyntaxError::without_location(
+            crate::syntax::ErrorKind::SyntaxError,
+            "Non-UTF-8 code starting with '\\xff' in file <unknown> on line 2, but no encoding \
+             declared; see https://peps.python.org/pep-0263/ for details",
+        );
+        let e = SourceError { error, src: String::new() };
+        assert_eq!(
+            e.render("/d/x.py"),
+            "SyntaxError: Non-UTF-8 code starting with '\\xff' in file /d/x.py on line 2, but no \
+             encoding declared; see https://peps.python.org/pep-0263/ for details\n"
+        );
     }
 }

@@ -189,13 +189,11 @@ impl<'g, 'a> Gen<'g, 'a> {
             }
             for s in &sc.symbols {
                 match s.scope {
-                    NameScope::Local => {
-                        if !u.locals.contains_key(&s.name) {
-                            let r = u.nlocals;
-                            u.nlocals += 1;
-                            u.locals.insert(s.name, r);
-                            u.varnames.push(self.interner.resolve(s.name).into());
-                        }
+                    NameScope::Local if !u.locals.contains_key(&s.name) => {
+                        let r = u.nlocals;
+                        u.nlocals += 1;
+                        u.locals.insert(s.name, r);
+                        u.varnames.push(self.interner.resolve(s.name).into());
                     }
                     NameScope::Cell => {
                         let i = u.cellvars.len() as u32;

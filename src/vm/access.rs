@@ -83,10 +83,9 @@ impl Vm {
             Value::Int(i) => i,
             Value::Bool(b) => b as i64,
             Value::BigInt(_) => {
-                return Err(self.err(
-                    ExcKind::IndexError,
-                    format!("cannot fit 'int' into an index-sized integer"),
-                ))
+                return Err(
+                    self.err(ExcKind::IndexError, "cannot fit 'int' into an index-sized integer")
+                )
             }
             _ => {
                 return Err(self.type_error(format!(
@@ -269,9 +268,14 @@ impl Vm {
                     return Ok(());
                 }
                 let n = l.len();
-                let i = self.seq_index(k, n, "list").map_err(|_| ()).or_else(|_| {
-                    Err(self.err(ExcKind::IndexError, "list assignment index out of range"))
-                })?;
+                let i = match self.seq_index(k, n, "list") {
+                    Ok(i) => i,
+                    Err(_) => {
+                        return Err(
+                            self.err(ExcKind::IndexError, "list assignment index out of range")
+                        )
+                    }
+                };
                 l.items.with_mut(|items| {
                     items.remove(i);
                 });
@@ -376,10 +380,8 @@ impl Vm {
                 "step" => return Ok(s.step),
                 _ => {}
             },
-            Value::Exception(e) => {
-                if n == "args" {
-                    return Ok(self.new_tuple(e.args.to_vec()));
-                }
+            Value::Exception(e) if n == "args" => {
+                return Ok(self.new_tuple(e.args.to_vec()));
             }
             _ => {}
         }

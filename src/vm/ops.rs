@@ -148,9 +148,9 @@ impl Vm {
                 let s = b.value.to_string();
                 let digits = s.trim_start_matches('-').len();
                 if digits > 4300 {
-                    return Err(self.value_error(format!(
-                        "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"
-                    )));
+                    return Err(self.value_error(
+                        "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+                    ));
                 }
                 out.push_str(&s)
             }
