@@ -16,6 +16,18 @@ pub struct Position {
     pub end_col: u32,
 }
 
+/// Inline cache of a `LoadGlobal` instruction: where the name was found,
+/// valid while the globals dict (and, for builtins, the builtins dict) keeps
+/// the same key layout (`DictTable::version`).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct GlobalCache {
+    pub dict: usize,
+    pub gver: u64,
+    pub bver: u64,
+    pub index: u32,
+    pub builtin: bool,
+}
+
 /// Flags of a code object.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct CodeFlags {
@@ -54,6 +66,8 @@ pub struct CodeObject {
     pub cell_params: Vec<(u32, u32)>,
     /// Variables of enclosing scopes used here (cells from the closure).
     pub freevars: Vec<Box<str>>,
+    /// One inline-cache slot per instruction (used by `LoadGlobal`).
+    pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
 }
 
 impl CodeObject {

@@ -225,7 +225,9 @@ impl<'g, 'a> Gen<'g, 'a> {
 
     fn pop_unit(&mut self) -> Rc<CodeObject> {
         let u = self.units.pop().expect("a unit");
+        let global_cache = (0..u.code.len()).map(|_| std::cell::Cell::new(Default::default())).collect();
         Rc::new(CodeObject {
+            global_cache,
             name: u.name,
             qualname: u.qualname,
             filename: self.filename.clone(),
@@ -1250,6 +1252,19 @@ impl<'g, 'a> Gen<'g, 'a> {
             ExprKind::Constant { value, .. } => self.load_const(value, dst, e.span)?,
             ExprKind::Name { id, .. } => self.load_name(*id, dst)?,
             ExprKind::BinOp { left, op, right } => {
+                // `x + k` / `x - k` with a small int constant: one AddI/SubI.
+                if let (Operator::Add | Operator::Sub, ExprKind::Constant { value: Constant::Int(k), .. }) =
+                    (op, &right.kind)
+                {
+                    if (-128..=127).contains(k) {
+                        let l = self.expr_any(left)?;
+                        let old = self.set_pos(e.span);
+                        let opc = if *op == Operator::Add { Op::AddI } else { Op::SubI };
+                        self.emit(abc(opc, dst, l, (*k as i8 as u8) as u32));
+                        self.restore_pos(old);
+                        return Ok(());
+                    }
+                }
                 let l = self.expr_any(left)?;
                 let r = self.expr_any(right)?;
                 let old = self.set_pos(e.span);
@@ -1528,7 +1543,8 @@ impl<'g, 'a> Gen<'g, 'a> {
     ) -> CResult<()> {
         let has_star = args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. }))
             || keywords.iter().any(|k| k.arg.is_none());
-        let base = self.alloc(1)?;
+        // The destination is the newest temporary: call in place (no Move).
+        let base = if dst + 1 == self.top() && self.is_temp(dst) { dst } else { self.alloc(1)? };
         if has_star {
             self.expr_to(func, base)?;
             let pos = self.alloc(2)?;
@@ -1641,6 +1657,22 @@ impl<'g, 'a> Gen<'g, 'a> {
                         _ => None,
                     };
                     if let (Some(op), false) = (fused, jump_if) {
+                        // Against a small int constant: the immediate form.
+                        if let ExprKind::Constant { value: Constant::Int(k), .. } = comparators[0].kind {
+                            if (-128..=127).contains(&k) {
+                                let l = self.expr_any(left)?;
+                                let opi = match op {
+                                    Op::IfLt => Op::IfLtI,
+                                    Op::IfLe => Op::IfLeI,
+                                    Op::IfGt => Op::IfGtI,
+                                    Op::IfGe => Op::IfGeI,
+                                    Op::IfEq => Op::IfEqI,
+                                    _ => Op::IfNeI,
+                                };
+                                self.emit(abc(opi, l, (k as i8 as u8) as u32, 0));
+                                return Ok(self.jump(Op::Jmp, 0));
+                            }
+                        }
                         let l = self.expr_any(left)?;
                         let r = self.expr_any(&comparators[0])?;
                         self.emit(abc(op, l, r, 0));

@@ -63,7 +63,7 @@ impl DictTable {
         self.index
             .find(hash as u64, |&i| {
                 let e = &entries[i];
-                e.hash == hash && eq_for_key(e.key, key)
+                e.hash == hash && (e.key.is(key) || eq_for_key(e.key, key))
             })
             .copied()
     }
@@ -71,6 +71,18 @@ impl DictTable {
     pub fn get(&self, key: Value) -> Result<Option<Value>, Unhashable> {
         let hash = hash_key(key).ok_or(Unhashable)?;
         Ok(self.get_hashed(hash, key))
+    }
+
+    /// The entry position of `key` (stable until `version` changes).
+    #[inline]
+    pub fn index_of(&self, hash: i64, key: Value) -> Option<usize> {
+        self.find(hash, key)
+    }
+
+    /// The value of the entry at `i` (from `index_of`).
+    #[inline]
+    pub fn value_at(&self, i: usize) -> Value {
+        self.entries.get(i).map(|e| e.value).unwrap_or(Value::Null)
     }
 
     #[inline]
@@ -106,7 +118,7 @@ impl DictTable {
         let entries = &self.entries;
         let found = self.index.find_entry(hash as u64, |&i| {
             let e = &entries[i];
-            e.hash == hash && eq_for_key(e.key, key)
+            e.hash == hash && (e.key.is(key) || eq_for_key(e.key, key))
         });
         let Ok(occupied) = found else { return Ok(None) };
         let (i, _) = occupied.remove();

@@ -7,7 +7,7 @@
 use std::rc::Rc;
 
 use super::{Frame, PyErr, PyResult, Vm};
-use crate::bytecode::code::CodeObject;
+use crate::bytecode::code::{CodeObject, GlobalCache};
 use crate::bytecode::opcode::*;
 use crate::compiler::codegen::inplace_operator;
 use crate::runtime::dict::{DictObj, DictTable};
@@ -24,9 +24,21 @@ use crate::syntax::ast::Operator;
 
 /// State of the running frame, kept in locals by the loop.
 struct Cur {
-    code: Rc<CodeObject>,
+    /// The running frame's code; the frame's `Rc` keeps it alive while it
+    /// is on the frame stack, which outlives every use of this pointer.
+    code: *const CodeObject,
     base: usize,
     pc: usize,
+}
+
+impl Cur {
+    #[inline(always)]
+    fn code(&self) -> &CodeObject {
+        // SAFETY: `code` comes from the `Rc` of a frame on `Vm::frames`; the
+        // loop reloads `Cur` whenever that frame is popped or another pushed,
+        // so the frame (and its Rc) is alive whenever this is called.
+        unsafe { &*self.code }
+    }
 }
 
 impl Vm {
@@ -50,15 +62,22 @@ impl Vm {
 
     fn load_cur(&self) -> Cur {
         let f = self.frames.last().expect("frame");
-        Cur { code: f.code.clone(), base: f.base, pc: f.pc }
+        Cur { code: Rc::as_ptr(&f.code), base: f.base, pc: f.pc }
     }
 
     fn execute(&mut self, entry: usize) -> PyResult<Value> {
         let mut cur = self.load_cur();
         let mut ext: usize = 0;
+        // Register access without bounds checks: the code generator only
+        // emits register operands below the code object's `nregs`, and a
+        // frame's window `base..base + nregs` is always inside `stack`.
         macro_rules! r {
             ($i:expr) => {
-                self.stack[cur.base + $i]
+                // SAFETY: see above; the pointer is derived afresh from the
+                // stack at every access, so no stale pointer survives a call
+                // that touched the stack, and the stack never reallocates
+                // (its capacity is fixed and checked by `ensure_stack`).
+                *unsafe { &mut *self.stack.as_mut_ptr().add(cur.base + $i) }
             };
         }
         macro_rules! save_pc {
@@ -79,16 +98,21 @@ impl Vm {
             };
         }
         loop {
-            let ins = cur.code.instructions[cur.pc];
+            debug_assert!(cur.pc < cur.code().instructions.len());
+            // SAFETY: every code object ends in a return, and jumps target
+            // instructions inside it (the code generator patches them), so
+            // `pc` stays in bounds.
+            let ins = unsafe { *cur.code().instructions.get_unchecked(cur.pc) };
             cur.pc += 1;
             let a = a_of(ins);
-            let op = match Op::from_u8(op_of(ins)) {
-                Some(op) => op,
-                None => {
-                    save_pc!();
-                    return Err(self.err(ExcKind::SystemError, "bad opcode"));
-                }
-            };
+            let byte = op_of(ins);
+            if byte as usize >= Op::COUNT {
+                save_pc!();
+                return Err(self.err(ExcKind::SystemError, "bad opcode"));
+            }
+            // SAFETY: `Op` is `repr(u8)` with the discriminants 0..COUNT
+            // (generated from one list), and `byte < COUNT` was just checked.
+            let op: Op = unsafe { std::mem::transmute::<u8, Op>(byte) };
             match op {
                 Op::Nop => {}
                 Op::ExtArg => {
@@ -96,29 +120,54 @@ impl Vm {
                     continue;
                 }
                 Op::Move => r!(a) = r!(b_of(ins)),
-                Op::LoadK => r!(a) = cur.code.consts[bx_of(ins)],
+                Op::LoadK => r!(a) = cur.code().consts[bx_of(ins)],
                 Op::LoadInt => r!(a) = Value::Int(sbx_of(ins) as i64),
                 Op::LoadNone => r!(a) = Value::None,
                 Op::LoadTrue => r!(a) = Value::Bool(true),
                 Op::LoadFalse => r!(a) = Value::Bool(false),
                 Op::LoadGlobal => {
-                    let name = cur.code.names[bx_of(ins)];
                     let globals = self.frames.last().expect("frame").globals;
-                    let v = match globals.table.with(|t| global_get(t, name)) {
+                    let cache = &cur.code().global_cache[cur.pc - 1];
+                    let c = cache.get();
+                    let gver = globals.table.with(|t| t.version);
+                    let hit = if c.dict == globals.addr() && c.gver == gver {
+                        if c.builtin {
+                            let builtins = self.builtins;
+                            builtins.table.with(|t| (t.version == c.bver).then(|| t.value_at(c.index as usize)))
+                        } else {
+                            Some(globals.table.with(|t| t.value_at(c.index as usize)))
+                        }
+                    } else {
+                        None
+                    };
+                    let v = match hit {
                         Some(v) => v,
-                        None => match self.builtins.table.with(|t| global_get(t, name)) {
-                            Some(v) => v,
-                            None => {
-                                save_pc!();
-                                let n = name.as_str().unwrap_or("").to_string();
-                                return Err(self.name_error(&n));
+                        None => {
+                            let name = cur.code().names[bx_of(ins)];
+                            let builtins = self.builtins;
+                            match globals.table.with(|t| global_index(t, name)) {
+                                Some(i) => {
+                                    cache.set(GlobalCache { dict: globals.addr(), gver, bver: 0, index: i as u32, builtin: false });
+                                    globals.table.with(|t| t.value_at(i))
+                                }
+                                None => match builtins.table.with(|t| global_index(t, name).map(|i| (i, t.version))) {
+                                    Some((i, bver)) => {
+                                        cache.set(GlobalCache { dict: globals.addr(), gver, bver, index: i as u32, builtin: true });
+                                        builtins.table.with(|t| t.value_at(i))
+                                    }
+                                    None => {
+                                        save_pc!();
+                                        let n = name.as_str().unwrap_or("").to_string();
+                                        return Err(self.name_error(&n));
+                                    }
+                                },
                             }
-                        },
+                        }
                     };
                     r!(a) = v;
                 }
                 Op::StoreGlobal => {
-                    let name = cur.code.names[bx_of(ins)];
+                    let name = cur.code().names[bx_of(ins)];
                     let globals = self.frames.last().expect("frame").globals;
                     let v = r!(a);
                     globals.table.with_mut(|t| {
@@ -128,7 +177,7 @@ impl Vm {
                     });
                 }
                 Op::DeleteGlobal => {
-                    let name = cur.code.names[bx_of(ins)];
+                    let name = cur.code().names[bx_of(ins)];
                     let globals = self.frames.last().expect("frame").globals;
                     let removed = globals.table.with_mut(|t| t.remove(name)).ok().flatten();
                     if removed.is_none() {
@@ -142,7 +191,7 @@ impl Vm {
                     let v = cell.get();
                     if v.is_null() {
                         save_pc!();
-                        let name = cell_name(&cur.code, b_of(ins));
+                        let name = cell_name(cur.code(), b_of(ins));
                         return Err(self.err(
                             ExcKind::NameError,
                             format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
@@ -165,7 +214,7 @@ impl Vm {
                 Op::CheckBound | Op::DeleteFast => {
                     if r!(a).is_null() {
                         save_pc!();
-                        let name = cur.code.names[bx_of(ins)].as_str().unwrap_or("").to_string();
+                        let name = cur.code().names[bx_of(ins)].as_str().unwrap_or("").to_string();
                         return Err(self.err(
                             ExcKind::UnboundLocalError,
                             format!("cannot access local variable '{name}' where it is not associated with a value"),
@@ -248,15 +297,17 @@ impl Vm {
                     };
                     r!(a) = tri!(self.binary_op(o, x, y));
                 }
-                Op::AddI => {
+                Op::AddI | Op::SubI => {
                     let x = r!(b_of(ins));
                     let k = c_of(ins) as u8 as i8 as i64;
+                    let (o, d) = if op == Op::AddI { (Operator::Add, k) } else { (Operator::Sub, -k) };
                     r!(a) = match x {
-                        Value::Int(p) => match p.checked_add(k) {
+                        Value::Int(p) => match p.checked_add(d) {
                             Some(s) => Value::Int(s),
-                            None => tri!(self.binary_op(Operator::Add, x, Value::Int(k))),
+                            None => tri!(self.binary_op(o, x, Value::Int(k))),
                         },
-                        _ => tri!(self.binary_op(Operator::Add, x, Value::Int(k))),
+                        Value::Float(f) => Value::Float(f + d as f64),
+                        _ => tri!(self.binary_op(o, x, Value::Int(k))),
                     };
                 }
                 Op::Inplace => {
@@ -341,6 +392,34 @@ impl Vm {
                         cur.pc = (cur.pc as i64 + sbx_of(ins) as i64) as usize;
                     }
                 }
+                Op::IfLtI | Op::IfLeI | Op::IfGtI | Op::IfGeI | Op::IfEqI | Op::IfNeI => {
+                    let x = r!(a);
+                    let k = b_of(ins) as u8 as i8 as i64;
+                    let res = match x {
+                        Value::Int(p) => match op {
+                            Op::IfLtI => p < k,
+                            Op::IfLeI => p <= k,
+                            Op::IfGtI => p > k,
+                            Op::IfGeI => p >= k,
+                            Op::IfEqI => p == k,
+                            _ => p != k,
+                        },
+                        _ => {
+                            let y = Value::Int(k);
+                            match op {
+                                Op::IfEqI => tri!(self.eq(x, y)),
+                                Op::IfNeI => !tri!(self.eq(x, y)),
+                                _ => tri!(self.compare(op as u8 - Op::IfLtI as u8, x, y)),
+                            }
+                        }
+                    };
+                    if res {
+                        cur.pc += 1;
+                    } else {
+                        let j = cur.code().instructions[cur.pc];
+                        cur.pc = (cur.pc as i64 + 1 + sj_of(j) as i64) as usize;
+                    }
+                }
                 Op::IfLt | Op::IfLe | Op::IfGt | Op::IfGe | Op::IfEq | Op::IfNe => {
                     let (x, y) = (r!(a), r!(b_of(ins)));
                     let res = match (x, y) {
@@ -369,7 +448,7 @@ impl Vm {
                     if res {
                         cur.pc += 1;
                     } else {
-                        let j = cur.code.instructions[cur.pc];
+                        let j = cur.code().instructions[cur.pc];
                         cur.pc = (cur.pc as i64 + 1 + sj_of(j) as i64) as usize;
                     }
                 }
@@ -383,7 +462,7 @@ impl Vm {
                                 (r!(a), a + 1, b + 1, None)
                             }
                         }
-                        Op::CallKw => (r!(a), a + 1, b_of(ins), Some(cur.code.consts[c_of(ins)])),
+                        Op::CallKw => (r!(a), a + 1, b_of(ins), Some(cur.code().consts[c_of(ins)])),
                         _ => (r!(a), a + 1, b_of(ins), None),
                     };
                     // Python function, positional arguments only: push a frame.
@@ -456,7 +535,7 @@ impl Vm {
                 }
                 Op::LoadMethod => {
                     let obj = r!(b_of(ins));
-                    let name = cur.code.names[c_of(ins) + ext];
+                    let name = cur.code().names[c_of(ins) + ext];
                     let (m, s) = tri!(self.load_method(obj, name));
                     r!(a) = m;
                     r!(a + 1) = s;
@@ -469,7 +548,7 @@ impl Vm {
                     }
                     self.stack[frame.ret] = v;
                     cur = self.load_cur();
-                    let extent = cur.base + cur.code.nregs as usize;
+                    let extent = cur.base + cur.code().nregs as usize;
                     self.stack.truncate(extent.max(frame.ret + 1));
                     if self.stack.len() < extent {
                         self.stack.resize(extent, Value::Null);
@@ -477,17 +556,17 @@ impl Vm {
                 }
                 Op::GetAttr => {
                     let obj = r!(b_of(ins));
-                    let name = cur.code.names[c_of(ins) + ext];
+                    let name = cur.code().names[c_of(ins) + ext];
                     r!(a) = tri!(self.get_attr(obj, name));
                 }
                 Op::SetAttr => {
-                    let name = cur.code.names[c_of(ins) + ext];
+                    let name = cur.code().names[c_of(ins) + ext];
                     let (obj, v) = (r!(a), r!(b_of(ins)));
                     tri!(self.set_attr(obj, name, v));
                 }
                 Op::DelAttr => {
                     let obj = r!(a);
-                    let name = cur.code.names[b_of(ins)];
+                    let name = cur.code().names[b_of(ins)];
                     tri!(self.del_attr(obj, name));
                 }
                 Op::GetItem => {
@@ -723,7 +802,7 @@ impl Vm {
                 }
                 Op::MakeFunction => {
                     let flags = c_of(ins);
-                    let code = cur.code.children[b_of(ins)].clone();
+                    let code = cur.code().children[b_of(ins)].clone();
                     let globals = self.frames.last().expect("frame").globals;
                     let defaults: Box<[Value]> = if flags & 1 != 0 {
                         match r!(a + 1) {
@@ -788,13 +867,13 @@ impl Vm {
                     return Err(self.err_args(ExcKind::AssertionError, args));
                 }
                 Op::Import => {
-                    let name = cur.code.names[bx_of(ins)];
+                    let name = cur.code().names[bx_of(ins)];
                     save_pc!();
                     r!(a) = tri!(self.import(name));
                 }
                 Op::ImportFrom => {
                     let m = r!(b_of(ins));
-                    let name = cur.code.names[c_of(ins) + ext];
+                    let name = cur.code().names[c_of(ins) + ext];
                     save_pc!();
                     r!(a) = tri!(self.import_from(m, name));
                 }
@@ -834,7 +913,11 @@ impl Vm {
         self.ensure_stack(new_base + nregs + 1)?;
         self.stack.truncate(new_base + nargs);
         self.stack.resize(new_base + nregs.max(nargs), Value::Null);
-        let cells = self.make_cells(f, &code, new_base);
+        let cells = if code.cellvars.is_empty() && f.closure.is_empty() {
+            Vec::new()
+        } else {
+            self.make_cells(f, &code, new_base)
+        };
         self.frames.push(Frame {
             code,
             globals: f.globals,
@@ -994,9 +1077,9 @@ enum CallOutcome {
 }
 
 #[inline]
-fn global_get(t: &DictTable, name: Value) -> Option<Value> {
+fn global_index(t: &DictTable, name: Value) -> Option<usize> {
     match name {
-        Value::Str(s) => t.get_hashed(s.hash(), name),
+        Value::Str(s) => t.index_of(s.hash(), name),
         _ => None,
     }
 }
