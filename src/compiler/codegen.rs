@@ -225,7 +225,8 @@ impl<'g, 'a> Gen<'g, 'a> {
 
     fn pop_unit(&mut self) -> Rc<CodeObject> {
         let u = self.units.pop().expect("a unit");
-        let global_cache = (0..u.code.len()).map(|_| std::cell::Cell::new(Default::default())).collect();
+        let global_cache =
+            (0..u.code.len()).map(|_| std::cell::Cell::new(Default::default())).collect();
         Rc::new(CodeObject {
             global_cache,
             name: u.name,
@@ -1253,8 +1254,10 @@ impl<'g, 'a> Gen<'g, 'a> {
             ExprKind::Name { id, .. } => self.load_name(*id, dst)?,
             ExprKind::BinOp { left, op, right } => {
                 // `x + k` / `x - k` with a small int constant: one AddI/SubI.
-                if let (Operator::Add | Operator::Sub, ExprKind::Constant { value: Constant::Int(k), .. }) =
-                    (op, &right.kind)
+                if let (
+                    Operator::Add | Operator::Sub,
+                    ExprKind::Constant { value: Constant::Int(k), .. },
+                ) = (op, &right.kind)
                 {
                     if (-128..=127).contains(k) {
                         let l = self.expr_any(left)?;
@@ -1658,7 +1661,9 @@ impl<'g, 'a> Gen<'g, 'a> {
                     };
                     if let (Some(op), false) = (fused, jump_if) {
                         // Against a small int constant: the immediate form.
-                        if let ExprKind::Constant { value: Constant::Int(k), .. } = comparators[0].kind {
+                        if let ExprKind::Constant { value: Constant::Int(k), .. } =
+                            comparators[0].kind
+                        {
                             if (-128..=127).contains(&k) {
                                 let l = self.expr_any(left)?;
                                 let opi = match op {

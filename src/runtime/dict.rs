@@ -224,6 +224,10 @@ impl Default for DictObj {
 }
 
 impl Trace for DictObj {
+    fn heap_size(&self) -> usize {
+        self.table.with(|t| t.len() * 48)
+    }
+
     fn trace(&self, t: &mut Tracer) {
         self.table.with(|d| d.trace(t));
     }

@@ -74,7 +74,7 @@ impl Heap {
 
     #[inline]
     pub fn alloc<T: HeapType>(&mut self, v: T) -> Gc<T> {
-        self.stats.allocated_since += 1;
+        self.stats.allocated_since += std::mem::size_of::<T>() + 16 + v.heap_size();
         T::arena(&mut self.arenas).alloc(v)
     }
 

@@ -89,6 +89,12 @@ impl<T> std::ops::Deref for Gc<T> {
 /// Objects that hold references to other heap objects report them here.
 pub trait Trace {
     fn trace(&self, tracer: &mut Tracer);
+
+    /// Bytes the object owns outside its arena slot (digits of a big int,
+    /// a string's text...), for the collection trigger.
+    fn heap_size(&self) -> usize {
+        0
+    }
 }
 
 type TraceFn = unsafe fn(*const (), &mut Tracer);
@@ -181,8 +187,9 @@ impl<T: Trace> Arena<T> {
         Gc { ptr, _marker: PhantomData }
     }
 
-    /// Drop every unmarked object, unmark the others. Returns the live count.
+    /// Drop every unmarked object, unmark the others. Returns the live bytes.
     fn sweep(&mut self) -> usize {
+        let mut bytes = 0;
         let n_chunks = self.chunks.len();
         for (ci, chunk) in self.chunks.iter_mut().enumerate() {
             let used = if ci + 1 == n_chunks { self.bump } else { CHUNK };
@@ -192,6 +199,9 @@ impl<T: Trace> Arena<T> {
                 }
                 if slot.mark.get() {
                     slot.mark.set(false);
+                    // SAFETY: alive slots are initialized.
+                    bytes += std::mem::size_of::<GcBox<T>>()
+                        + unsafe { (*slot.value.get()).assume_init_ref() }.heap_size();
                 } else {
                     slot.alive.set(false);
                     // SAFETY: the slot is alive (initialized) and unreachable:
@@ -202,7 +212,7 @@ impl<T: Trace> Arena<T> {
                 }
             }
         }
-        self.live
+        bytes
     }
 }
 
@@ -259,9 +269,13 @@ impl<T: Default> Default for Mut<T> {
     }
 }
 
+/// Allocation (in bytes) between two collections at least.
+const MIN_THRESHOLD: usize = 8 << 20;
+
 /// Statistics and the collection trigger.
 #[derive(Default)]
 pub struct GcStats {
+    /// Bytes allocated since the last collection (slot sizes plus owned data).
     pub allocated_since: usize,
     pub threshold: usize,
     pub collections: usize,
@@ -270,7 +284,7 @@ pub struct GcStats {
 
 impl GcStats {
     pub fn new() -> GcStats {
-        GcStats { allocated_since: 0, threshold: 200_000, collections: 0, live_after_last: 0 }
+        GcStats { allocated_since: 0, threshold: MIN_THRESHOLD, collections: 0, live_after_last: 0 }
     }
 }
 
@@ -287,10 +301,12 @@ pub fn collect(
     stats.collections += 1;
     stats.allocated_since = 0;
     stats.live_after_last = live;
-    stats.threshold = (live * 2).max(200_000);
+    // Collect again when the heap has doubled: the cost of a collection is
+    // proportional to what survives, so this keeps it amortized.
+    stats.threshold = (live * 2).max(MIN_THRESHOLD);
 }
 
-/// Sweep one arena (for the heap's `sweep` closure).
+/// Sweep one arena (for the heap's `sweep` closure); returns live bytes.
 pub fn sweep_arena<T: Trace>(arena: &mut Arena<T>) -> usize {
     arena.sweep()
 }

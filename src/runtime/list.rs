@@ -50,6 +50,10 @@ impl ListObj {
 }
 
 impl Trace for ListObj {
+    fn heap_size(&self) -> usize {
+        self.items.with(|v| v.capacity() * 16)
+    }
+
     fn trace(&self, t: &mut Tracer) {
         self.items.with(|v| v.trace(t));
     }

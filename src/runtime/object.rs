@@ -12,6 +12,10 @@ pub struct BigIntObj {
 }
 
 impl Trace for BigIntObj {
+    fn heap_size(&self) -> usize {
+        (self.value.bits() / 8) as usize
+    }
+
     fn trace(&self, _: &mut Tracer) {}
 }
 
@@ -20,6 +24,10 @@ pub struct BytesObj {
 }
 
 impl Trace for BytesObj {
+    fn heap_size(&self) -> usize {
+        self.data.len()
+    }
+
     fn trace(&self, _: &mut Tracer) {}
 }
 

@@ -23,6 +23,10 @@ impl SetObj {
 }
 
 impl Trace for SetObj {
+    fn heap_size(&self) -> usize {
+        self.table.with(|t| t.len() * 48)
+    }
+
     fn trace(&self, t: &mut Tracer) {
         self.table.with(|d| d.trace(t));
     }

@@ -71,5 +71,9 @@ pub fn str_hash(s: &str) -> i64 {
 }
 
 impl Trace for StrObj {
+    fn heap_size(&self) -> usize {
+        self.s.len()
+    }
+
     fn trace(&self, _: &mut Tracer) {}
 }

@@ -24,6 +24,10 @@ impl TupleObj {
 }
 
 impl Trace for TupleObj {
+    fn heap_size(&self) -> usize {
+        self.items.len() * 16
+    }
+
     fn trace(&self, t: &mut Tracer) {
         self.items.trace(t);
     }

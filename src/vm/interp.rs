@@ -133,7 +133,9 @@ impl Vm {
                     let hit = if c.dict == globals.addr() && c.gver == gver {
                         if c.builtin {
                             let builtins = self.builtins;
-                            builtins.table.with(|t| (t.version == c.bver).then(|| t.value_at(c.index as usize)))
+                            builtins.table.with(|t| {
+                                (t.version == c.bver).then(|| t.value_at(c.index as usize))
+                            })
                         } else {
                             Some(globals.table.with(|t| t.value_at(c.index as usize)))
                         }
@@ -147,12 +149,27 @@ impl Vm {
                             let builtins = self.builtins;
                             match globals.table.with(|t| global_index(t, name)) {
                                 Some(i) => {
-                                    cache.set(GlobalCache { dict: globals.addr(), gver, bver: 0, index: i as u32, builtin: false });
+                                    cache.set(GlobalCache {
+                                        dict: globals.addr(),
+                                        gver,
+                                        bver: 0,
+                                        index: i as u32,
+                                        builtin: false,
+                                    });
                                     globals.table.with(|t| t.value_at(i))
                                 }
-                                None => match builtins.table.with(|t| global_index(t, name).map(|i| (i, t.version))) {
+                                None => match builtins
+                                    .table
+                                    .with(|t| global_index(t, name).map(|i| (i, t.version)))
+                                {
                                     Some((i, bver)) => {
-                                        cache.set(GlobalCache { dict: globals.addr(), gver, bver, index: i as u32, builtin: true });
+                                        cache.set(GlobalCache {
+                                            dict: globals.addr(),
+                                            gver,
+                                            bver,
+                                            index: i as u32,
+                                            builtin: true,
+                                        });
                                         builtins.table.with(|t| t.value_at(i))
                                     }
                                     None => {
@@ -300,7 +317,8 @@ impl Vm {
                 Op::AddI | Op::SubI => {
                     let x = r!(b_of(ins));
                     let k = c_of(ins) as u8 as i8 as i64;
-                    let (o, d) = if op == Op::AddI { (Operator::Add, k) } else { (Operator::Sub, -k) };
+                    let (o, d) =
+                        if op == Op::AddI { (Operator::Add, k) } else { (Operator::Sub, -k) };
                     r!(a) = match x {
                         Value::Int(p) => match p.checked_add(d) {
                             Some(s) => Value::Int(s),
@@ -785,6 +803,15 @@ impl Vm {
                 }
                 Op::Unpack => {
                     let (src, n) = (r!(b_of(ins)), c_of(ins));
+                    // Fast path: a tuple of the right length, no allocation.
+                    if let Value::Tuple(t) = src {
+                        if t.items.len() == n {
+                            for i in 0..n {
+                                r!(a + i) = t.items[i];
+                            }
+                            continue;
+                        }
+                    }
                     save_pc!();
                     let items = tri!(self.unpack(src, n, None));
                     for (i, v) in items.into_iter().enumerate() {

@@ -433,8 +433,21 @@ impl Vm {
                 return Ok(v);
             }
         }
-        let x = to_bigint(a).unwrap_or_default();
-        let y = to_bigint(b).unwrap_or_default();
+        // Borrow big operands instead of cloning them (pidigits-style code
+        // works on huge numbers).
+        let (xo, yo);
+        let x: &BigInt = if let Value::BigInt(g) = &a {
+            &g.value
+        } else {
+            xo = to_bigint(a).unwrap_or_default();
+            &xo
+        };
+        let y: &BigInt = if let Value::BigInt(g) = &b {
+            &g.value
+        } else {
+            yo = to_bigint(b).unwrap_or_default();
+            &yo
+        };
         let r = match op {
             Operator::Add => x + y,
             Operator::Sub => x - y,
@@ -445,7 +458,7 @@ impl Vm {
                         self.err(ExcKind::ZeroDivisionError, "integer division or modulo by zero")
                     );
                 }
-                let (q, r) = floor_divmod(&x, &y);
+                let (q, r) = floor_divmod(x, y);
                 if op == Operator::FloorDiv {
                     q
                 } else {
@@ -456,7 +469,7 @@ impl Vm {
                 if y.is_zero() {
                     return Err(self.err(ExcKind::ZeroDivisionError, "division by zero"));
                 }
-                return Ok(Value::Float(big_truediv(self, &x, &y)?));
+                return Ok(Value::Float(big_truediv(self, x, y)?));
             }
             Operator::Pow => {
                 if y.is_negative() {
@@ -469,7 +482,7 @@ impl Vm {
                 let e = y
                     .to_u32()
                     .ok_or_else(|| self.err(ExcKind::OverflowError, "exponent too large"))?;
-                num_traits::pow(x, e as usize)
+                num_traits::pow(x.clone(), e as usize)
             }
             Operator::LShift => {
                 if y.is_negative() {
@@ -828,7 +841,7 @@ impl Vm {
             (Value::Float(x), Value::Float(y)) => {
                 x.partial_cmp(&y).or(Some(Ordering::Equal)).filter(|_| !x.is_nan() && !y.is_nan())
             }
-            _ if is_int(a) && is_int(b) => Some(to_bigint(a).cmp(&to_bigint(b))),
+            _ if is_int(a) && is_int(b) => Some(big_cmp(a, b)),
             (Value::Str(x), Value::Str(y)) => Some(x.as_str().cmp(y.as_str())),
             (Value::Bytes(x), Value::Bytes(y)) => Some(x.data.cmp(&y.data)),
             _ if (is_int(a) || matches!(a, Value::Float(_)))
@@ -1357,5 +1370,22 @@ fn num_cmp(a: Value, b: Value) -> Option<std::cmp::Ordering> {
         }
         (None, Some(_)) => num_cmp(b, a).map(|o| o.reverse()),
         (None, None) => Some(to_bigint(a)?.cmp(&to_bigint(b)?)),
+    }
+}
+
+/// Compare two ints (small or big) without cloning big operands.
+fn big_cmp(a: Value, b: Value) -> std::cmp::Ordering {
+    match (a, b) {
+        (Value::BigInt(x), Value::BigInt(y)) => x.value.cmp(&y.value),
+        (Value::BigInt(x), _) => {
+            use num_traits::Signed;
+            if x.value.is_negative() {
+                std::cmp::Ordering::Less
+            } else {
+                std::cmp::Ordering::Greater
+            }
+        }
+        (_, Value::BigInt(_)) => big_cmp(b, a).reverse(),
+        _ => a.as_int().cmp(&b.as_int()),
     }
 }
