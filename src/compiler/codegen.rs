@@ -1274,6 +1274,26 @@ impl<'g, 'a> Gen<'g, 'a> {
                 self.emit(abc(binop(*op), dst, l, r));
                 self.restore_pos(old);
             }
+            ExprKind::UnaryOp {
+                op: UnaryOp::USub,
+                operand:
+                    Expr {
+                        kind:
+                            ExprKind::Constant {
+                                value: value @ (Constant::Int(_) | Constant::Float(_)),
+                                ..
+                            },
+                        ..
+                    },
+            } if !matches!(value, Constant::Int(i64::MIN)) => {
+                // Constant folding of a negative number literal.
+                let folded = match *value {
+                    Constant::Int(i) => Constant::Int(-i),
+                    Constant::Float(f) => Constant::Float(-f),
+                    other => other,
+                };
+                self.load_const(&folded, dst, e.span)?;
+            }
             ExprKind::UnaryOp { op, operand } => {
                 let r = self.expr_any(operand)?;
                 let opc = match op {

@@ -303,6 +303,15 @@ impl Vm {
                 | Op::BitXor
                 | Op::MatMul => {
                     let (x, y) = (r!(b_of(ins)), r!(c_of(ins)));
+                    if let (Op::Pow, Value::Float(p), Value::Float(q)) = (op, x, y) {
+                        if p > 0.0 && p.is_finite() && q.is_finite() {
+                            let v = p.powf(q);
+                            if v.is_finite() {
+                                r!(a) = Value::Float(v);
+                                continue;
+                            }
+                        }
+                    }
                     let o = match op {
                         Op::Pow => Operator::Pow,
                         Op::LShift => Operator::LShift,
@@ -341,6 +350,8 @@ impl Vm {
                             None => tri!(self.binary_op(o, x, y)),
                         },
                         (Operator::Add, Value::Float(p), Value::Float(q)) => Value::Float(p + q),
+                        (Operator::Sub, Value::Float(p), Value::Float(q)) => Value::Float(p - q),
+                        (Operator::Mult, Value::Float(p), Value::Float(q)) => Value::Float(p * q),
                         _ => tri!(self.inplace_op(o, x, y)),
                     };
                 }
@@ -808,6 +819,14 @@ impl Vm {
                         if t.items.len() == n {
                             for i in 0..n {
                                 r!(a + i) = t.items[i];
+                            }
+                            continue;
+                        }
+                    }
+                    if let Value::List(l) = src {
+                        if l.len() == n {
+                            for i in 0..n {
+                                r!(a + i) = l.get(i).unwrap_or(Value::None);
                             }
                             continue;
                         }
