@@ -3,7 +3,11 @@
 //! line N, in f` entry and source line per frame, `[Previous line repeated
 //! N more times]`, then `Type: message`).
 
+use crate::bytecode::code::Position;
 use crate::runtime::exception::{ExcKind, ExcObj};
+use crate::syntax::ast::{ExprKind, Mod, StmtKind};
+use crate::syntax::intern::Interner;
+use crate::syntax::parser::{parse, Mode, ParseOptions};
 use crate::runtime::value::Value;
 
 use super::{PyErr, Vm};
@@ -88,15 +92,7 @@ impl Vm {
                     "  File \"{}\", line {}, in {}\n",
                     entry.code.filename, pos.line, entry.code.name
                 ));
-                if let Some(line) = source_line(&entry.code.filename, pos.line) {
-                    let stripped = line.trim_start_matches([' ', '\t', '\x0c']);
-                    if !stripped.is_empty() {
-                        out.push_str("    ");
-                        out.push_str(stripped.trim_end());
-                        out.push('\n');
-                        super::errors::markers(out, &line, stripped, pos);
-                    }
-                }
+                display_source_line(out, &entry.code.filename, pos);
             }
             flush_repeats(out, repeat);
         }
@@ -124,37 +120,178 @@ fn flush_repeats(out: &mut String, repeat: usize) {
     }
 }
 
-/// The `^^^^` marker line CPython 3.11 prints under a traceback's source
-/// line when the failing expression is only part of the line.
-pub fn markers(out: &mut String, line: &str, stripped: &str, pos: crate::bytecode::code::Position) {
-    if pos.line != pos.end_line || pos.end_col <= pos.col {
+/// Print the source line of a traceback entry and, under it, CPython 3.11's
+/// location markers (Python/traceback.c `tb_displayline`): `^` under the
+/// failing expression, or `~` for the operands and `^` for the operator of a
+/// binary operation (`[...]` of a subscript). The markers are left out when
+/// they would cover the whole (indentation-stripped) line.
+fn display_source_line(out: &mut String, filename: &str, pos: Position) {
+    if filename.starts_with('<') && filename.ends_with('>') {
         return;
     }
-    let indent = line.len() - stripped.len();
-    let (col, end) = (pos.col as usize, pos.end_col as usize);
-    if col < indent || end > line.len() {
+    let Some(line) = source_line(filename, pos.line) else {
+        return;
+    };
+    let indent = line.chars().take_while(|c| matches!(c, ' ' | '\t' | '\x0c')).count();
+    let indent_bytes = line.chars().take(indent).map(char::len_utf8).sum::<usize>();
+    out.push_str("    ");
+    out.push_str(&line[indent_bytes..]);
+    out.push('\n');
+    if pos.line == 0 {
         return;
     }
-    let seg_start = col - indent;
-    let seg_end = end - indent;
-    let trimmed = stripped.trim_end();
-    // The whole statement: no markers.
-    if seg_start == 0 && seg_end >= trimmed.len() {
+    let line_len = line.chars().count() as i64;
+    let start = byte_to_char_offset(&line, pos.col as usize) as i64;
+    let mut end = byte_to_char_offset(&line, pos.end_col as usize) as i64;
+    let mut anchors = None;
+    if pos.line == pos.end_line {
+        anchors = extract_anchors(&line, start as usize, end as usize);
+    } else {
+        // A multi-line expression: up to the line's last non-blank character
+        // (indexing the UTF-8 bytes by character count, as CPython does).
+        let bytes = line.as_bytes();
+        let mut i = line_len - 1;
+        while i >= 0 {
+            match bytes.get(i as usize) {
+                Some(b' ' | b'\t' | b'\x0c') => i -= 1,
+                _ => break,
+            }
+        }
+        end = i + 1;
+    }
+    let stripped_len = line_len - indent as i64;
+    if end - start == stripped_len && anchors.is_none() {
         return;
     }
-    let width = |s: &str| s.chars().count();
-    let mut m = String::from("    ");
-    m.push_str(&" ".repeat(width(&stripped[..seg_start.min(stripped.len())])));
-    m.push_str(&"^".repeat(
-        width(&stripped[seg_start.min(stripped.len())..seg_end.min(stripped.len())]).max(1),
-    ));
-    out.push_str(&m);
+    let (left, right, primary, secondary) = match anchors {
+        Some(a) => (a.left as i64, a.right as i64, a.primary, a.secondary),
+        None => (-1, -1, '^', '^'),
+    };
+    out.push_str("    ");
+    let mut offset = indent as i64;
+    while offset < end {
+        offset += 1;
+        if offset <= start {
+            out.push(' ');
+        } else if anchors.is_some() && left < offset && offset <= right {
+            out.push(secondary);
+        } else {
+            out.push(primary);
+        }
+    }
     out.push('\n');
 }
 
-/// Line `lineno` of `filename`, read back as CPython's traceback module does.
+/// Character offsets (in the whole line) of the secondary range of a binary
+/// operation or subscript, and the marker characters.
+#[derive(Clone, Copy)]
+struct Anchors {
+    left: usize,
+    right: usize,
+    primary: char,
+    secondary: char,
+}
+
+/// CPython's `extract_anchors_from_line`: re-parse the failing segment and,
+/// when it is a single expression statement that is a binary operation or a
+/// subscript, locate its operator / `[...]` part.
+fn extract_anchors(line: &str, start: usize, end: usize) -> Option<Anchors> {
+    let segment: String = line.chars().skip(start).take(end.saturating_sub(start)).collect();
+    let arena = bumpalo::Bump::new();
+    let mut interner = Interner::new();
+    let opts = ParseOptions { mode: Mode::Exec, type_comments: false };
+    let module = parse(&arena, &segment, opts, &mut interner).ok()?;
+    let Mod::Module { body: [stmt], .. } = module else {
+        return None;
+    };
+    let StmtKind::Expr { value } = &stmt.kind else {
+        return None;
+    };
+    let seg = segment.as_bytes();
+    let blank = |i: usize| matches!(seg.get(i), Some(b' ' | b'\t' | b'\x0c'));
+    let (left, right, primary, secondary) = match &value.kind {
+        ExprKind::BinOp { left, right, .. } => {
+            let (mut la, mut ra) = (None, None);
+            let (mut primary, mut secondary) = ('^', '^');
+            let stop = right.span.start as usize;
+            let mut i = left.span.end as usize;
+            while i < stop {
+                if blank(i) {
+                    i += 1;
+                    continue;
+                }
+                la = Some(i);
+                ra = Some(if i + 1 < stop && !blank(i + 1) { i + 2 } else { i + 1 });
+                if i + 1 < stop && seg.get(i) == Some(&b')') {
+                    i += 1;
+                    continue;
+                }
+                primary = '~';
+                secondary = '^';
+                break;
+            }
+            (la?, ra?, primary, secondary)
+        }
+        ExprKind::Subscript { value, slice, .. } => {
+            let len = seg.len();
+            let mut la = value.span.end as usize;
+            let mut ra = slice.span.end as usize + 1;
+            while la < len && seg[la] != b'[' {
+                la += 1;
+            }
+            while ra < len && seg[ra] != b']' {
+                ra += 1;
+            }
+            if ra < len {
+                ra += 1;
+            }
+            (la, ra, '~', '^')
+        }
+        _ => return None,
+    };
+    Some(Anchors {
+        left: byte_to_char_offset(&segment, left) + start,
+        right: byte_to_char_offset(&segment, right) + start,
+        primary,
+        secondary,
+    })
+}
+
+/// `_PyPegen_byte_offset_to_character_offset`: the number of characters in
+/// the first `col` UTF-8 bytes of `s` (a cut character counts as one).
+fn byte_to_char_offset(s: &str, col: usize) -> usize {
+    let bytes = s.as_bytes();
+    if col > bytes.len() {
+        // CPython reads the terminating NUL as one more character.
+        return s.chars().count() + 1;
+    }
+    String::from_utf8_lossy(&bytes[..col]).chars().count()
+}
+
+/// Line `lineno` (1-based) of `filename` without its line end, read back as
+/// CPython's traceback printer does (universal newlines, the source's
+/// declared encoding).
 fn source_line(filename: &str, lineno: u32) -> Option<String> {
     let bytes = std::fs::read(filename).ok()?;
     let text = crate::syntax::encoding::decode_source(&bytes).ok()?;
-    text.lines().nth(lineno.checked_sub(1)? as usize).map(|s| s.to_string())
+    let mut rest = text.as_str();
+    let mut n = lineno.checked_sub(1)?;
+    loop {
+        if rest.is_empty() {
+            return None;
+        }
+        let cut = rest.find(['\n', '\r']).unwrap_or(rest.len());
+        let line = &rest[..cut];
+        let mut next = cut;
+        if rest[cut..].starts_with("\r\n") {
+            next += 2;
+        } else if cut < rest.len() {
+            next += 1;
+        }
+        if n == 0 {
+            return Some(line.to_string());
+        }
+        n -= 1;
+        rest = &rest[next..];
+    }
 }
