@@ -4,6 +4,7 @@
 //! N more times]`, then `Type: message`).
 
 use crate::bytecode::code::Position;
+use crate::bytecode::opcode::{op_of, Op};
 use crate::runtime::exception::{ExcKind, ExcObj};
 use crate::syntax::ast::{ExprKind, Mod, StmtKind};
 use crate::syntax::intern::Interner;
@@ -105,8 +106,169 @@ impl Vm {
             out.push_str(": ");
             out.push_str(&msg);
         }
+        if let Some(s) = self.offer_suggestion(&e, &msg) {
+            out.push_str(". Did you mean: '");
+            out.push_str(&s);
+            out.push_str("'?");
+        }
         out.push('\n');
     }
+}
+
+impl Vm {
+    /// CPython 3.11's `_Py_Offer_Suggestions`: for a `NameError` raised by a
+    /// name lookup, the closest of the failing frame's local variable names,
+    /// then the globals, then the builtins; for an `AttributeError` of a
+    /// module, the closest of `dir(module)`.
+    fn offer_suggestion(&mut self, e: &ExcObj, msg: &str) -> Option<String> {
+        let tb = e.traceback.with(|t| t.first().cloned())?;
+        let op = tb.code.instructions.get(tb.pc as usize).map(|&i| Op::from_u8(op_of(i)));
+        if matches!(op, Some(Some(Op::Raise | Op::RaiseAssert)) | None) {
+            return None;
+        }
+        match e.kind {
+            ExcKind::NameError => {
+                let name = quoted_name(msg, "name '", "' is not defined").or_else(|| {
+                    quoted_name(
+                        msg,
+                        "cannot access free variable '",
+                        "' where it is not associated with a value in enclosing scope",
+                    )
+                })?;
+                let locals: Vec<String> = tb.code.varnames.iter().map(|v| v.to_string()).collect();
+                if let Some(s) = calculate_suggestion(&locals, name) {
+                    return Some(s);
+                }
+                if let Some(Value::Module(m)) = self.modules.get("__main__") {
+                    let globals = dict_keys(&m.dict);
+                    if let Some(s) = calculate_suggestion(&globals, name) {
+                        return Some(s);
+                    }
+                }
+                calculate_suggestion(&dict_keys(&self.builtins), name)
+            }
+            ExcKind::AttributeError => {
+                let rest = msg.strip_prefix("module '")?;
+                let (module, rest) = rest.split_once("' has no attribute '")?;
+                let attr = rest.strip_suffix('\'')?;
+                let Some(Value::Module(m)) = self.modules.get(module) else {
+                    return None;
+                };
+                let mut names = dict_keys(&m.dict);
+                names.sort();
+                calculate_suggestion(&names, attr)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The `X` of a message `prefix X suffix`.
+fn quoted_name<'m>(msg: &'m str, prefix: &str, suffix: &str) -> Option<&'m str> {
+    msg.strip_prefix(prefix)?.strip_suffix(suffix)
+}
+
+/// The string keys of a dict, in order.
+fn dict_keys(d: &crate::runtime::dict::DictObj) -> Vec<String> {
+    d.table.with(|t| t.iter().filter_map(|e| e.key.as_str().map(str::to_string)).collect())
+}
+
+const MOVE_COST: usize = 2;
+const CASE_COST: usize = 1;
+const MAX_STRING_SIZE: usize = 40;
+const MAX_CANDIDATE_ITEMS: usize = 750;
+
+/// `calculate_suggestions` of Python/suggestions.c: the first candidate at
+/// the smallest edit distance, if within a third of the characters involved.
+fn calculate_suggestion(dir: &[String], name: &str) -> Option<String> {
+    if dir.len() >= MAX_CANDIDATE_ITEMS {
+        return None;
+    }
+    let mut best: Option<(&String, usize)> = None;
+    for item in dir {
+        if item == name {
+            continue;
+        }
+        let mut max = (name.len() + item.len() + 3) * MOVE_COST / 6;
+        if let Some((_, d)) = best {
+            max = max.min(d.saturating_sub(1));
+        }
+        let d = levenshtein(name.as_bytes(), item.as_bytes(), max);
+        if d > max {
+            continue;
+        }
+        if best.map_or(true, |(_, bd)| d < bd) {
+            best = Some((item, d));
+        }
+    }
+    best.map(|(s, _)| s.clone())
+}
+
+fn substitution_cost(a: u8, b: u8) -> usize {
+    if a & 31 != b & 31 {
+        return MOVE_COST;
+    }
+    if a == b {
+        return 0;
+    }
+    if a.to_ascii_lowercase() == b.to_ascii_lowercase() {
+        CASE_COST
+    } else {
+        MOVE_COST
+    }
+}
+
+/// `levenshtein_distance` of Python/suggestions.c (moves cost 2, case
+/// changes 1; gives up above `max_cost`).
+fn levenshtein<'s>(mut a: &'s [u8], mut b: &'s [u8], max_cost: usize) -> usize {
+    if a == b {
+        return 0;
+    }
+    while let (Some(x), Some(y)) = (a.first(), b.first()) {
+        if x != y {
+            break;
+        }
+        a = &a[1..];
+        b = &b[1..];
+    }
+    while let (Some(x), Some(y)) = (a.last(), b.last()) {
+        if x != y {
+            break;
+        }
+        a = &a[..a.len() - 1];
+        b = &b[..b.len() - 1];
+    }
+    if a.is_empty() || b.is_empty() {
+        return (a.len() + b.len()) * MOVE_COST;
+    }
+    if a.len() > MAX_STRING_SIZE || b.len() > MAX_STRING_SIZE {
+        return max_cost + 1;
+    }
+    if b.len() < a.len() {
+        std::mem::swap(&mut a, &mut b);
+    }
+    if (b.len() - a.len()) * MOVE_COST > max_cost {
+        return max_cost + 1;
+    }
+    let mut buffer: Vec<usize> = (1..=a.len()).map(|i| i * MOVE_COST).collect();
+    let mut result = 0;
+    for (bi, &code) in b.iter().enumerate() {
+        let mut distance = bi * MOVE_COST;
+        result = distance;
+        let mut minimum = usize::MAX;
+        for (ai, &ac) in a.iter().enumerate() {
+            let substitute = distance + substitution_cost(code, ac);
+            distance = buffer[ai];
+            let insert_delete = result.min(distance) + MOVE_COST;
+            result = insert_delete.min(substitute);
+            buffer[ai] = result;
+            minimum = minimum.min(result);
+        }
+        if minimum > max_cost {
+            return max_cost + 1;
+        }
+    }
+    result
 }
 
 fn flush_repeats(out: &mut String, repeat: usize) {

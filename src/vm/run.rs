@@ -20,6 +20,11 @@ impl Vm {
         let _ = globals.set(name_key, main);
         let builtins_key = Value::Str(self.intern("__builtins__"));
         let _ = globals.set(builtins_key, Value::Dict(self.builtins));
+        // `sys.modules['__main__']`: also where tracebacks find the globals
+        // for "Did you mean" suggestions.
+        let mname = self.intern("__main__");
+        let module = self.heap.alloc(crate::runtime::module::ModuleObj { name: mname, dict: globals });
+        self.modules.insert("__main__".to_string(), Value::Module(module));
         let nregs = code.nregs as usize;
         let base = self.stack.len();
         self.stack.resize(base + nregs, Value::Null);
