@@ -6,10 +6,10 @@
 use crate::bytecode::code::Position;
 use crate::bytecode::opcode::{op_of, Op};
 use crate::runtime::exception::{ExcKind, ExcObj};
+use crate::runtime::value::Value;
 use crate::syntax::ast::{ExprKind, Mod, StmtKind};
 use crate::syntax::intern::Interner;
 use crate::syntax::parser::{parse, Mode, ParseOptions};
-use crate::runtime::value::Value;
 
 use super::{PyErr, Vm};
 
@@ -197,7 +197,7 @@ fn calculate_suggestion(dir: &[String], name: &str) -> Option<String> {
         if d > max {
             continue;
         }
-        if best.map_or(true, |(_, bd)| d < bd) {
+        if best.is_none_or(|(_, bd)| d < bd) {
             best = Some((item, d));
         }
     }
@@ -211,7 +211,7 @@ fn substitution_cost(a: u8, b: u8) -> usize {
     if a == b {
         return 0;
     }
-    if a.to_ascii_lowercase() == b.to_ascii_lowercase() {
+    if a.eq_ignore_ascii_case(&b) {
         CASE_COST
     } else {
         MOVE_COST

@@ -23,7 +23,8 @@ impl Vm {
         // `sys.modules['__main__']`: also where tracebacks find the globals
         // for "Did you mean" suggestions.
         let mname = self.intern("__main__");
-        let module = self.heap.alloc(crate::runtime::module::ModuleObj { name: mname, dict: globals });
+        let module =
+            self.heap.alloc(crate::runtime::module::ModuleObj { name: mname, dict: globals });
         self.modules.insert("__main__".to_string(), Value::Module(module));
         let nregs = code.nregs as usize;
         let base = self.stack.len();
