@@ -329,8 +329,7 @@ fn display_source_line(out: &mut String, filename: &str, pos: Position) {
         Some(a) => (a.left as i64, a.right as i64, a.primary, a.secondary),
         None => (-1, -1, '^', '^'),
     };
-    out.push_str("    ");
-    let mut offset = indent as i64;
+    let mut offset = indent as i64 - 4;
     while offset < end {
         offset += 1;
         if offset <= start {

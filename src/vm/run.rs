@@ -49,7 +49,12 @@ impl Vm {
     /// Report an exception that reached the top; returns the exit status.
     pub fn handle_uncaught(&mut self, e: super::PyErr) -> i32 {
         if e.0.kind == ExcKind::SystemExit {
-            let code = e.0.args.first().copied().unwrap_or(Value::None);
+            // `SystemExit.code`: the argument, or the tuple of several.
+            let code = match &e.0.args[..] {
+                [] => Value::None,
+                [one] => *one,
+                many => self.new_tuple(many.to_vec()),
+            };
             return match code {
                 Value::None => 0,
                 Value::Int(i) => i as i32,
