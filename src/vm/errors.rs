@@ -13,6 +13,8 @@ use crate::syntax::parser::{parse, Mode, ParseOptions};
 
 use super::{PyErr, Vm};
 
+mod wide;
+
 impl Vm {
     /// A new exception of `kind` with a message argument.
     pub fn err(&mut self, kind: ExcKind, msg: impl Into<String>) -> PyErr {
@@ -325,8 +327,15 @@ fn display_source_line(out: &mut String, filename: &str, pos: Position) {
     if end - start == stripped_len && anchors.is_none() {
         return;
     }
+    // From here on, offsets are display columns (wide characters take two).
+    let (start, end) = (display_width(&line, start), display_width(&line, end));
     let (left, right, primary, secondary) = match anchors {
-        Some(a) => (a.left as i64, a.right as i64, a.primary, a.secondary),
+        Some(a) => (
+            display_width(&line, a.left as i64),
+            display_width(&line, a.right as i64),
+            a.primary,
+            a.secondary,
+        ),
         None => (-1, -1, '^', '^'),
     };
     let mut offset = indent as i64 - 4;
@@ -341,6 +350,17 @@ fn display_source_line(out: &mut String, filename: &str, pos: Position) {
         }
     }
     out.push('\n');
+}
+
+/// `_PyPegen_calculate_display_width`: the columns taken by the first
+/// `offset` characters of `line` (an ASCII prefix counts `offset` as is).
+fn display_width(line: &str, offset: i64) -> i64 {
+    let n = usize::try_from(offset).unwrap_or(0);
+    let prefix = line.chars().take(n);
+    if prefix.clone().all(|c| c.is_ascii()) {
+        return offset;
+    }
+    prefix.map(|c| if wide::is_wide(c) { 2 } else { 1 }).sum()
 }
 
 /// Character offsets (in the whole line) of the secondary range of a binary
