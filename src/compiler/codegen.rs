@@ -659,7 +659,9 @@ impl<'g, 'a> Gen<'g, 'a> {
                 } else {
                     0
                 };
+                let old = self.set_pos(last_compare(test).unwrap_or(s.span));
                 self.emit(abc(Op::RaiseAssert, r, has, 0));
+                self.restore_pos(old);
                 self.patch_here(jt)?;
             }
             StmtKind::Import { names } => {
@@ -797,8 +799,16 @@ impl<'g, 'a> Gen<'g, 'a> {
         )
     }
 
-    /// Store the value in `src` into the target expression.
+    /// Store the value in `src` into the target expression (errors point
+    /// at the target, as in CPython).
     fn assign_target(&mut self, t: &Expr<'a>, src: Reg) -> CResult<()> {
+        let old = self.set_pos(t.span);
+        let r = self.assign_target_inner(t, src);
+        self.restore_pos(old);
+        r
+    }
+
+    fn assign_target_inner(&mut self, t: &Expr<'a>, src: Reg) -> CResult<()> {
         let top = self.top();
         match &t.kind {
             ExprKind::Name { id, .. } => self.store_name(*id, src),
@@ -859,13 +869,17 @@ impl<'g, 'a> Gen<'g, 'a> {
                 let place = self.place(*id);
                 match place {
                     Place::Reg(r) => {
+                        let old = self.set_pos(target.span);
                         self.check_bound(r, *id);
+                        self.restore_pos(old);
                         let v = self.expr_any(value)?;
                         self.emit(abc(Op::Inplace, r, v, opn));
                     }
                     _ => {
                         let r = self.alloc(1)?;
+                        let old = self.set_pos(target.span);
                         self.load_name(*id, r)?;
+                        self.restore_pos(old);
                         let v = self.expr_any(value)?;
                         self.emit(abc(Op::Inplace, r, v, opn));
                         self.store_name(*id, r);
@@ -876,19 +890,27 @@ impl<'g, 'a> Gen<'g, 'a> {
                 let o = self.expr_any(obj)?;
                 let r = self.alloc(1)?;
                 let n = self.name_index(*attr);
+                let old = self.set_pos(target.span);
                 self.emit_abc_wide(Op::GetAttr, r, o, n);
+                self.restore_pos(old);
                 let v = self.expr_any(value)?;
                 self.emit(abc(Op::Inplace, r, v, opn));
+                let old = self.set_pos(target.span);
                 self.emit_abc_wide(Op::SetAttr, o, r, n);
+                self.restore_pos(old);
             }
             ExprKind::Subscript { value: obj, slice, .. } => {
                 let o = self.expr_any(obj)?;
                 let k = self.expr_any(slice)?;
                 let r = self.alloc(1)?;
+                let old = self.set_pos(target.span);
                 self.emit(abc(Op::GetItem, r, o, k));
+                self.restore_pos(old);
                 let v = self.expr_any(value)?;
                 self.emit(abc(Op::Inplace, r, v, opn));
+                let old = self.set_pos(target.span);
                 self.emit(abc(Op::SetItem, o, k, r));
+                self.restore_pos(old);
             }
             _ => {
                 return Err(CompileError::Unsupported {
@@ -901,6 +923,13 @@ impl<'g, 'a> Gen<'g, 'a> {
     }
 
     fn delete(&mut self, t: &Expr<'a>) -> CResult<()> {
+        let old = self.set_pos(t.span);
+        let r = self.delete_inner(t);
+        self.restore_pos(old);
+        r
+    }
+
+    fn delete_inner(&mut self, t: &Expr<'a>) -> CResult<()> {
         let top = self.top();
         match &t.kind {
             ExprKind::Name { id, .. } => match self.place(*id) {
@@ -1781,4 +1810,19 @@ pub fn inplace_operator(c: usize) -> Operator {
         Operator::FloorDiv,
     ];
     OPS[c.min(12)]
+}
+
+/// Where CPython 3.11 places an `assert`'s raise: at the last comparison its
+/// condition jumps on (through `not`, `and`/`or` and `if`-`else`), else at
+/// the statement.
+fn last_compare(e: &Expr) -> Option<Span> {
+    match &e.kind {
+        ExprKind::Compare { .. } => Some(e.span),
+        ExprKind::UnaryOp { op: UnaryOp::Not, operand } => last_compare(operand),
+        ExprKind::BoolOp { values, .. } => values.iter().rev().find_map(last_compare),
+        ExprKind::IfExp { test, body, orelse } => {
+            [*orelse, *body, *test].into_iter().find_map(last_compare)
+        }
+        _ => None,
+    }
 }

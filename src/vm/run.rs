@@ -20,6 +20,12 @@ impl Vm {
         let _ = globals.set(name_key, main);
         let builtins_key = Value::Str(self.intern("__builtins__"));
         let _ = globals.set(builtins_key, Value::Dict(self.builtins));
+        // `sys.modules['__main__']`: also where tracebacks find the globals
+        // for "Did you mean" suggestions.
+        let mname = self.intern("__main__");
+        let module =
+            self.heap.alloc(crate::runtime::module::ModuleObj { name: mname, dict: globals });
+        self.modules.insert("__main__".to_string(), Value::Module(module));
         let nregs = code.nregs as usize;
         let base = self.stack.len();
         self.stack.resize(base + nregs, Value::Null);
@@ -43,7 +49,12 @@ impl Vm {
     /// Report an exception that reached the top; returns the exit status.
     pub fn handle_uncaught(&mut self, e: super::PyErr) -> i32 {
         if e.0.kind == ExcKind::SystemExit {
-            let code = e.0.args.first().copied().unwrap_or(Value::None);
+            // `SystemExit.code`: the argument, or the tuple of several.
+            let code = match &e.0.args[..] {
+                [] => Value::None,
+                [one] => *one,
+                many => self.new_tuple(many.to_vec()),
+            };
             return match code {
                 Value::None => 0,
                 Value::Int(i) => i as i32,
