@@ -363,12 +363,27 @@ impl Vm {
             }
             _ => {}
         }
-        Err(self.type_error(format!(
-            "unsupported operand type(s) for {}: '{}' and '{}'",
-            op.symbol(),
-            self.type_name(a),
-            self.type_name(b)
-        )))
+        Err(self.binary_type_error(op, a, b, ""))
+    }
+
+    /// CPython's TypeError for `a op b` (`inplace` is "=" for `op=`).
+    pub fn binary_type_error(&mut self, op: Operator, a: Value, b: Value, inplace: &str) -> super::PyErr {
+        let (ta, tb) = (self.type_name(a), self.type_name(b));
+        let is_seq = |v: Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_));
+        match op {
+            Operator::Add if is_seq(a) && matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
+                return self.type_error(format!("can only concatenate {ta} (not \"{tb}\") to {ta}"));
+            }
+            Operator::Mult if is_seq(a) && !is_int(b) => {
+                return self.type_error(format!("can't multiply sequence by non-int of type '{tb}'"));
+            }
+            Operator::Mult if is_seq(b) && !is_int(a) => {
+                return self.type_error(format!("can't multiply sequence by non-int of type '{ta}'"));
+            }
+            _ => {}
+        }
+        let sym = if op == Operator::Pow && inplace.is_empty() { "** or pow()".to_string() } else { format!("{}{inplace}", op.symbol()) };
+        self.type_error(format!("unsupported operand type(s) for {sym}: '{ta}' and '{tb}'"))
     }
 
     /// `a op= b`: in place for lists, sets and dicts, else `a op b`.
@@ -406,8 +421,18 @@ impl Vm {
                 self.dict_update(x, b)?;
                 Ok(a)
             }
-            _ => self.binary(op, a, b),
+            _ => match self.binary(op, a, b) {
+                Err(e) if e.0.kind == ExcKind::TypeError && self.is_operand_error(e) => {
+                    Err(self.binary_type_error(op, a, b, "="))
+                }
+                r => r,
+            },
         }
+    }
+
+    fn is_operand_error(&mut self, e: super::PyErr) -> bool {
+        let msg = self.exc_str(&e.0);
+        msg.starts_with("unsupported operand type(s)")
     }
 
     /// `a op b` with the fast paths first.
@@ -454,9 +479,12 @@ impl Vm {
             Operator::Mult => x * y,
             Operator::FloorDiv | Operator::Mod => {
                 if y.is_zero() {
-                    return Err(
-                        self.err(ExcKind::ZeroDivisionError, "integer division or modulo by zero")
-                    );
+                    let msg = if op == Operator::Mod {
+                        "integer modulo by zero"
+                    } else {
+                        "integer division or modulo by zero"
+                    };
+                    return Err(self.err(ExcKind::ZeroDivisionError, msg));
                 }
                 let (q, r) = floor_divmod(x, y);
                 if op == Operator::FloorDiv {
@@ -550,9 +578,7 @@ impl Vm {
             }
             Operator::Mod => {
                 if y == 0 {
-                    return Err(
-                        self.err(ExcKind::ZeroDivisionError, "integer division or modulo by zero")
-                    );
+                    return Err(self.err(ExcKind::ZeroDivisionError, "integer modulo by zero"));
                 }
                 if y == -1 {
                     Some(Value::Int(0))
