@@ -367,22 +367,39 @@ impl Vm {
     }
 
     /// CPython's TypeError for `a op b` (`inplace` is "=" for `op=`).
-    pub fn binary_type_error(&mut self, op: Operator, a: Value, b: Value, inplace: &str) -> super::PyErr {
+    pub fn binary_type_error(
+        &mut self,
+        op: Operator,
+        a: Value,
+        b: Value,
+        inplace: &str,
+    ) -> super::PyErr {
         let (ta, tb) = (self.type_name(a), self.type_name(b));
-        let is_seq = |v: Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_));
+        let is_seq = |v: Value| {
+            matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_))
+        };
         match op {
-            Operator::Add if is_seq(a) && matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) => {
-                return self.type_error(format!("can only concatenate {ta} (not \"{tb}\") to {ta}"));
+            Operator::Add
+                if is_seq(a) && matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) =>
+            {
+                return self
+                    .type_error(format!("can only concatenate {ta} (not \"{tb}\") to {ta}"));
             }
             Operator::Mult if is_seq(a) && !is_int(b) => {
-                return self.type_error(format!("can't multiply sequence by non-int of type '{tb}'"));
+                return self
+                    .type_error(format!("can't multiply sequence by non-int of type '{tb}'"));
             }
             Operator::Mult if is_seq(b) && !is_int(a) => {
-                return self.type_error(format!("can't multiply sequence by non-int of type '{ta}'"));
+                return self
+                    .type_error(format!("can't multiply sequence by non-int of type '{ta}'"));
             }
             _ => {}
         }
-        let sym = if op == Operator::Pow && inplace.is_empty() { "** or pow()".to_string() } else { format!("{}{inplace}", op.symbol()) };
+        let sym = if op == Operator::Pow && inplace.is_empty() {
+            "** or pow()".to_string()
+        } else {
+            format!("{}{inplace}", op.symbol())
+        };
         self.type_error(format!("unsupported operand type(s) for {sym}: '{ta}' and '{tb}'"))
     }
 
