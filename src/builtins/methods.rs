@@ -38,6 +38,8 @@ pub fn install(vm: &mut Vm) {
     vm.add_method(Dict, "copy", dict_copy);
     vm.add_method(Dict, "clear", dict_clear);
     vm.add_method(Dict, "popitem", dict_popitem);
+    vm.add_method(DictKeys, "isdisjoint", view_isdisjoint);
+    vm.add_method(DictItems, "isdisjoint", view_isdisjoint);
     // set
     vm.add_method(Set, "add", set_add);
     vm.add_method(Set, "remove", set_remove);
@@ -301,6 +303,26 @@ fn dict_items(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Val
     dict_view(vm, s, args, kw, ViewKind::Items)
 }
 
+/// `dict_keys.isdisjoint(other)` (and `dict_items`).
+fn view_isdisjoint(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    let Value::DictView(dv) = s else { unreachable!("method bound to a dict view") };
+    let name = if dv.kind == ViewKind::Keys { "dict_keys" } else { "dict_items" };
+    no_kwargs(vm, &format!("{name}.isdisjoint"), kw)?;
+    if args.len() != 1 {
+        return Err(vm.type_error(format!(
+            "{name}.isdisjoint() takes exactly one argument ({} given)",
+            args.len()
+        )));
+    }
+    let items = vm.collect_iter(args[0])?;
+    for x in items {
+        if vm.view_contains(dv, x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
 /// `dict.fromkeys(iterable, value=None)`, bound to the `dict` type.
 pub fn dict_fromkeys(vm: &mut Vm, _cls: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "dict.fromkeys", kw)?;
@@ -523,15 +545,8 @@ fn set_difference(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult
 
 fn set_difference_update(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     set_args(vm, s, "difference_update", args, kw, None)?;
-    let me = set_of(s);
     for &a in args {
-        if a.is(s) {
-            me.table.with_mut(|t| t.clear());
-            continue;
-        }
-        let mut t = me.table.with(|t| t.clone());
-        vm.set_difference_update_table(&mut t, a)?;
-        me.table.with_mut(|x| *x = t);
+        vm.set_difference_update_obj(set_of(s), a)?;
     }
     Ok(Value::None)
 }
@@ -545,14 +560,7 @@ fn set_symdiff(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Va
 
 fn set_symdiff_update(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     set_args(vm, s, "symmetric_difference_update", args, kw, Some(1))?;
-    let me = set_of(s);
-    if args[0].is(s) {
-        me.table.with_mut(|t| t.clear());
-        return Ok(Value::None);
-    }
-    let mut t = me.table.with(|t| t.clone());
-    vm.set_symdiff_update_table(&mut t, args[0])?;
-    me.table.with_mut(|x| *x = t);
+    vm.set_symdiff_update_obj(set_of(s), args[0])?;
     Ok(Value::None)
 }
 

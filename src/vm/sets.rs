@@ -60,25 +60,65 @@ impl Vm {
         Ok(t)
     }
 
-    /// `s.update(v)` on a set object.
+    /// `s.update(v)` on a set object (in place: only `v` is copied).
     pub fn set_update_obj(&mut self, s: Gc<SetObj>, v: Value) -> PyResult<()> {
+        match v {
+            Value::Set(o) if Gc::ptr_eq(o, s) => {}
+            Value::Set(o) => {
+                let o = o.table.with(|t| t.clone());
+                s.table.with_mut(|t| t.merge(&o));
+            }
+            Value::Dict(d) => {
+                let d = d.table.with(|t| t.clone());
+                s.table.with_mut(|t| t.update_from_dict(&d));
+            }
+            _ => {
+                let items = self.collect_iter(v)?;
+                for k in items {
+                    if s.table.with_mut(|t| t.add(k)).is_err() {
+                        return Err(self.unhashable_err(k));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `s.difference_update(v)` on a set object, in place.
+    pub fn set_difference_update_obj(&mut self, s: Gc<SetObj>, v: Value) -> PyResult<()> {
+        match v {
+            Value::Set(o) if Gc::ptr_eq(o, s) => s.table.with_mut(|t| t.clear()),
+            Value::Set(o) => {
+                let o = o.table.with(|t| t.clone());
+                s.table.with_mut(|t| t.difference_update(&o));
+            }
+            _ => {
+                let items = self.hashed_items(v)?;
+                s.table.with_mut(|t| t.difference_update_items(&items));
+            }
+        }
+        Ok(())
+    }
+
+    /// The items `symmetric_difference_update` walks for `other`.
+    fn symdiff_items(&mut self, other: Value) -> PyResult<Vec<(i64, Value)>> {
+        Ok(match other {
+            Value::Set(o) => o.table.with(|y| y.hashed()),
+            Value::Dict(d) => d.table.with(|y| y.iter().map(|e| (e.hash, e.key)).collect()),
+            _ => self.set_table_from(other)?.hashed(),
+        })
+    }
+
+    /// `s.symmetric_difference_update(v)` on a set object, in place.
+    pub fn set_symdiff_update_obj(&mut self, s: Gc<SetObj>, v: Value) -> PyResult<()> {
         if let Value::Set(o) = v {
             if Gc::ptr_eq(o, s) {
+                s.table.with_mut(|t| t.clear());
                 return Ok(());
             }
         }
-        if matches!(v, Value::Set(_) | Value::Dict(_)) {
-            let mut t = s.table.with(|t| t.clone());
-            self.set_update_table(&mut t, v)?;
-            s.table.with_mut(|x| *x = t);
-            return Ok(());
-        }
-        let items = self.collect_iter(v)?;
-        for k in items {
-            if s.table.with_mut(|t| t.add(k)).is_err() {
-                return Err(self.unhashable_err(k));
-            }
-        }
+        let items = self.symdiff_items(v)?;
+        s.table.with_mut(|t| t.symmetric_difference_update(&items));
         Ok(())
     }
 
@@ -127,14 +167,7 @@ impl Vm {
 
     /// `set_symmetric_difference_update(t, other)`; `other` is not `t`'s set.
     pub fn set_symdiff_update_table(&mut self, t: &mut SetTable, other: Value) -> PyResult<()> {
-        let items = match other {
-            Value::Set(o) => o.table.with(|y| y.hashed()),
-            Value::Dict(d) => d.table.with(|y| y.iter().map(|e| (e.hash, e.key)).collect()),
-            _ => {
-                let o = self.set_table_from(other)?;
-                o.hashed()
-            }
-        };
+        let items = self.symdiff_items(other)?;
         t.symmetric_difference_update(&items);
         Ok(())
     }
@@ -167,26 +200,16 @@ impl Vm {
 
     /// `x op= y` for a mutable set `x` and any set `y`.
     pub fn set_inplace(&mut self, op: Operator, x: Gc<SetObj>, y: Gc<SetObj>) -> PyResult<()> {
-        let same = Gc::ptr_eq(x, y);
         match op {
-            Operator::BitOr => self.set_update_obj(x, Value::Set(y))?,
+            Operator::BitOr => self.set_update_obj(x, Value::Set(y)),
             Operator::BitAnd => {
                 let t = self.set_intersection_table(x, Value::Set(y))?;
                 x.table.with_mut(|xt| xt.replace_body(t));
+                Ok(())
             }
-            Operator::Sub | Operator::BitXor if same => x.table.with_mut(|xt| xt.clear()),
-            Operator::Sub => {
-                let mut t = x.table.with(|t| t.clone());
-                self.set_difference_update_table(&mut t, Value::Set(y))?;
-                x.table.with_mut(|xt| *xt = t);
-            }
-            _ => {
-                let mut t = x.table.with(|t| t.clone());
-                self.set_symdiff_update_table(&mut t, Value::Set(y))?;
-                x.table.with_mut(|xt| *xt = t);
-            }
+            Operator::Sub => self.set_difference_update_obj(x, Value::Set(y)),
+            _ => self.set_symdiff_update_obj(x, Value::Set(y)),
         }
-        Ok(())
     }
 
     // ----- dict views -------------------------------------------------------
