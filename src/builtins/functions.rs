@@ -329,6 +329,11 @@ fn reversed(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value
             items.reverse();
             IterState::Seq { items, index: 0 }
         }
+        Value::DictView(dv) => {
+            let mut items = vm.view_items(dv);
+            items.reverse();
+            IterState::Seq { items, index: 0 }
+        }
         v => return Err(vm.type_error(format!("'{}' object is not reversible", vm.type_name(v)))),
     };
     Ok(Value::Iter(vm.heap.alloc(IterObj::new(state))))

@@ -3,10 +3,9 @@
 
 use super::args::{int_arg, kwarg, no_kwargs, only_kwargs};
 use super::str_methods as sm;
-use crate::runtime::dict::DictTable;
+use crate::runtime::dict::{DictViewObj, ViewKind};
 use crate::runtime::exception::ExcKind;
 use crate::runtime::function::KwArgs;
-use crate::runtime::iter::{IterObj, IterState};
 use crate::runtime::object::TypeId;
 use crate::runtime::set::SetObj;
 use crate::runtime::value::Value;
@@ -39,6 +38,8 @@ pub fn install(vm: &mut Vm) {
     vm.add_method(Dict, "copy", dict_copy);
     vm.add_method(Dict, "clear", dict_clear);
     vm.add_method(Dict, "popitem", dict_popitem);
+    vm.add_method(DictKeys, "isdisjoint", view_isdisjoint);
+    vm.add_method(DictItems, "isdisjoint", view_isdisjoint);
     // set
     vm.add_method(Set, "add", set_add);
     vm.add_method(Set, "remove", set_remove);
@@ -46,6 +47,9 @@ pub fn install(vm: &mut Vm) {
     vm.add_method(Set, "pop", set_pop);
     vm.add_method(Set, "clear", set_clear);
     vm.add_method(Set, "update", set_update);
+    vm.add_method(Set, "intersection_update", set_intersection_update);
+    vm.add_method(Set, "difference_update", set_difference_update);
+    vm.add_method(Set, "symmetric_difference_update", set_symdiff_update);
     for ty in [Set, FrozenSet] {
         vm.add_method(ty, "union", set_union);
         vm.add_method(ty, "intersection", set_intersection);
@@ -273,40 +277,63 @@ fn dict_get(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value
     }
 }
 
+fn dict_view(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs, kind: ViewKind) -> PyResult<Value> {
+    let name = match kind {
+        ViewKind::Keys => "dict.keys",
+        ViewKind::Values => "dict.values",
+        ViewKind::Items => "dict.items",
+    };
+    no_kwargs(vm, name, kw)?;
+    if !args.is_empty() {
+        return Err(vm.type_error(format!("{name}() takes no arguments ({} given)", args.len())));
+    }
+    let dict = dict_of(s);
+    Ok(Value::DictView(vm.heap.alloc(DictViewObj { dict, kind })))
+}
+
 fn dict_keys(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kwargs(vm, "keys", kw)?;
-    nargs(vm, "keys", args, 0, 0)?;
-    let version = dict_of(s).table.with(|t| t.version);
-    Ok(Value::Iter(vm.heap.alloc(IterObj::new(IterState::Dict {
-        dict: s,
-        pos: 0,
-        kind: 0,
-        version,
-    }))))
+    dict_view(vm, s, args, kw, ViewKind::Keys)
 }
 
 fn dict_values(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kwargs(vm, "values", kw)?;
-    nargs(vm, "values", args, 0, 0)?;
-    let version = dict_of(s).table.with(|t| t.version);
-    Ok(Value::Iter(vm.heap.alloc(IterObj::new(IterState::Dict {
-        dict: s,
-        pos: 0,
-        kind: 1,
-        version,
-    }))))
+    dict_view(vm, s, args, kw, ViewKind::Values)
 }
 
 fn dict_items(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kwargs(vm, "items", kw)?;
-    nargs(vm, "items", args, 0, 0)?;
-    let version = dict_of(s).table.with(|t| t.version);
-    Ok(Value::Iter(vm.heap.alloc(IterObj::new(IterState::Dict {
-        dict: s,
-        pos: 0,
-        kind: 2,
-        version,
-    }))))
+    dict_view(vm, s, args, kw, ViewKind::Items)
+}
+
+/// `dict_keys.isdisjoint(other)` (and `dict_items`).
+fn view_isdisjoint(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    let Value::DictView(dv) = s else { unreachable!("method bound to a dict view") };
+    let name = if dv.kind == ViewKind::Keys { "dict_keys" } else { "dict_items" };
+    no_kwargs(vm, &format!("{name}.isdisjoint"), kw)?;
+    if args.len() != 1 {
+        return Err(vm.type_error(format!(
+            "{name}.isdisjoint() takes exactly one argument ({} given)",
+            args.len()
+        )));
+    }
+    let items = vm.collect_iter(args[0])?;
+    for x in items {
+        if vm.view_contains(dv, x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+/// `dict.fromkeys(iterable, value=None)`, bound to the `dict` type.
+pub fn dict_fromkeys(vm: &mut Vm, _cls: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "dict.fromkeys", kw)?;
+    nargs(vm, "fromkeys", args, 1, 2)?;
+    let value = args.get(1).copied().unwrap_or(Value::None);
+    let keys = vm.collect_iter(args[0])?;
+    let d = vm.heap.alloc(crate::runtime::dict::DictObj::new());
+    for k in keys {
+        vm.dict_set(d, k, value)?;
+    }
+    Ok(Value::Dict(d))
 }
 
 fn dict_pop(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
@@ -384,43 +411,65 @@ fn set_of(v: Value) -> crate::runtime::heap::Gc<SetObj> {
     }
 }
 
+/// `set.NAME` or `frozenset.NAME`, for messages.
+fn set_name(s: Value, name: &str) -> String {
+    let ty = if set_of(s).frozen { "frozenset" } else { "set" };
+    format!("{ty}.{name}")
+}
+
+/// Keyword and count checks of a set method.
+fn set_args(
+    vm: &mut Vm,
+    s: Value,
+    name: &str,
+    args: &[Value],
+    kw: KwArgs,
+    exactly: Option<usize>,
+) -> PyResult<()> {
+    let full = set_name(s, name);
+    no_kwargs(vm, &full, kw)?;
+    if let Some(n) = exactly {
+        if args.len() != n {
+            let msg = if n == 0 {
+                format!("{full}() takes no arguments ({} given)", args.len())
+            } else {
+                format!("{full}() takes exactly one argument ({} given)", args.len())
+            };
+            return Err(vm.type_error(msg));
+        }
+    }
+    Ok(())
+}
+
 fn set_add(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kwargs(vm, "add", kw)?;
-    nargs(vm, "set.add", args, 1, 1)?;
-    if set_of(s).table.with_mut(|t| t.insert(args[0], Value::None)).is_err() {
+    set_args(vm, s, "add", args, kw, Some(1))?;
+    if set_of(s).table.with_mut(|t| t.add(args[0])).is_err() {
         return Err(unhashable(vm, args[0]));
     }
     Ok(Value::None)
 }
 
 fn set_remove(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kwargs(vm, "remove", kw)?;
-    nargs(vm, "set.remove", args, 1, 1)?;
-    match set_of(s).table.with_mut(|t| t.remove(args[0])) {
-        Ok(Some(_)) => Ok(Value::None),
-        Ok(None) => Err(vm.err_args(ExcKind::KeyError, vec![args[0]])),
+    set_args(vm, s, "remove", args, kw, Some(1))?;
+    match set_of(s).table.with_mut(|t| t.discard(args[0])) {
+        Ok(true) => Ok(Value::None),
+        Ok(false) => Err(vm.err_args(ExcKind::KeyError, vec![args[0]])),
         Err(_) => Err(unhashable(vm, args[0])),
     }
 }
 
 fn set_discard(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kwargs(vm, "discard", kw)?;
-    nargs(vm, "set.discard", args, 1, 1)?;
-    match set_of(s).table.with_mut(|t| t.remove(args[0])) {
+    set_args(vm, s, "discard", args, kw, Some(1))?;
+    match set_of(s).table.with_mut(|t| t.discard(args[0])) {
         Ok(_) => Ok(Value::None),
         Err(_) => Err(unhashable(vm, args[0])),
     }
 }
 
 fn set_pop(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kwargs(vm, "pop", kw)?;
-    nargs(vm, "pop", args, 0, 0)?;
-    let first = set_of(s).table.with(|t| t.iter().next().map(|e| e.key));
-    match first {
-        Some(k) => {
-            let _ = set_of(s).table.with_mut(|t| t.remove(k));
-            Ok(k)
-        }
+    set_args(vm, s, "pop", args, kw, Some(0))?;
+    match set_of(s).table.with_mut(|t| t.pop()) {
+        Some(k) => Ok(k),
         None => {
             let m = vm.new_str("pop from an empty set");
             Err(vm.err_args(ExcKind::KeyError, vec![m]))
@@ -429,113 +478,128 @@ fn set_pop(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value>
 }
 
 fn set_clear(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kwargs(vm, "clear", kw)?;
-    nargs(vm, "clear", args, 0, 0)?;
+    set_args(vm, s, "clear", args, kw, Some(0))?;
     set_of(s).table.with_mut(|t| t.clear());
     Ok(Value::None)
 }
 
-fn table_of(vm: &mut Vm, v: Value) -> PyResult<DictTable> {
-    if let Value::Set(s) = v {
-        return Ok(s.table.with(|t| t.clone()));
-    }
-    let items = vm.collect_iter(v)?;
-    let mut t = DictTable::new();
-    for k in items {
-        if t.insert(k, Value::None).is_err() {
-            return Err(unhashable(vm, k));
-        }
-    }
-    Ok(t)
-}
-
 fn set_update(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kwargs(vm, "update", kw)?;
+    set_args(vm, s, "update", args, kw, None)?;
     for &a in args {
-        let t = table_of(vm, a)?;
-        set_of(s).table.with_mut(|st| {
-            for e in t.iter() {
-                st.insert_hashed(e.hash, e.key, Value::None);
-            }
-        });
+        vm.set_update_obj(set_of(s), a)?;
     }
     Ok(Value::None)
 }
 
-fn set_combine(
-    vm: &mut Vm,
-    s: Value,
-    args: &[Value],
-    op: crate::syntax::ast::Operator,
-) -> PyResult<Value> {
-    let me = set_of(s);
-    let mut acc = Value::Set(vm.heap.alloc(SetObj::new(me.table.with(|t| t.clone()), me.frozen)));
-    for &a in args {
-        let t = table_of(vm, a)?;
-        let other = Value::Set(vm.heap.alloc(SetObj::new(t, false)));
-        acc = vm.binary_op(op, acc, other)?;
-        if let (Value::Set(r), true) = (acc, me.frozen) {
-            let t = r.table.with(|t| t.clone());
-            acc = Value::Set(vm.heap.alloc(SetObj::new(t, true)));
-        }
-    }
-    Ok(acc)
-}
-
 fn set_union(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kwargs(vm, "union", kw)?;
-    set_combine(vm, s, args, crate::syntax::ast::Operator::BitOr)
+    set_args(vm, s, "union", args, kw, None)?;
+    let me = set_of(s);
+    let mut t = me.table.with(|t| t.copy());
+    for &a in args {
+        if a.is(s) {
+            continue;
+        }
+        vm.set_update_table(&mut t, a)?;
+    }
+    Ok(vm.new_set(t, me.frozen))
 }
 
 fn set_intersection(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kwargs(vm, "intersection", kw)?;
-    set_combine(vm, s, args, crate::syntax::ast::Operator::BitAnd)
+    set_args(vm, s, "intersection", args, kw, None)?;
+    let me = set_of(s);
+    if args.is_empty() {
+        let t = me.table.with(|t| t.copy());
+        return Ok(vm.new_set(t, me.frozen));
+    }
+    let mut acc = me;
+    for &a in args {
+        let t = vm.set_intersection_table(acc, a)?;
+        let Value::Set(n) = vm.new_set(t, me.frozen) else { unreachable!("a new set") };
+        vm.temp_roots.push(Value::Set(n));
+        acc = n;
+    }
+    vm.temp_roots.truncate(vm.temp_roots.len() - args.len());
+    Ok(Value::Set(acc))
+}
+
+fn set_intersection_update(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    let r = set_intersection(vm, s, args, kw)?;
+    let t = set_of(r).table.with(|t| t.clone());
+    set_of(s).table.with_mut(|x| x.replace_body(t));
+    Ok(Value::None)
 }
 
 fn set_difference(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kwargs(vm, "difference", kw)?;
-    set_combine(vm, s, args, crate::syntax::ast::Operator::Sub)
+    set_args(vm, s, "difference", args, kw, None)?;
+    let me = set_of(s);
+    let Some((&first, rest)) = args.split_first() else {
+        let t = me.table.with(|t| t.copy());
+        return Ok(vm.new_set(t, me.frozen));
+    };
+    let mut t = vm.set_difference_table(me, first)?;
+    for &a in rest {
+        vm.set_difference_update_table(&mut t, a)?;
+    }
+    Ok(vm.new_set(t, me.frozen))
+}
+
+fn set_difference_update(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    set_args(vm, s, "difference_update", args, kw, None)?;
+    for &a in args {
+        vm.set_difference_update_obj(set_of(s), a)?;
+    }
+    Ok(Value::None)
 }
 
 fn set_symdiff(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kwargs(vm, "symmetric_difference", kw)?;
-    nargs(vm, "symmetric_difference", args, 1, 1)?;
-    set_combine(vm, s, args, crate::syntax::ast::Operator::BitXor)
+    set_args(vm, s, "symmetric_difference", args, kw, Some(1))?;
+    let me = set_of(s);
+    let t = vm.set_symdiff_table(me, args[0])?;
+    Ok(vm.new_set(t, me.frozen))
+}
+
+fn set_symdiff_update(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    set_args(vm, s, "symmetric_difference_update", args, kw, Some(1))?;
+    vm.set_symdiff_update_obj(set_of(s), args[0])?;
+    Ok(Value::None)
+}
+
+/// The other operand of `issubset` and friends as a set table.
+fn other_table(vm: &mut Vm, v: Value) -> PyResult<crate::runtime::settable::SetTable> {
+    match v {
+        Value::Set(o) => Ok(o.table.with(|t| t.clone())),
+        _ => vm.set_table_from(v),
+    }
 }
 
 fn set_issubset(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kwargs(vm, "issubset", kw)?;
-    nargs(vm, "issubset", args, 1, 1)?;
-    let t = table_of(vm, args[0])?;
-    Ok(Value::Bool(
-        set_of(s).table.with(|me| me.iter().all(|e| t.get_hashed(e.hash, e.key).is_some())),
-    ))
+    set_args(vm, s, "issubset", args, kw, Some(1))?;
+    let t = other_table(vm, args[0])?;
+    Ok(Value::Bool(set_of(s).table.with(|me| me.is_subset(&t))))
 }
 
 fn set_issuperset(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kwargs(vm, "issuperset", kw)?;
-    nargs(vm, "issuperset", args, 1, 1)?;
-    let t = table_of(vm, args[0])?;
-    Ok(Value::Bool(
-        set_of(s).table.with(|me| t.iter().all(|e| me.get_hashed(e.hash, e.key).is_some())),
-    ))
+    set_args(vm, s, "issuperset", args, kw, Some(1))?;
+    let t = other_table(vm, args[0])?;
+    Ok(Value::Bool(set_of(s).table.with(|me| t.is_subset(me))))
 }
 
 fn set_isdisjoint(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kwargs(vm, "isdisjoint", kw)?;
-    nargs(vm, "isdisjoint", args, 1, 1)?;
-    let t = table_of(vm, args[0])?;
+    set_args(vm, s, "isdisjoint", args, kw, Some(1))?;
+    let items = vm.hashed_items(args[0])?;
     Ok(Value::Bool(
-        set_of(s).table.with(|me| t.iter().all(|e| me.get_hashed(e.hash, e.key).is_none())),
+        set_of(s).table.with(|me| items.iter().all(|&(h, k)| !me.contains_hashed(h, k))),
     ))
 }
 
 fn set_copy(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kwargs(vm, "copy", kw)?;
-    nargs(vm, "copy", args, 0, 0)?;
+    set_args(vm, s, "copy", args, kw, Some(0))?;
     let me = set_of(s);
-    let t = me.table.with(|t| t.clone());
-    Ok(Value::Set(vm.heap.alloc(SetObj::new(t, me.frozen))))
+    if me.frozen {
+        return Ok(s);
+    }
+    let t = me.table.with(|t| t.copy());
+    Ok(vm.new_set(t, false))
 }
 
 // ----- numbers -----------------------------------------------------------

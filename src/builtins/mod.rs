@@ -57,8 +57,19 @@ pub fn install(vm: &mut Vm) {
 }
 
 /// Class attributes of builtin types that are not methods (e.g. `dict.fromkeys`).
-pub fn type_attr(_vm: &mut Vm, _t: Gc<TypeObj>, _name: &str) -> Option<Value> {
-    None
+pub fn type_attr(vm: &mut Vm, t: Gc<TypeObj>, name: &str) -> Option<Value> {
+    match (t.id, name) {
+        (TypeId::Dict, "fromkeys") => {
+            let f = vm.heap.alloc(crate::runtime::function::BuiltinObj {
+                name: "fromkeys",
+                owner: Some("dict"),
+                func: methods::dict_fromkeys,
+                bound: Value::Type(t),
+            });
+            Some(Value::Builtin(f))
+        }
+        _ => None,
+    }
 }
 
 /// CPython's "Did you mean" suggestion: the closest name by Levenshtein

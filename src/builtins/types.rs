@@ -3,12 +3,13 @@
 
 use super::args::{kwarg, no_kwargs, only_kwargs};
 use super::check_args;
-use crate::runtime::dict::{DictObj, DictTable};
+use crate::runtime::dict::DictObj;
 use crate::runtime::exception::{ExcKind, ExcObj};
 use crate::runtime::function::KwArgs;
 use crate::runtime::heap::Gc;
 use crate::runtime::object::{SliceObj, TypeId, TypeObj};
 use crate::runtime::set::SetObj;
+use crate::runtime::settable::SetTable;
 use crate::runtime::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -91,17 +92,15 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
         TypeId::Set | TypeId::FrozenSet => {
             no_kwargs(vm, name, kw)?;
             check_args(vm, name, args, 0, 1)?;
-            let mut table = DictTable::new();
-            if let Some(&src) = args.first() {
-                let items = vm.collect_iter(src)?;
-                for k in items {
-                    if table.insert(k, Value::None).is_err() {
-                        return Err(
-                            vm.type_error(format!("unhashable type: '{}'", vm.type_name(k)))
-                        );
-                    }
+            if let (Some(&Value::Set(src)), true) = (args.first(), name == "frozenset") {
+                if src.frozen {
+                    return Ok(Value::Set(src));
                 }
             }
+            let table = match args.first() {
+                Some(&src) => vm.set_table_from(src)?,
+                None => SetTable::new(),
+            };
             Ok(Value::Set(vm.heap.alloc(SetObj::new(table, name == "frozenset"))))
         }
         TypeId::Range => {

@@ -149,7 +149,7 @@ opcodes! {
     SetAdd AB "R[A].add(R[B])",
     DictSet ABC "R[A][R[B]] = R[C]",
     ListExtend AB "R[A].extend(R[B])",
-    SetUpdate AB "R[A].update(R[B])",
+    SetUpdate ABC "R[A].update(R[B]); C=1: R[B] is a constant set display, merged as CPython merges its frozenset",
     DictUpdate AB "R[A].update(R[B]) (mapping)",
     DictMerge AB "R[A].update(R[B]), duplicate keys are an error (f(**a, **b))",
     ListToTuple AB "R[A] = tuple(R[B])",

@@ -1515,6 +1515,15 @@ impl<'g, 'a> Gen<'g, 'a> {
             for (i, el) in elts.iter().enumerate() {
                 self.expr_to(el, b + i as u32)?;
             }
+            if op == Op::BuildSet && n > 2 && elts.iter().all(is_folded_const) {
+                // CPython loads a constant frozenset (built twice: from the
+                // items, then from its own iteration order) and merges it
+                // into a new set; `SetUpdate` with C=1 redoes that.
+                self.emit(abc(Op::BuildSet, b, b, n));
+                self.emit(abc(Op::BuildSet, dst, 0, 0));
+                self.emit(abc(Op::SetUpdate, dst, b, 1));
+                return Ok(());
+            }
             self.emit(abc(op, dst, b, n));
             return Ok(());
         }
@@ -1824,5 +1833,18 @@ fn last_compare(e: &Expr) -> Option<Span> {
             [*orelse, *body, *test].into_iter().find_map(last_compare)
         }
         _ => None,
+    }
+}
+
+/// An expression CPython's AST optimizer turns into a constant (for the
+/// constant-set form of set displays).
+fn is_folded_const(e: &Expr<'_>) -> bool {
+    match &e.kind {
+        ExprKind::Constant { .. } => true,
+        ExprKind::UnaryOp { op: UnaryOp::USub | UnaryOp::UAdd | UnaryOp::Invert, operand } => {
+            matches!(operand.kind, ExprKind::Constant { .. })
+        }
+        ExprKind::Tuple { elts, .. } => elts.iter().all(is_folded_const),
+        _ => false,
     }
 }

@@ -113,19 +113,9 @@ pub fn hash_key(v: Value) -> Option<i64> {
                 acc as i64
             }
         }
-        Value::List(_) | Value::Dict(_) => return None,
+        Value::List(_) | Value::Dict(_) | Value::DictView(_) => return None,
         Value::Set(s) if !s.frozen => return None,
-        Value::Set(s) => {
-            // frozenset: order-independent combination.
-            let mut h: u64 = 0;
-            s.table.with(|t| {
-                for e in t.iter() {
-                    let x = e.hash as u64;
-                    h ^= (x ^ (x << 16) ^ 89869747).wrapping_mul(3644798167);
-                }
-            });
-            h as i64
-        }
+        Value::Set(s) => s.table.with(|t| t.frozen_hash()),
         Value::Slice(_) => return None,
         other => (other.heap_addr().unwrap_or(0) >> 4) as i64,
     })
@@ -184,6 +174,10 @@ pub fn eq_builtin(a: Value, b: Value) -> Option<bool> {
             true
         }
         (Ellipsis, Ellipsis) | (NotImplemented, NotImplemented) => true,
+        (Set(x), Set(y)) => {
+            super::heap::Gc::ptr_eq(x, y)
+                || x.table.with(|xt| y.table.with(|yt| xt.len() == yt.len() && xt.is_subset(yt)))
+        }
         (Str(_) | Int(_) | Float(_) | None | BigInt(_) | Bytes(_) | Tuple(_) | List(_), _) => {
             if matches!(
                 b,

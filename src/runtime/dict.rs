@@ -232,3 +232,23 @@ impl Trace for DictObj {
         self.table.with(|d| d.trace(t));
     }
 }
+
+/// What a dict view shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ViewKind {
+    Keys,
+    Values,
+    Items,
+}
+
+/// `dict_keys`, `dict_values`, `dict_items`: live views of a dict.
+pub struct DictViewObj {
+    pub dict: super::heap::Gc<DictObj>,
+    pub kind: ViewKind,
+}
+
+impl Trace for DictViewObj {
+    fn trace(&self, t: &mut Tracer) {
+        t.mark(self.dict);
+    }
+}

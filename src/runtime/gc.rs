@@ -1,7 +1,7 @@
 //! The VM's heap: one arena per object type, allocation entry points that
 //! count toward the next collection, and the collection itself.
 
-use super::dict::DictObj;
+use super::dict::{DictObj, DictViewObj};
 use super::exception::ExcObj;
 use super::function::{BoundMethodObj, BuiltinObj, CellObj, FuncObj};
 use super::heap::{collect, sweep_arena, Arena, Gc, GcStats, Trace, Tracer};
@@ -44,6 +44,7 @@ heap_types! {
     lists: ListObj,
     tuples: TupleObj,
     dicts: DictObj,
+    dict_views: DictViewObj,
     sets: SetObj,
     bigints: BigIntObj,
     bytes: BytesObj,

@@ -20,6 +20,7 @@ pub mod list;
 pub mod module;
 pub mod object;
 pub mod set;
+pub mod settable;
 pub mod str;
 pub mod tuple;
 pub mod value;

@@ -1,15 +1,16 @@
-//! `set` and `frozenset` objects, on the dict's hash table (values unused).
+//! `set` and `frozenset` objects, on CPython's open-addressing layout
+//! ([`SetTable`]), so iteration order matches CPython.
 
-use super::dict::DictTable;
 use super::heap::{Mut, Trace, Tracer};
+use super::settable::SetTable;
 
 pub struct SetObj {
-    pub table: Mut<DictTable>,
+    pub table: Mut<SetTable>,
     pub frozen: bool,
 }
 
 impl SetObj {
-    pub fn new(table: DictTable, frozen: bool) -> SetObj {
+    pub fn new(table: SetTable, frozen: bool) -> SetObj {
         SetObj { table: Mut::new(table), frozen }
     }
 

@@ -6,7 +6,7 @@
 //! The rest of the VM goes through the methods here and in the per-type
 //! modules, so the representation can change (e.g. NaN-boxing) in one place.
 
-use super::dict::DictObj;
+use super::dict::{DictObj, DictViewObj};
 use super::exception::ExcObj;
 use super::function::{BoundMethodObj, BuiltinObj, CellObj, FuncObj};
 use super::heap::{Gc, Trace, Tracer};
@@ -36,6 +36,8 @@ pub enum Value {
     List(Gc<ListObj>),
     Tuple(Gc<TupleObj>),
     Dict(Gc<DictObj>),
+    /// `dict_keys`, `dict_values` or `dict_items`.
+    DictView(Gc<DictViewObj>),
     /// `set` or `frozenset` (see `SetObj::frozen`).
     Set(Gc<SetObj>),
     Range(Gc<RangeObj>),
@@ -116,6 +118,7 @@ impl Value {
             List(g) => g.addr(),
             Tuple(g) => g.addr(),
             Dict(g) => g.addr(),
+            DictView(g) => g.addr(),
             Set(g) => g.addr(),
             Range(g) => g.addr(),
             Slice(g) => g.addr(),
@@ -143,6 +146,7 @@ impl Trace for Value {
             List(g) => t.mark(g),
             Tuple(g) => t.mark(g),
             Dict(g) => t.mark(g),
+            DictView(g) => t.mark(g),
             Set(g) => t.mark(g),
             Range(g) => t.mark(g),
             Slice(g) => t.mark(g),

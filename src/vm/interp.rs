@@ -17,6 +17,7 @@ use crate::runtime::heap::Gc;
 use crate::runtime::list::ListObj;
 use crate::runtime::object::SliceObj;
 use crate::runtime::set::SetObj;
+use crate::runtime::settable::SetTable;
 use crate::runtime::str::StrObj;
 use crate::runtime::tuple::TupleObj;
 use crate::runtime::value::Value;
@@ -646,10 +647,10 @@ impl Vm {
                 }
                 Op::BuildSet => {
                     let (b, n) = (b_of(ins), c_of(ins));
-                    let mut t = DictTable::with_capacity(n);
+                    let mut t = SetTable::new();
                     for i in 0..n {
                         let k = r!(b + i);
-                        if t.insert(k, Value::None).is_err() {
+                        if t.add(k).is_err() {
                             save_pc!();
                             return Err(self
                                 .type_error(format!("unhashable type: '{}'", self.type_name(k))));
@@ -688,7 +689,7 @@ impl Vm {
                 Op::SetAdd => {
                     let (s, k) = (r!(a), r!(b_of(ins)));
                     if let Value::Set(s) = s {
-                        if s.table.with_mut(|t| t.insert(k, Value::None)).is_err() {
+                        if s.table.with_mut(|t| t.add(k)).is_err() {
                             save_pc!();
                             return Err(self
                                 .type_error(format!("unhashable type: '{}'", self.type_name(k))));
@@ -712,16 +713,17 @@ impl Vm {
                 Op::SetUpdate => {
                     let (s, src) = (r!(a), r!(b_of(ins)));
                     save_pc!();
-                    let items = tri!(self.collect_iter(src));
-                    if let Value::Set(s) = s {
-                        for k in items {
-                            if s.table.with_mut(|t| t.insert(k, Value::None)).is_err() {
-                                return Err(self.type_error(format!(
-                                    "unhashable type: '{}'",
-                                    self.type_name(k)
-                                )));
+                    match (s, src) {
+                        (Value::Set(s), Value::Set(c)) if c_of(ins) == 1 => {
+                            // A constant set display (see the compiler).
+                            let mut fs = SetTable::new();
+                            for (h, k) in c.table.with(|t| t.hashed()) {
+                                fs.add_hashed(h, k);
                             }
+                            s.table.with_mut(|t| t.merge(&fs));
                         }
+                        (Value::Set(s), _) => tri!(self.set_update_obj(s, src)),
+                        _ => {}
                     }
                 }
                 Op::DictUpdate | Op::DictMerge => {
@@ -1073,6 +1075,7 @@ impl Vm {
                     Value::Str(_)
                         | Value::Dict(_)
                         | Value::Set(_)
+                        | Value::DictView(_)
                         | Value::Range(_)
                         | Value::Iter(_)
                         | Value::Bytes(_)

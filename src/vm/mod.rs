@@ -14,6 +14,7 @@ pub mod format;
 pub mod interp;
 pub mod ops;
 pub mod run;
+pub mod sets;
 
 use std::io::Write;
 use std::rc::Rc;

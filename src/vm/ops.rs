@@ -8,11 +8,12 @@ use num_traits::{Signed, ToPrimitive, Zero};
 
 use super::{PyResult, Vm};
 use crate::runtime::compare::{eq_builtin, hash_key};
-use crate::runtime::dict::DictTable;
+use crate::runtime::dict::ViewKind;
 use crate::runtime::exception::ExcKind;
 use crate::runtime::iter::{IterObj, IterState};
 use crate::runtime::object::{BigIntObj, TypeId};
 use crate::runtime::set::SetObj;
+use crate::runtime::settable::hash_lookup_key;
 use crate::runtime::value::Value;
 use crate::syntax::ast::Operator;
 
@@ -28,6 +29,11 @@ pub fn type_id(v: Value) -> TypeId {
         Value::List(_) => TypeId::List,
         Value::Tuple(_) => TypeId::Tuple,
         Value::Dict(_) => TypeId::Dict,
+        Value::DictView(v) => match v.kind {
+            ViewKind::Keys => TypeId::DictKeys,
+            ViewKind::Values => TypeId::DictValues,
+            ViewKind::Items => TypeId::DictItems,
+        },
         Value::Set(s) => {
             if s.frozen {
                 TypeId::FrozenSet
@@ -106,6 +112,7 @@ impl Vm {
             Value::Tuple(t) => !t.is_empty(),
             Value::Dict(d) => !d.is_empty(),
             Value::Set(s) => !s.is_empty(),
+            Value::DictView(v) => !v.dict.is_empty(),
             Value::BigInt(_) => true,
             Value::Bytes(b) => !b.data.is_empty(),
             Value::Range(r) => !r.is_empty(),
@@ -204,7 +211,7 @@ impl Vm {
                 out.push('}');
             }
             Value::Set(s) => {
-                let keys: Vec<Value> = s.table.with(|t| t.iter().map(|e| e.key).collect());
+                let keys: Vec<Value> = s.table.with(|t| t.keys());
                 if keys.is_empty() {
                     out.push_str(if s.frozen { "frozenset()" } else { "set()" });
                 } else {
@@ -223,6 +230,18 @@ impl Vm {
                         out.push(')');
                     }
                 }
+            }
+            Value::DictView(dv) => {
+                out.push_str(self.type_name(v));
+                out.push_str("([");
+                let items = self.view_items(dv);
+                for (i, x) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    self.repr_into(*x, out, depth + 1)?;
+                }
+                out.push_str("])");
             }
             Value::Range(r) => {
                 if r.step == 1 {
@@ -348,7 +367,14 @@ impl Vm {
                 Value::Set(x),
                 Value::Set(y),
             ) => {
-                return Ok(self.set_op(op, x, y, x.frozen));
+                return self.set_binop(op, x, y);
+            }
+            (Operator::BitOr | Operator::BitAnd | Operator::Sub | Operator::BitXor, _, _)
+                if Vm::setlike_view(a).is_some() || Vm::setlike_view(b).is_some() =>
+            {
+                if let Some(r) = self.view_binop(op, a, b)? {
+                    return Ok(r);
+                }
             }
             (Operator::BitOr, Value::Dict(x), Value::Dict(y)) => {
                 let mut t = x.table.with(|t| t.clone());
@@ -427,13 +453,19 @@ impl Vm {
                 Value::Set(x),
                 Value::Set(y),
             ) if !x.frozen => {
-                let r = self.set_op(op, x, y, false);
-                if let Value::Set(r) = r {
-                    let t = r.table.with(|t| t.clone());
-                    x.table.with_mut(|xt| *xt = t);
-                }
+                self.set_inplace(op, x, y)?;
                 Ok(a)
             }
+            (
+                Operator::BitOr | Operator::BitAnd | Operator::Sub | Operator::BitXor,
+                Value::Set(_),
+                _,
+            ) if Vm::setlike_view(b).is_none() => Err(self.type_error(format!(
+                "unsupported operand type(s) for {}=: '{}' and '{}'",
+                op.symbol(),
+                self.type_name(a),
+                self.type_name(b)
+            ))),
             (Operator::BitOr, Value::Dict(x), _) => {
                 self.dict_update(x, b)?;
                 Ok(a)
@@ -748,53 +780,6 @@ impl Vm {
         })
     }
 
-    fn set_op(
-        &mut self,
-        op: Operator,
-        x: crate::runtime::heap::Gc<SetObj>,
-        y: crate::runtime::heap::Gc<SetObj>,
-        frozen: bool,
-    ) -> Value {
-        let xt = x.table.with(|t| t.clone());
-        let yt = y.table.with(|t| t.clone());
-        let mut out = DictTable::new();
-        match op {
-            Operator::BitOr => {
-                out = xt;
-                for e in yt.iter() {
-                    out.insert_hashed(e.hash, e.key, Value::None);
-                }
-            }
-            Operator::BitAnd => {
-                for e in xt.iter() {
-                    if yt.get_hashed(e.hash, e.key).is_some() {
-                        out.insert_hashed(e.hash, e.key, Value::None);
-                    }
-                }
-            }
-            Operator::Sub => {
-                for e in xt.iter() {
-                    if yt.get_hashed(e.hash, e.key).is_none() {
-                        out.insert_hashed(e.hash, e.key, Value::None);
-                    }
-                }
-            }
-            _ => {
-                for e in xt.iter() {
-                    if yt.get_hashed(e.hash, e.key).is_none() {
-                        out.insert_hashed(e.hash, e.key, Value::None);
-                    }
-                }
-                for e in yt.iter() {
-                    if xt.get_hashed(e.hash, e.key).is_none() {
-                        out.insert_hashed(e.hash, e.key, Value::None);
-                    }
-                }
-            }
-        }
-        Value::Set(self.heap.alloc(SetObj::new(out, frozen)))
-    }
-
     pub fn unary_op(&mut self, op: u8, v: Value) -> PyResult<Value> {
         // 0 neg, 1 pos, 2 invert
         match (op, v) {
@@ -859,13 +844,8 @@ impl Vm {
             }
             return Ok(true);
         }
-        if let (Value::Set(x), Value::Set(y)) = (a, b) {
-            if x.len() != y.len() {
-                return Ok(false);
-            }
-            let keys: Vec<(i64, Value)> =
-                x.table.with(|t| t.iter().map(|e| (e.hash, e.key)).collect());
-            return Ok(keys.iter().all(|&(h, k)| y.table.with(|t| t.get_hashed(h, k).is_some())));
+        if let Some(r) = self.view_eq(a, b)? {
+            return Ok(r);
         }
         if let (Value::Range(x), Value::Range(y)) = (a, b) {
             let (lx, ly) = (x.len(), y.len());
@@ -879,6 +859,11 @@ impl Vm {
     /// `<`, `<=`, `>`, `>=` (op 0..4).
     pub fn compare(&mut self, op: u8, a: Value, b: Value) -> PyResult<bool> {
         use std::cmp::Ordering;
+        if matches!(a, Value::DictView(_)) || matches!(b, Value::DictView(_)) {
+            if let Some(r) = self.view_cmp(op, a, b)? {
+                return Ok(r);
+            }
+        }
         let ord: Option<Ordering> = match (a, b) {
             (Value::Int(x), Value::Int(y)) => Some(x.cmp(&y)),
             (Value::Float(x), Value::Float(y)) => {
@@ -906,11 +891,8 @@ impl Vm {
                 Some(xs.len().cmp(&ys.len()))
             }
             (Value::Set(x), Value::Set(y)) => {
-                let sub = |p: &SetObj, q: &SetObj| {
-                    p.table.with(|pt| {
-                        q.table.with(|qt| pt.iter().all(|e| qt.get_hashed(e.hash, e.key).is_some()))
-                    })
-                };
+                let sub =
+                    |p: &SetObj, q: &SetObj| p.table.with(|pt| q.table.with(|qt| pt.is_subset(qt)));
                 return Ok(match op {
                     0 => x.len() < y.len() && sub(&x, &y),
                     1 => sub(&x, &y),
@@ -960,6 +942,7 @@ impl Vm {
             Value::Tuple(t) => t.len(),
             Value::Dict(d) => d.len(),
             Value::Set(s) => s.len(),
+            Value::DictView(v) => v.dict.len(),
             Value::Bytes(b) => b.data.len(),
             Value::Range(r) => r.len() as usize,
             _ => {
@@ -985,12 +968,11 @@ impl Vm {
                     Err(self.type_error(format!("unhashable type: '{}'", self.type_name(item))))
                 }
             },
-            Value::Set(s) => match s.table.with(|t| t.contains(item)) {
-                Ok(b) => Ok(b),
-                Err(_) => {
-                    Err(self.type_error(format!("unhashable type: '{}'", self.type_name(item))))
-                }
+            Value::Set(s) => match hash_lookup_key(item) {
+                Some(h) => Ok(s.table.with(|t| t.contains_hashed(h, item))),
+                None => Err(self.unhashable_err(item)),
             },
+            Value::DictView(dv) => self.view_contains(dv, item),
             Value::Range(r) => Ok(match item.as_int() {
                 Some(i) => {
                     let n = r.len();
@@ -1046,9 +1028,17 @@ impl Vm {
             Value::Dict(d) => {
                 IterState::Dict { dict: v, pos: 0, kind: 0, version: d.table.with(|t| t.version) }
             }
-            Value::Set(s) => {
-                IterState::Dict { dict: v, pos: 0, kind: 0, version: s.table.with(|t| t.version) }
-            }
+            Value::Set(s) => IterState::Dict { dict: v, pos: 0, kind: 0, version: s.len() as u64 },
+            Value::DictView(dv) => IterState::Dict {
+                dict: Value::Dict(dv.dict),
+                pos: 0,
+                kind: match dv.kind {
+                    ViewKind::Keys => 0,
+                    ViewKind::Values => 1,
+                    ViewKind::Items => 2,
+                },
+                version: dv.dict.table.with(|t| t.version),
+            },
             Value::Bytes(b) => IterState::Seq {
                 items: b.data.iter().map(|&x| Value::Int(x as i64)).collect(),
                 index: 0,
@@ -1078,6 +1068,7 @@ impl Vm {
             Filter(Value, Value),
             Enumerate(Value, i64),
             Zip(Vec<Value>),
+            Pair(Value, Value),
         }
         let step = obj.state.with_mut(|st| match st {
             IterState::Range { next, stop, step } => {
@@ -1132,7 +1123,19 @@ impl Vm {
             IterState::Dict { dict, pos, kind, version } => {
                 let (cur_version, found, is_dict) = match dict {
                     Value::Dict(d) => d.table.with(|t| (t.version, t.entry_from(*pos), true)),
-                    Value::Set(s) => s.table.with(|t| (t.version, t.entry_from(*pos), false)),
+                    Value::Set(s) => s.table.with(|t| {
+                        let found = t.entry_from(*pos).map(|(e, p)| {
+                            (
+                                crate::runtime::dict::Entry {
+                                    hash: e.hash,
+                                    key: e.key,
+                                    value: Value::None,
+                                },
+                                p,
+                            )
+                        });
+                        (t.len() as u64, found, false)
+                    }),
                     _ => (0, None, true),
                 };
                 if cur_version != *version {
@@ -1145,7 +1148,7 @@ impl Vm {
                         match *kind {
                             0 => Step::Done(Some(e.key)),
                             1 => Step::Done(Some(e.value)),
-                            _ => Step::Zip(vec![e.key, e.value]),
+                            _ => Step::Pair(e.key, e.value),
                         }
                     }
                     None => Step::Done(None),
@@ -1201,6 +1204,7 @@ impl Vm {
                 Some(v) => Ok(Some(self.new_tuple(vec![Value::Int(c), v]))),
                 None => Ok(None),
             },
+            Step::Pair(k, v) => Ok(Some(self.new_tuple(vec![k, v]))),
             Step::Zip(parts) => {
                 // Either a dict item pair (values) or zip's iterators.
                 if parts.iter().all(|p| matches!(p, Value::Iter(_))) && !parts.is_empty() {
