@@ -26,7 +26,15 @@ static CODE: StructSeq = StructSeq {
         "co_firstlineno",
         "co_flags",
     ],
+    repr: Some(code_repr),
 };
+
+/// `<code object f at 0x..., file "x.py", line 1>`.
+fn code_repr(items: &[Value], addr: usize) -> String {
+    let s = |i: usize| items.get(i).and_then(|v| v.as_str()).unwrap_or("").to_string();
+    let line = items.get(10).and_then(|v| v.as_int()).unwrap_or(0);
+    format!("<code object {} at {addr:#x}, file \"{}\", line {line}>", s(7), s(9))
+}
 
 fn str_tuple(vm: &mut Vm, names: &[Box<str>]) -> Value {
     let items: Vec<Value> = names.iter().map(|n| vm.new_str(&**n)).collect();
@@ -109,6 +117,9 @@ pub fn function_attr(vm: &mut Vm, f: Gc<FuncObj>, name: &str) -> Option<Value> {
 pub fn set_function_attr(vm: &mut Vm, f: Gc<FuncObj>, name: Value, v: Value) -> PyResult<()> {
     let n = name.as_str().unwrap_or("");
     match n {
+        "__name__" | "__qualname__" if !matches!(v, Value::Str(_)) => {
+            return Err(vm.type_error(format!("{n} must be set to a string object")));
+        }
         "__name__" | "__qualname__" | "__defaults__" | "__kwdefaults__" | "__code__" => {
             return Err(vm.err(
                 ExcKind::AttributeError,

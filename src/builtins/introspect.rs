@@ -138,9 +138,7 @@ pub fn dir(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value>
                     out.extend(keys_of(&d));
                 }
             }
-            if let Value::Type(t) = v {
-                out.extend(super::numbers::type_attr_names(t.id).iter().map(|s| s.to_string()));
-            }
+            out.extend(super::numbers::type_attr_names(ty).iter().map(|s| s.to_string()));
             out
         }
     };

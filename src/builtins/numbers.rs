@@ -5,7 +5,7 @@
 use num_bigint::{BigInt, Sign};
 use num_traits::{Signed, ToPrimitive, Zero};
 
-use super::args::{int_arg, kwarg, no_kwargs, only_kwargs};
+use super::args::{clinic, int_arg, kwarg, no_kwargs};
 use crate::runtime::dict::DictObj;
 use crate::runtime::exception::ExcKind;
 use crate::runtime::function::{KwArgs, NativeFn};
@@ -30,9 +30,9 @@ pub fn install(vm: &mut Vm) {
         ("__int__", int_int),
         ("__index__", int_int),
         ("__float__", num_float),
-        ("__trunc__", int_int),
-        ("__floor__", int_int),
-        ("__ceil__", int_int),
+        ("__trunc__", int_trunc),
+        ("__floor__", int_floor),
+        ("__ceil__", int_ceil),
         ("__round__", num_round),
         ("__add__", int_add),
         ("__sub__", int_sub),
@@ -109,16 +109,31 @@ pub fn int_from_i128(vm: &mut Vm, v: i128) -> Value {
     }
 }
 
-fn nargs(vm: &mut Vm, name: &str, args: &[Value], max: usize) -> PyResult<()> {
-    if args.len() > max {
-        let msg = match max {
-            0 => format!("{name}() takes no arguments ({} given)", args.len()),
-            1 => format!("{name}() takes exactly one argument ({} given)", args.len()),
-            _ => format!("{name}() takes at most {max} arguments ({} given)", args.len()),
-        };
-        return Err(vm.type_error(msg));
+/// A METH_NOARGS method: `int.bit_count() takes no arguments (1 given)`.
+fn noargs(vm: &mut Vm, qualname: &str, args: &[Value]) -> PyResult<()> {
+    if !args.is_empty() {
+        return Err(
+            vm.type_error(format!("{qualname}() takes no arguments ({} given)", args.len()))
+        );
     }
     Ok(())
+}
+
+/// A slot wrapper without arguments (`__abs__`, `__int__`...).
+fn slot0(vm: &mut Vm, args: &[Value]) -> PyResult<()> {
+    if !args.is_empty() {
+        return Err(vm.type_error(format!("expected 0 arguments, got {}", args.len())));
+    }
+    Ok(())
+}
+
+/// The qualified method name for messages (`int.bit_count`).
+fn qual(s: Value, name: &str) -> String {
+    let ty = match s {
+        Value::Float(_) => "float",
+        _ => "int",
+    };
+    format!("{ty}.{name}")
 }
 
 fn big(v: Value) -> BigInt {
@@ -136,32 +151,45 @@ fn as_int(v: Value) -> Value {
 
 fn int_bit_length(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "bit_length", kw)?;
-    nargs(vm, "bit_length", args, 0)?;
+    noargs(vm, &qual(s, "bit_length"), args)?;
     Ok(Value::Int(big(s).bits() as i64))
 }
 
 fn int_bit_count(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "bit_count", kw)?;
-    nargs(vm, "bit_count", args, 0)?;
+    noargs(vm, &qual(s, "bit_count"), args)?;
     let n: u64 = big(s).magnitude().iter_u64_digits().map(|d| d.count_ones() as u64).sum();
     Ok(Value::Int(n as i64))
 }
 
 fn int_conjugate(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "conjugate", kw)?;
-    nargs(vm, "conjugate", args, 0)?;
+    noargs(vm, &qual(s, "conjugate"), args)?;
     Ok(as_int(s))
 }
 
 fn int_int(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "__int__", kw)?;
-    nargs(vm, "__int__", args, 0)?;
+    slot0(vm, args)?;
     Ok(as_int(s))
 }
 
+macro_rules! int_identity {
+    ($fname:ident, $name:literal) => {
+        fn $fname(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+            no_kwargs(vm, $name, kw)?;
+            noargs(vm, concat!("int.", $name), args)?;
+            Ok(as_int(s))
+        }
+    };
+}
+int_identity!(int_trunc, "__trunc__");
+int_identity!(int_floor, "__floor__");
+int_identity!(int_ceil, "__ceil__");
+
 fn int_as_integer_ratio(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "as_integer_ratio", kw)?;
-    nargs(vm, "as_integer_ratio", args, 0)?;
+    noargs(vm, &qual(s, "as_integer_ratio"), args)?;
     Ok(vm.new_tuple(vec![as_int(s), Value::Int(1)]))
 }
 
@@ -181,8 +209,7 @@ fn byteorder(vm: &mut Vm, v: Option<Value>) -> PyResult<bool> {
 }
 
 fn int_to_bytes(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    only_kwargs(vm, "to_bytes", kw, &["length", "byteorder", "signed"])?;
-    nargs(vm, "to_bytes", args, 2)?;
+    clinic(vm, "to_bytes", args, kw, &["length", "byteorder", "signed"], 2)?;
     let length = match args.first().copied().or(kwarg(kw, "length")) {
         Some(v) => int_arg(vm, v, "length")?,
         None => 1,
@@ -216,8 +243,7 @@ fn int_to_bytes(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<V
 }
 
 fn int_from_bytes(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    only_kwargs(vm, "from_bytes", kw, &["bytes", "byteorder", "signed"])?;
-    nargs(vm, "from_bytes", args, 2)?;
+    clinic(vm, "from_bytes", args, kw, &["bytes", "byteorder", "signed"], 2)?;
     let Some(src) = args.first().copied().or(kwarg(kw, "bytes")) else {
         return Err(vm.type_error("from_bytes() missing required argument 'bytes' (pos 1)"));
     };
@@ -262,13 +288,13 @@ fn int_from_bytes(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult
 
 fn int_invert(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "__invert__", kw)?;
-    nargs(vm, "__invert__", args, 0)?;
+    slot0(vm, args)?;
     vm.unary_op(2, s)
 }
 
 fn num_abs(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "__abs__", kw)?;
-    nargs(vm, "__abs__", args, 0)?;
+    slot0(vm, args)?;
     match s {
         Value::Float(f) => Ok(Value::Float(f.abs())),
         _ => {
@@ -280,25 +306,29 @@ fn num_abs(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value>
 
 fn num_neg(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "__neg__", kw)?;
-    nargs(vm, "__neg__", args, 0)?;
+    slot0(vm, args)?;
     vm.unary_op(0, s)
 }
 
 fn num_pos(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "__pos__", kw)?;
-    nargs(vm, "__pos__", args, 0)?;
+    slot0(vm, args)?;
     vm.unary_op(1, s)
 }
 
 fn num_float(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "__float__", kw)?;
-    nargs(vm, "__float__", args, 0)?;
+    slot0(vm, args)?;
     super::types::float_new(vm, s)
 }
 
 fn num_round(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "__round__", kw)?;
-    nargs(vm, "__round__", args, 1)?;
+    if args.len() > 1 {
+        return Err(
+            vm.type_error(format!("__round__ expected at most 1 argument, got {}", args.len()))
+        );
+    }
     let mut full = vec![s];
     full.extend_from_slice(args);
     let key = Value::Str(vm.intern("round"));
@@ -356,19 +386,19 @@ fn fval(s: Value) -> f64 {
 
 fn float_is_integer(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "is_integer", kw)?;
-    nargs(vm, "is_integer", args, 0)?;
+    noargs(vm, &qual(s, "is_integer"), args)?;
     Ok(Value::Bool(crate::runtime::float::is_integer(fval(s))))
 }
 
 fn float_conjugate(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "conjugate", kw)?;
-    nargs(vm, "conjugate", args, 0)?;
+    noargs(vm, &qual(s, "conjugate"), args)?;
     Ok(s)
 }
 
 fn float_as_integer_ratio(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "as_integer_ratio", kw)?;
-    nargs(vm, "as_integer_ratio", args, 0)?;
+    noargs(vm, &qual(s, "as_integer_ratio"), args)?;
     match crate::runtime::float::as_integer_ratio(fval(s)) {
         Ok((n, d)) => {
             let n = int_value(vm, n.to_bigint());
@@ -388,19 +418,19 @@ fn float_to_int(vm: &mut Vm, f: f64) -> PyResult<Value> {
 
 fn float_trunc(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "__trunc__", kw)?;
-    nargs(vm, "__trunc__", args, 0)?;
+    noargs(vm, &qual(s, "__trunc__"), args)?;
     float_to_int(vm, fval(s).trunc())
 }
 
 fn float_floor(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "__floor__", kw)?;
-    nargs(vm, "__floor__", args, 0)?;
+    noargs(vm, &qual(s, "__floor__"), args)?;
     float_to_int(vm, fval(s).floor())
 }
 
 fn float_ceil(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "__ceil__", kw)?;
-    nargs(vm, "__ceil__", args, 0)?;
+    noargs(vm, &qual(s, "__ceil__"), args)?;
     float_to_int(vm, fval(s).ceil())
 }
 
@@ -425,7 +455,7 @@ pub fn float_to_hex(x: f64) -> String {
 
 fn float_hex(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "hex", kw)?;
-    nargs(vm, "hex", args, 0)?;
+    noargs(vm, &qual(s, "hex"), args)?;
     let h = float_to_hex(fval(s));
     Ok(vm.new_str(h))
 }
@@ -524,9 +554,7 @@ fn float_fromhex(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<
         )));
     }
     let Value::Str(s) = args[0] else {
-        return Err(
-            vm.type_error(format!("fromhex() argument must be str, not {}", vm.type_name(args[0])))
-        );
+        return Err(vm.type_error("bad argument type for built-in operation"));
     };
     match float_from_hex(s.as_str()) {
         Ok(f) => Ok(Value::Float(f)),
@@ -567,10 +595,11 @@ fn range_index(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Va
     }
     match range_position(s, args[0]) {
         Some(k) => Ok(int_from_i128(vm, k)),
-        None => {
+        None if matches!(args[0], Value::Int(_) | Value::Bool(_) | Value::BigInt(_)) => {
             let r = vm.repr(args[0])?;
             Err(vm.value_error(format!("{r} is not in range")))
         }
+        None => Err(vm.value_error("sequence.index(x): x not in sequence")),
     }
 }
 
@@ -656,7 +685,7 @@ fn str_maketrans(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<
     no_kwargs(vm, "maketrans", kw)?;
     if args.is_empty() || args.len() > 3 {
         let msg = if args.is_empty() {
-            "maketrans() missing required argument 'x' (pos 1)".to_string()
+            "maketrans expected at least 1 argument, got 0".to_string()
         } else {
             format!("maketrans expected at most 3 arguments, got {}", args.len())
         };
@@ -693,10 +722,9 @@ fn str_maketrans(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<
         return Ok(Value::Dict(d));
     }
     let Value::Str(x) = args[0] else {
-        return Err(vm.type_error(format!(
-            "maketrans() argument 1 must be str, not {}",
-            vm.type_name(args[0])
-        )));
+        return Err(vm.type_error(
+            "first maketrans argument must be a string if there is a second argument",
+        ));
     };
     let Value::Str(y) = args[1] else {
         return Err(vm.type_error(format!(
@@ -708,8 +736,7 @@ fn str_maketrans(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<
         return Err(vm.value_error("the first two maketrans arguments must have equal length"));
     }
     for (a, b) in x.as_str().chars().zip(y.as_str().chars()) {
-        let v = vm.new_str(b.to_string());
-        vm.dict_set(d, Value::Int(a as i64), v)?;
+        vm.dict_set(d, Value::Int(a as i64), Value::Int(b as i64))?;
     }
     if let Some(&z) = args.get(2) {
         let Value::Str(z) = z else {

@@ -76,6 +76,7 @@ pub fn install(vm: &mut Vm) {
 static VERSION_INFO: StructSeq = StructSeq {
     name: "sys.version_info",
     fields: &["major", "minor", "micro", "releaselevel", "serial"],
+    repr: None,
 };
 
 static FLOAT_INFO: StructSeq = StructSeq {
@@ -93,6 +94,7 @@ static FLOAT_INFO: StructSeq = StructSeq {
         "radix",
         "rounds",
     ],
+    repr: None,
 };
 
 static INT_INFO: StructSeq = StructSeq {
@@ -103,6 +105,7 @@ static INT_INFO: StructSeq = StructSeq {
         "default_max_str_digits",
         "str_digits_check_threshold",
     ],
+    repr: None,
 };
 
 fn struct_seq(vm: &mut Vm, seq: &'static StructSeq, items: Vec<Value>) -> Value {

@@ -15,6 +15,8 @@ pub struct TupleObj {
 pub struct StructSeq {
     pub name: &'static str,
     pub fields: &'static [&'static str],
+    /// A repr of its own (items, address) instead of `name(field=value, ...)`.
+    pub repr: Option<fn(&[Value], usize) -> String>,
 }
 
 impl TupleObj {

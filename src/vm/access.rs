@@ -428,7 +428,15 @@ impl Vm {
         if n == "__class__" {
             return Ok(Value::Type(self.type_of(obj)));
         }
-        let tname = self.type_name(obj);
+        // Class attributes through an instance (`(1).from_bytes`).
+        let t = self.type_of(obj);
+        if let Some(v) = crate::builtins::type_attr(self, t, &n) {
+            return Ok(v);
+        }
+        let tname = match obj {
+            Value::Tuple(t) if t.seq.is_some() => t.seq.map_or("tuple", |s| s.name),
+            _ => self.type_name(obj),
+        };
         let mut msg = format!("'{tname}' object has no attribute '{n}'");
         if let Some(s) = self.suggest_attr(ty, &n) {
             msg.push_str(&format!(". Did you mean: '{s}'?"));

@@ -174,6 +174,10 @@ impl Vm {
             }
             Value::Tuple(t) => {
                 if let Some(seq) = t.seq {
+                    if let Some(r) = seq.repr {
+                        out.push_str(&r(&t.items, t.addr()));
+                        return Ok(());
+                    }
                     out.push_str(seq.name);
                 }
                 out.push('(');
