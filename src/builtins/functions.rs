@@ -598,8 +598,21 @@ fn divmod(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> 
 }
 
 fn pow(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    only_kwargs(vm, "pow", kw, &["base", "exp", "mod"])?;
-    check_args(vm, "pow", args, 2, 3)?;
+    super::args::clinic(vm, "pow", args, kw, &["base", "exp", "mod"], 3)?;
+    let mut full: Vec<Value> = args.to_vec();
+    for (i, name) in ["base", "exp", "mod"].into_iter().enumerate().skip(args.len()) {
+        match kwarg(kw, name) {
+            Some(v) => full.push(v),
+            None if i < 2 => {
+                return Err(vm.type_error(format!(
+                    "pow() missing required argument '{name}' (pos {})",
+                    i + 1
+                )))
+            }
+            None => break,
+        }
+    }
+    let args = &full[..];
     if args.len() == 3 && !args[2].is_none() {
         use crate::vm::ops::to_bigint;
         let (Some(b), Some(e), Some(m)) =
