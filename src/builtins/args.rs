@@ -1,5 +1,5 @@
-//! Argument helpers for native functions: keyword lookup and rejection of
-//! unexpected keywords, with CPython's messages.
+//! Argument helpers for native functions: keyword lookup, rejection of
+//! unexpected keywords and Argument Clinic's checks, with CPython's messages.
 
 use crate::runtime::function::KwArgs;
 use crate::runtime::value::Value;
@@ -48,4 +48,51 @@ pub fn int_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<i64> {
             )))
         }
     }
+}
+
+/// Argument Clinic's checks for a function with parameters `names` (the
+/// first `max_pos` may be positional), with CPython's messages.
+pub fn clinic(
+    vm: &mut Vm,
+    fname: &str,
+    args: &[Value],
+    kw: KwArgs,
+    names: &[&str],
+    max_pos: usize,
+) -> PyResult<()> {
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let total = args.len() + kw.len();
+    if total > names.len() {
+        let keyword = if args.is_empty() { "keyword " } else { "" };
+        return Err(vm.type_error(format!(
+            "{fname}() takes at most {} {keyword}argument{} ({total} given)",
+            names.len(),
+            plural(names.len())
+        )));
+    }
+    if args.len() > max_pos {
+        return Err(vm.type_error(format!(
+            "{fname}() takes at most {max_pos} positional argument{} ({} given)",
+            plural(max_pos),
+            args.len()
+        )));
+    }
+    for (k, _) in kw {
+        let k = k.as_str().unwrap_or("");
+        match names.iter().position(|n| *n == k) {
+            None => {
+                return Err(
+                    vm.type_error(format!("'{k}' is an invalid keyword argument for {fname}()"))
+                )
+            }
+            Some(i) if i < args.len() => {
+                return Err(vm.type_error(format!(
+                    "argument for {fname}() given by name ('{k}') and position ({})",
+                    i + 1
+                )))
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(())
 }

@@ -44,7 +44,11 @@ pub fn install(vm: &mut Vm) {
     vm.add_builtin("setattr", setattr);
     vm.add_builtin("hasattr", hasattr);
     vm.add_builtin("globals", globals);
-    vm.add_builtin("locals", globals);
+    vm.add_builtin("locals", super::introspect::locals);
+    vm.add_builtin("dir", super::introspect::dir);
+    vm.add_builtin("vars", super::introspect::vars);
+    vm.add_builtin("format", format);
+    vm.add_builtin("ascii", ascii);
     vm.add_builtin("input", input);
     vm.add_builtin("round", round);
 }
@@ -102,6 +106,30 @@ fn repr(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "repr", kw)?;
     check_args(vm, "repr", args, 1, 1)?;
     let s = vm.repr(args[0])?;
+    Ok(vm.new_str(s))
+}
+
+fn format(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "format", kw)?;
+    check_args(vm, "format", args, 1, 2)?;
+    let spec = match args.get(1) {
+        None => String::new(),
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(&v) => {
+            return Err(
+                vm.type_error(format!("format() argument 2 must be str, not {}", vm.type_name(v)))
+            )
+        }
+    };
+    let s = vm.format(args[0], &spec)?;
+    Ok(vm.new_str(s))
+}
+
+fn ascii(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "ascii", kw)?;
+    check_args(vm, "ascii", args, 1, 1)?;
+    let r = vm.repr(args[0])?;
+    let s = if r.is_ascii() { r } else { crate::vm::format::ascii_escape(&r) };
     Ok(vm.new_str(s))
 }
 
@@ -316,8 +344,13 @@ fn reversed(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value
         Value::List(l) => IterState::ListReversed { list: l, index: l.len() },
         Value::Range(r) => {
             let n = r.len();
-            let last = r.start + (n - 1) * r.step;
-            IterState::Range { next: last, stop: r.start - r.step, step: -r.step }
+            let rev = RangeObj {
+                start: r.item(n - 1),
+                stop: r.start.saturating_sub(r.step),
+                step: r.step.saturating_neg(),
+            };
+            let (next, stop, step) = rev.iter_bounds();
+            IterState::Range { next, stop, step }
         }
         v @ (Value::Tuple(_) | Value::Str(_) | Value::Bytes(_)) => {
             let mut items = vm.collect_iter(v)?;
@@ -570,8 +603,21 @@ fn divmod(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> 
 }
 
 fn pow(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    only_kwargs(vm, "pow", kw, &["base", "exp", "mod"])?;
-    check_args(vm, "pow", args, 2, 3)?;
+    super::args::clinic(vm, "pow", args, kw, &["base", "exp", "mod"], 3)?;
+    let mut full: Vec<Value> = args.to_vec();
+    for (i, name) in ["base", "exp", "mod"].into_iter().enumerate().skip(args.len()) {
+        match kwarg(kw, name) {
+            Some(v) => full.push(v),
+            None if i < 2 => {
+                return Err(vm.type_error(format!(
+                    "pow() missing required argument '{name}' (pos {})",
+                    i + 1
+                )))
+            }
+            None => break,
+        }
+    }
+    let args = &full[..];
     if args.len() == 3 && !args[2].is_none() {
         use crate::vm::ops::to_bigint;
         let (Some(b), Some(e), Some(m)) =
@@ -592,13 +638,8 @@ fn pow(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         } else {
             b.modpow(&e, &m.abs())
         };
-        let mut r = ((r % &m) + &m) % &m;
-        if m.is_negative() && !r.is_zero() {
-            r += &m;
-            if r > num_bigint::BigInt::zero() {
-                r -= &m;
-            }
-        }
+        // `r` is in [0, |m|); the result takes the sign of `m`.
+        let r = if m.is_negative() && !r.is_zero() { r + &m } else { r };
         return Ok(crate::vm::ops::int_value(vm, r));
     }
     vm.binary_op(crate::syntax::ast::Operator::Pow, args[0], args[1])
@@ -846,18 +887,21 @@ fn exact_round(x: f64, n: i64) -> f64 {
 
 /// `range(...)` construction (called through the `range` type).
 pub fn make_range(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
-    let ints: Vec<i64> = {
+    let ints: Vec<i128> = {
         let mut v = Vec::with_capacity(args.len());
         for &a in args {
             match a {
-                Value::Int(i) => v.push(i),
-                Value::Bool(b) => v.push(b as i64),
-                Value::BigInt(_) => {
-                    return Err(vm.err(
-                        ExcKind::OverflowError,
-                        "Python int too large to convert to C ssize_t",
-                    ))
-                }
+                Value::Int(i) => v.push(i as i128),
+                Value::Bool(b) => v.push(b as i128),
+                Value::BigInt(b) => match num_traits::ToPrimitive::to_i128(&b.value) {
+                    Some(i) => v.push(i),
+                    None => {
+                        return Err(vm.err(
+                            ExcKind::OverflowError,
+                            "Python int too large to convert to C ssize_t",
+                        ))
+                    }
+                },
                 other => {
                     return Err(vm.type_error(format!(
                         "'{}' object cannot be interpreted as an integer",

@@ -64,9 +64,6 @@ pub fn install(vm: &mut Vm) {
     for (name, f) in STR_METHODS {
         vm.add_method(Str, name, *f);
     }
-    // numbers
-    vm.add_method(Int, "bit_length", int_bit_length);
-    vm.add_method(Float, "is_integer", float_is_integer);
 }
 
 fn list_of(v: Value) -> crate::runtime::heap::Gc<crate::runtime::list::ListObj> {
@@ -600,21 +597,6 @@ fn set_copy(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value
     }
     let t = me.table.with(|t| t.copy());
     Ok(vm.new_set(t, false))
-}
-
-// ----- numbers -----------------------------------------------------------
-
-fn int_bit_length(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kwargs(vm, "bit_length", kw)?;
-    nargs(vm, "bit_length", args, 0, 0)?;
-    let n = crate::vm::ops::to_bigint(s).unwrap_or_default();
-    Ok(Value::Int(n.bits() as i64))
-}
-
-fn float_is_integer(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kwargs(vm, "is_integer", kw)?;
-    nargs(vm, "is_integer", args, 0, 0)?;
-    Ok(Value::Bool(matches!(s, Value::Float(f) if f.is_finite() && f.fract() == 0.0)))
 }
 
 // ----- str ---------------------------------------------------------------

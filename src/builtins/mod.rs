@@ -6,8 +6,11 @@
 //! and [`str_methods`] the semantics of `str`'s methods as pure functions.
 
 pub mod args;
+pub mod attrs;
 pub mod functions;
+pub mod introspect;
 pub mod methods;
+pub mod numbers;
 pub mod str_methods;
 pub mod types;
 
@@ -22,6 +25,7 @@ pub use types::call_type;
 pub fn install(vm: &mut Vm) {
     functions::install(vm);
     methods::install(vm);
+    numbers::install(vm);
     for (name, id) in [
         ("int", TypeId::Int),
         ("float", TypeId::Float),
@@ -68,7 +72,7 @@ pub fn type_attr(vm: &mut Vm, t: Gc<TypeObj>, name: &str) -> Option<Value> {
             });
             Some(Value::Builtin(f))
         }
-        _ => None,
+        _ => numbers::type_attr(vm, t, name),
     }
 }
 

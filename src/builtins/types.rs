@@ -278,9 +278,9 @@ pub fn parse_int(vm: &mut Vm, s: &str, base: u32) -> PyResult<Value> {
     finish_int(vm, &clean, base, neg)
 }
 
+/// The ASCII digit of a Unicode decimal digit (`'７'` → `'7'`).
 fn unicode_decimal(c: char) -> Option<char> {
-    let _ = c;
-    None
+    super::str_methods::unicode::decimal_value(c).and_then(|d| char::from_digit(d, 10))
 }
 
 fn finish_int(vm: &mut Vm, digits: &str, base: u32, neg: bool) -> PyResult<Value> {

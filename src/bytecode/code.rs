@@ -37,6 +37,8 @@ pub struct CodeFlags {
     pub coroutine: bool,
     /// Module-level code (names resolve through globals).
     pub module: bool,
+    /// `consts[0]` is the function's docstring.
+    pub docstring: bool,
 }
 
 pub struct CodeObject {

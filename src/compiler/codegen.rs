@@ -1070,6 +1070,15 @@ impl<'g, 'a> Gen<'g, 'a> {
         }
         match body {
             FunctionBody::Stmts(stmts) => {
+                // The docstring is the first constant (`__doc__`).
+                if let Some(StmtKind::Expr {
+                    value: Expr { kind: ExprKind::Constant { value: c @ Constant::Str(_), .. }, .. },
+                }) = stmts.first().map(|s| &s.kind)
+                {
+                    let (key, v) = self.const_value(c);
+                    self.add_const(key, v);
+                    self.u().flags.docstring = true;
+                }
                 self.stmts(stmts)?;
                 self.emit(Op::ReturnNone as u32);
             }

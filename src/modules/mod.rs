@@ -17,5 +17,10 @@ pub fn load(vm: &mut Vm, name: &str) -> bool {
         "dis" => dis::install(vm),
         _ => return false,
     }
+    if name != "sys" {
+        if let Some(&m) = vm.modules.get(name) {
+            sys::register(vm, name, m);
+        }
+    }
     true
 }

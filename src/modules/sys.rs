@@ -1,9 +1,10 @@
 //! The `sys` module: argv, exit, stdout/stderr writers, recursion limit,
-//! maxsize, version_info.
+//! maxsize, version_info, float_info, int_info, modules.
 
 use crate::builtins::args::{int_arg, no_kwargs};
 use crate::runtime::exception::ExcKind;
 use crate::runtime::function::KwArgs;
+use crate::runtime::tuple::{StructSeq, TupleObj};
 use crate::runtime::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -13,8 +14,43 @@ pub fn install(vm: &mut Vm) {
     let stdout = make_stream(vm, "stdout");
     let stderr = make_stream(vm, "stderr");
     let final_ = Value::Str(vm.intern("final"));
-    let version_info =
-        vm.new_tuple(vec![Value::Int(3), Value::Int(11), Value::Int(7), final_, Value::Int(0)]);
+    let version_info = struct_seq(
+        vm,
+        &VERSION_INFO,
+        vec![Value::Int(3), Value::Int(11), Value::Int(7), final_, Value::Int(0)],
+    );
+    let float_info = struct_seq(
+        vm,
+        &FLOAT_INFO,
+        vec![
+            Value::Float(f64::MAX),
+            Value::Int(f64::MAX_EXP as i64),
+            Value::Int(f64::MAX_10_EXP as i64),
+            Value::Float(f64::MIN_POSITIVE),
+            Value::Int(f64::MIN_EXP as i64),
+            Value::Int(f64::MIN_10_EXP as i64),
+            Value::Int(f64::DIGITS as i64),
+            Value::Int(f64::MANTISSA_DIGITS as i64),
+            Value::Float(f64::EPSILON),
+            Value::Int(f64::RADIX as i64),
+            Value::Int(1),
+        ],
+    );
+    let int_info = struct_seq(
+        vm,
+        &INT_INFO,
+        vec![Value::Int(30), Value::Int(4), Value::Int(4300), Value::Int(640)],
+    );
+    let modules = Value::Dict(vm.heap.alloc(crate::runtime::dict::DictObj::new()));
+    let mut loaded: Vec<(String, Value)> =
+        vm.modules.iter().map(|(k, &v)| (k.clone(), v)).collect();
+    loaded.sort_by(|a, b| a.0.cmp(&b.0));
+    if let Value::Dict(d) = modules {
+        for (k, v) in loaded {
+            let k = vm.new_str(k);
+            let _ = d.set(k, v);
+        }
+    }
     let attrs = vec![
         ("argv", argv),
         ("exit", vm.native("exit", exit)),
@@ -22,13 +58,68 @@ pub fn install(vm: &mut Vm) {
         ("setrecursionlimit", vm.native("setrecursionlimit", setrecursionlimit)),
         ("maxsize", Value::Int(i64::MAX)),
         ("version_info", version_info),
+        ("float_info", float_info),
+        ("int_info", int_info),
+        ("modules", modules),
+        ("hexversion", Value::Int(0x030b07f0)),
+        ("implementation_name", vm.new_str("taipan")),
         ("version", vm.new_str("3.11.7 (taipan)")),
         ("platform", vm.new_str("linux")),
         ("byteorder", vm.new_str("little")),
         ("stdout", stdout),
         ("stderr", stderr),
     ];
-    vm.add_module("sys", attrs);
+    let sys = vm.add_module("sys", attrs);
+    register(vm, "sys", sys);
+}
+
+static VERSION_INFO: StructSeq = StructSeq {
+    name: "sys.version_info",
+    fields: &["major", "minor", "micro", "releaselevel", "serial"],
+    repr: None,
+};
+
+static FLOAT_INFO: StructSeq = StructSeq {
+    name: "sys.float_info",
+    fields: &[
+        "max",
+        "max_exp",
+        "max_10_exp",
+        "min",
+        "min_exp",
+        "min_10_exp",
+        "dig",
+        "mant_dig",
+        "epsilon",
+        "radix",
+        "rounds",
+    ],
+    repr: None,
+};
+
+static INT_INFO: StructSeq = StructSeq {
+    name: "sys.int_info",
+    fields: &[
+        "bits_per_digit",
+        "sizeof_digit",
+        "default_max_str_digits",
+        "str_digits_check_threshold",
+    ],
+    repr: None,
+};
+
+fn struct_seq(vm: &mut Vm, seq: &'static StructSeq, items: Vec<Value>) -> Value {
+    Value::Tuple(vm.heap.alloc(TupleObj::struct_seq(seq, items)))
+}
+
+/// Record a newly imported module in `sys.modules` (if `sys` is loaded).
+pub fn register(vm: &mut Vm, name: &str, module: Value) {
+    let Some(&Value::Module(sys)) = vm.modules.get("sys") else { return };
+    let key = Value::Str(vm.intern("modules"));
+    if let Ok(Some(Value::Dict(d))) = sys.dict.get(key) {
+        let k = vm.new_str(name);
+        let _ = d.set(k, module);
+    }
 }
 
 /// A stream object: a module-like namespace with `write` and `flush`.

@@ -1,4 +1,5 @@
-//! The `time` module: time, perf_counter, monotonic, sleep.
+//! The `time` module: time, perf_counter, monotonic, sleep and their `_ns`
+//! variants.
 
 use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
@@ -17,6 +18,10 @@ pub fn install(vm: &mut Vm) {
         ("monotonic", vm.native("monotonic", perf_counter)),
         ("process_time", vm.native("process_time", perf_counter)),
         ("sleep", vm.native("sleep", sleep)),
+        ("time_ns", vm.native("time_ns", time_ns)),
+        ("perf_counter_ns", vm.native("perf_counter_ns", perf_counter_ns)),
+        ("monotonic_ns", vm.native("monotonic_ns", perf_counter_ns)),
+        ("process_time_ns", vm.native("process_time_ns", perf_counter_ns)),
     ];
     vm.add_module("time", attrs);
 }
@@ -42,4 +47,19 @@ fn sleep(vm: &mut Vm, _: Value, args: &[Value], _: KwArgs) -> PyResult<Value> {
     vm.flush_out();
     std::thread::sleep(std::time::Duration::from_secs_f64(secs));
     Ok(Value::None)
+}
+
+/// Nanoseconds as a Python int (an `i64` holds them until the year 2262).
+fn ns_value(ns: u128) -> Value {
+    Value::Int(i64::try_from(ns).unwrap_or(i64::MAX))
+}
+
+fn time_ns(_: &mut Vm, _: Value, _: &[Value], _: KwArgs) -> PyResult<Value> {
+    let t = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+    Ok(ns_value(t))
+}
+
+fn perf_counter_ns(_: &mut Vm, _: Value, _: &[Value], _: KwArgs) -> PyResult<Value> {
+    // Offset so the first reading is positive, like CPython's clock.
+    Ok(ns_value(START.with(|s| s.elapsed().as_nanos()) + 1))
 }

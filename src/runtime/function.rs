@@ -22,6 +22,15 @@ pub struct FuncObj {
     pub closure: Box<[Gc<CellObj>]>,
     pub name: Gc<StrObj>,
     pub qualname: Gc<StrObj>,
+    /// The function's `__dict__` (arbitrary attributes), created on first use.
+    pub attrs: Mut<Option<Gc<DictObj>>>,
+}
+
+impl FuncObj {
+    /// The attribute dict, if any attribute was ever set.
+    pub fn attr_dict(&self) -> Option<Gc<DictObj>> {
+        self.attrs.with(|a| *a)
+    }
 }
 
 impl Trace for FuncObj {
@@ -38,6 +47,9 @@ impl Trace for FuncObj {
         }
         t.mark(self.name);
         t.mark(self.qualname);
+        if let Some(d) = self.attr_dict() {
+            t.mark(d);
+        }
     }
 }
 

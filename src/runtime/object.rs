@@ -31,36 +31,44 @@ impl Trace for BytesObj {
     fn trace(&self, _: &mut Tracer) {}
 }
 
-/// `range(start, stop, step)` with i64 bounds.
+/// `range(start, stop, step)` with i128 bounds (CPython's are unbounded;
+/// `range(10**20)` works, `range(10**40)` raises OverflowError).
 pub struct RangeObj {
-    pub start: i64,
-    pub stop: i64,
-    pub step: i64,
+    pub start: i128,
+    pub stop: i128,
+    pub step: i128,
 }
 
 impl RangeObj {
-    pub fn len(&self) -> i64 {
-        let (start, stop, step) = (self.start as i128, self.stop as i128, self.step as i128);
-        let n = if step > 0 {
+    /// The number of items (may exceed `isize`: `len()` then raises).
+    pub fn len(&self) -> i128 {
+        let (start, stop, step) = (self.start, self.stop, self.step);
+        if step > 0 {
             if stop > start {
-                (stop - start + step - 1) / step
+                (stop - start - 1) / step + 1
             } else {
                 0
             }
         } else if start > stop {
-            (start - stop - step - 1) / (-step)
+            (start - stop - 1) / step.saturating_neg() + 1
         } else {
             0
-        };
-        n as i64
+        }
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
 
-    pub fn item(&self, i: i64) -> i64 {
-        self.start + i * self.step
+    /// Item `i` (`0 <= i < len`).
+    pub fn item(&self, i: i128) -> i128 {
+        self.start.saturating_add(i.saturating_mul(self.step))
+    }
+
+    /// The bounds for iteration in `i64` (items beyond `i64` are cut off).
+    pub fn iter_bounds(&self) -> (i64, i64, i64) {
+        let clamp = |v: i128| v.clamp(i64::MIN as i128, i64::MAX as i128) as i64;
+        (clamp(self.start), clamp(self.stop), clamp(self.step))
     }
 }
 

@@ -161,19 +161,38 @@ impl Vm {
                 Ok(Value::Int(b.data[i] as i64))
             }
             Value::Range(r) => {
+                let len = r.len();
                 if let Value::Slice(_) = k {
-                    let (start, step, count) = self.slice_of(k, r.len() as usize)?;
-                    let ns = r.start + start * r.step;
-                    let nstep = r.step * step;
-                    let nstop = ns + count * nstep;
+                    let (start, step, count) =
+                        self.slice_of(k, len.min(i64::MAX as i128) as usize)?;
+                    let (start, step, count) = (start as i128, step as i128, count as i128);
+                    let ns = r.item(start);
+                    let nstep = r.step.saturating_mul(step);
+                    let nstop = ns.saturating_add(count.saturating_mul(nstep));
                     return Ok(Value::Range(self.heap.alloc(crate::runtime::object::RangeObj {
                         start: ns,
                         stop: nstop,
                         step: nstep,
                     })));
                 }
-                let i = self.seq_index(k, r.len() as usize, "range object")?;
-                Ok(Value::Int(r.item(i as i64)))
+                let i = match k {
+                    Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
+                        super::ops::to_bigint(k).and_then(|b| num_traits::ToPrimitive::to_i128(&b))
+                    }
+                    _ => {
+                        return Err(self.type_error(format!(
+                            "range indices must be integers or slices, not {}",
+                            self.type_name(k)
+                        )))
+                    }
+                };
+                let j = i.map(|i| if i < 0 { i + len } else { i });
+                match j {
+                    Some(j) if (0..len).contains(&j) => {
+                        Ok(crate::builtins::numbers::int_from_i128(self, r.item(j)))
+                    }
+                    _ => Err(self.err(ExcKind::IndexError, "range object index out of range")),
+                }
             }
             Value::Dict(d) => match d.get(k) {
                 Ok(Some(v)) => Ok(v),
@@ -316,6 +335,11 @@ impl Vm {
             }
             Value::Function(f) => match n.as_str() {
                 "__name__" => return Ok(Value::Str(f.name)),
+                _ if !matches!(n.as_str(), "__qualname__" | "__defaults__" | "__module__") => {
+                    if let Some(v) = crate::builtins::attrs::function_attr(self, f, &n) {
+                        return Ok(v);
+                    }
+                }
                 "__qualname__" => return Ok(Value::Str(f.qualname)),
                 "__defaults__" => {
                     return Ok(if f.defaults.is_empty() {
@@ -369,11 +393,16 @@ impl Vm {
                 _ => {}
             },
             Value::Range(r) => match n.as_str() {
-                "start" => return Ok(Value::Int(r.start)),
-                "stop" => return Ok(Value::Int(r.stop)),
-                "step" => return Ok(Value::Int(r.step)),
+                "start" => return Ok(crate::builtins::numbers::int_from_i128(self, r.start)),
+                "stop" => return Ok(crate::builtins::numbers::int_from_i128(self, r.stop)),
+                "step" => return Ok(crate::builtins::numbers::int_from_i128(self, r.step)),
                 _ => {}
             },
+            Value::Tuple(t) => {
+                if let Some(v) = t.field(&n) {
+                    return Ok(v);
+                }
+            }
             Value::Slice(s) => match n.as_str() {
                 "start" => return Ok(s.start),
                 "stop" => return Ok(s.stop),
@@ -396,7 +425,18 @@ impl Vm {
             });
             return Ok(Value::Builtin(b));
         }
-        let tname = self.type_name(obj);
+        if n == "__class__" {
+            return Ok(Value::Type(self.type_of(obj)));
+        }
+        // Class attributes through an instance (`(1).from_bytes`).
+        let t = self.type_of(obj);
+        if let Some(v) = crate::builtins::type_attr(self, t, &n) {
+            return Ok(v);
+        }
+        let tname = match obj {
+            Value::Tuple(t) if t.seq.is_some() => t.seq.map_or("tuple", |s| s.name),
+            _ => self.type_name(obj),
+        };
         let mut msg = format!("'{tname}' object has no attribute '{n}'");
         if let Some(s) = self.suggest_attr(ty, &n) {
             msg.push_str(&format!(". Did you mean: '{s}'?"));
@@ -415,6 +455,9 @@ impl Vm {
         if let Value::Module(m) = obj {
             return self.dict_set(m.dict, name, v);
         }
+        if let Value::Function(f) = obj {
+            return crate::builtins::attrs::set_function_attr(self, f, name, v);
+        }
         let tname = self.type_name(obj);
         if self.methods.contains_key(&(super::ops::type_id(obj), n.as_str())) {
             return Err(self.err(
@@ -429,6 +472,13 @@ impl Vm {
         if let Value::Module(m) = obj {
             if let Ok(Some(_)) = m.dict.table.with_mut(|t| t.remove(name)) {
                 return Ok(());
+            }
+        }
+        if let Value::Function(f) = obj {
+            if let Some(d) = f.attr_dict() {
+                if let Ok(Some(_)) = d.table.with_mut(|t| t.remove(name)) {
+                    return Ok(());
+                }
             }
         }
         let n = name.as_str().unwrap_or("").to_string();

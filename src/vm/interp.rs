@@ -900,6 +900,7 @@ impl Vm {
                         closure,
                         name,
                         qualname,
+                        attrs: Default::default(),
                     });
                     r!(a) = Value::Function(f);
                 }

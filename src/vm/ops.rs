@@ -180,14 +180,25 @@ impl Vm {
                 out.push(']');
             }
             Value::Tuple(t) => {
+                if let Some(seq) = t.seq {
+                    if let Some(r) = seq.repr {
+                        out.push_str(&r(&t.items, t.addr()));
+                        return Ok(());
+                    }
+                    out.push_str(seq.name);
+                }
                 out.push('(');
                 for (i, x) in t.items.iter().enumerate() {
                     if i > 0 {
                         out.push_str(", ");
                     }
+                    if let Some(f) = t.seq.and_then(|s| s.fields.get(i)) {
+                        out.push_str(f);
+                        out.push('=');
+                    }
                     self.repr_into(*x, out, depth + 1)?;
                 }
-                if t.items.len() == 1 {
+                if t.items.len() == 1 && t.seq.is_none() {
                     out.push(',');
                 }
                 out.push(')');
@@ -316,6 +327,15 @@ impl Vm {
     /// `a op b` for every operator, after the inline fast paths missed.
     #[cold]
     pub fn binary_op(&mut self, op: Operator, a: Value, b: Value) -> PyResult<Value> {
+        // bool & | ^ bool stays a bool.
+        if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+            match op {
+                Operator::BitAnd => return Ok(Value::Bool(x & y)),
+                Operator::BitOr => return Ok(Value::Bool(x | y)),
+                Operator::BitXor => return Ok(Value::Bool(x ^ y)),
+                _ => {}
+            }
+        }
         // Ints (small, big, bool).
         if is_int(a) && is_int(b) {
             return self.int_op(op, a, b);
@@ -944,7 +964,15 @@ impl Vm {
             Value::Set(s) => s.len(),
             Value::DictView(v) => v.dict.len(),
             Value::Bytes(b) => b.data.len(),
-            Value::Range(r) => r.len() as usize,
+            Value::Range(r) => match usize::try_from(r.len()) {
+                Ok(n) if n <= isize::MAX as usize => n,
+                _ => {
+                    return Err(self.err(
+                        ExcKind::OverflowError,
+                        "Python int too large to convert to C ssize_t",
+                    ))
+                }
+            },
             _ => {
                 return Err(
                     self.type_error(format!("object of type '{}' has no len()", self.type_name(v)))
@@ -973,16 +1001,22 @@ impl Vm {
                 None => Err(self.unhashable_err(item)),
             },
             Value::DictView(dv) => self.view_contains(dv, item),
-            Value::Range(r) => Ok(match item.as_int() {
-                Some(i) => {
-                    let n = r.len();
-                    n > 0 && (i - r.start) % r.step == 0 && {
-                        let k = (i - r.start) / r.step;
-                        k >= 0 && k < n
+            Value::Range(r) => {
+                let i = match item {
+                    Value::Float(f) if f.fract() == 0.0 && f.abs() < 1e30 => Some(f as i128),
+                    _ => to_bigint(item).and_then(|b| b.to_i128()),
+                };
+                Ok(match i.and_then(|i| i.checked_sub(r.start)) {
+                    Some(d) => {
+                        let n = r.len();
+                        n > 0 && d % r.step == 0 && {
+                            let k = d / r.step;
+                            k >= 0 && k < n
+                        }
                     }
-                }
-                None => false,
-            }),
+                    None => false,
+                })
+            }
             Value::Bytes(b) => {
                 match item {
                     Value::Bytes(sub) => Ok(sub.data.is_empty()
@@ -1024,7 +1058,10 @@ impl Vm {
             Value::List(list) => IterState::List { list, index: 0 },
             Value::Tuple(tuple) => IterState::Tuple { tuple, index: 0 },
             Value::Str(s) => IterState::Str { s, byte: 0 },
-            Value::Range(r) => IterState::Range { next: r.start, stop: r.stop, step: r.step },
+            Value::Range(r) => {
+                let (next, stop, step) = r.iter_bounds();
+                IterState::Range { next, stop, step }
+            }
             Value::Dict(d) => {
                 IterState::Dict { dict: v, pos: 0, kind: 0, version: d.table.with(|t| t.version) }
             }
