@@ -98,7 +98,7 @@ impl Heap {
     pub fn collect(&mut self, roots: impl FnOnce(&mut Tracer)) {
         if self.torture > 1 {
             self.torture_ticks = self.torture_ticks.wrapping_add(1);
-            if self.torture_ticks % self.torture != 0 {
+            if !self.torture_ticks.is_multiple_of(self.torture) {
                 return;
             }
         }
