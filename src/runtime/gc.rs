@@ -84,14 +84,13 @@ impl Heap {
 
     #[inline]
     pub fn alloc<T: HeapType>(&mut self, v: T) -> Gc<T> {
-        self.stats.allocated_since += std::mem::size_of::<T>() + 16 + v.heap_size();
         T::arena(&mut self.arenas).alloc(v)
     }
 
     /// Is a collection due?
     #[inline]
     pub fn should_collect(&self) -> bool {
-        self.stats.allocated_since >= self.stats.threshold
+        super::alloc::bytes_in_use() >= self.stats.threshold
     }
 
     /// Mark everything `roots` reaches, free the rest.
