@@ -81,6 +81,17 @@ impl Vm {
                 *unsafe { &mut *self.stack.as_mut_ptr().add(cur.base + $i) }
             };
         }
+        // A register read in place (shared), for fast paths that look at a
+        // value's tag and payload without copying it: copying a 16-byte
+        // value just written by two 8-byte stores stalls on store
+        // forwarding, which the hot handlers avoid this way.
+        macro_rules! rv {
+            ($i:expr) => {
+                // SAFETY: as for `r!`; the reference is used only before the
+                // next write to any register.
+                unsafe { &*self.stack.as_ptr().add(cur.base + $i) }
+            };
+        }
         macro_rules! save_pc {
             () => {
                 self.frames.last_mut().expect("frame").pc = cur.pc
@@ -243,57 +254,57 @@ impl Vm {
                     }
                 }
                 Op::Add => {
-                    let (x, y) = (r!(b_of(ins)), r!(c_of(ins)));
+                    let (x, y) = (rv!(b_of(ins)), rv!(c_of(ins)));
                     r!(a) = match (x, y) {
-                        (Value::Int(p), Value::Int(q)) => match p.checked_add(q) {
+                        (&Value::Int(p), &Value::Int(q)) => match p.checked_add(q) {
                             Some(s) => Value::Int(s),
-                            None => tri!(self.binary_op(Operator::Add, x, y)),
+                            None => tri!(self.binary_op(Operator::Add, *x, *y)),
                         },
-                        (Value::Float(p), Value::Float(q)) => Value::Float(p + q),
-                        _ => tri!(self.binary_op(Operator::Add, x, y)),
+                        (&Value::Float(p), &Value::Float(q)) => Value::Float(p + q),
+                        _ => tri!(self.binary_op(Operator::Add, *x, *y)),
                     };
                 }
                 Op::Sub => {
-                    let (x, y) = (r!(b_of(ins)), r!(c_of(ins)));
+                    let (x, y) = (rv!(b_of(ins)), rv!(c_of(ins)));
                     r!(a) = match (x, y) {
-                        (Value::Int(p), Value::Int(q)) => match p.checked_sub(q) {
+                        (&Value::Int(p), &Value::Int(q)) => match p.checked_sub(q) {
                             Some(s) => Value::Int(s),
-                            None => tri!(self.binary_op(Operator::Sub, x, y)),
+                            None => tri!(self.binary_op(Operator::Sub, *x, *y)),
                         },
-                        (Value::Float(p), Value::Float(q)) => Value::Float(p - q),
-                        _ => tri!(self.binary_op(Operator::Sub, x, y)),
+                        (&Value::Float(p), &Value::Float(q)) => Value::Float(p - q),
+                        _ => tri!(self.binary_op(Operator::Sub, *x, *y)),
                     };
                 }
                 Op::Mul => {
-                    let (x, y) = (r!(b_of(ins)), r!(c_of(ins)));
+                    let (x, y) = (rv!(b_of(ins)), rv!(c_of(ins)));
                     r!(a) = match (x, y) {
-                        (Value::Int(p), Value::Int(q)) => match p.checked_mul(q) {
+                        (&Value::Int(p), &Value::Int(q)) => match p.checked_mul(q) {
                             Some(s) => Value::Int(s),
-                            None => tri!(self.binary_op(Operator::Mult, x, y)),
+                            None => tri!(self.binary_op(Operator::Mult, *x, *y)),
                         },
-                        (Value::Float(p), Value::Float(q)) => Value::Float(p * q),
-                        _ => tri!(self.binary_op(Operator::Mult, x, y)),
+                        (&Value::Float(p), &Value::Float(q)) => Value::Float(p * q),
+                        _ => tri!(self.binary_op(Operator::Mult, *x, *y)),
                     };
                 }
                 Op::TrueDiv => {
-                    let (x, y) = (r!(b_of(ins)), r!(c_of(ins)));
+                    let (x, y) = (rv!(b_of(ins)), rv!(c_of(ins)));
                     r!(a) = match (x, y) {
-                        (Value::Float(p), Value::Float(q)) if q != 0.0 => Value::Float(p / q),
-                        _ => tri!(self.binary_op(Operator::Div, x, y)),
+                        (&Value::Float(p), &Value::Float(q)) if q != 0.0 => Value::Float(p / q),
+                        _ => tri!(self.binary_op(Operator::Div, *x, *y)),
                     };
                 }
                 Op::FloorDiv => {
-                    let (x, y) = (r!(b_of(ins)), r!(c_of(ins)));
+                    let (x, y) = (rv!(b_of(ins)), rv!(c_of(ins)));
                     r!(a) = match (x, y) {
-                        (Value::Int(p), Value::Int(q)) if q > 0 => Value::Int(p.div_euclid(q)),
-                        _ => tri!(self.binary_op(Operator::FloorDiv, x, y)),
+                        (&Value::Int(p), &Value::Int(q)) if q > 0 => Value::Int(p.div_euclid(q)),
+                        _ => tri!(self.binary_op(Operator::FloorDiv, *x, *y)),
                     };
                 }
                 Op::Mod => {
-                    let (x, y) = (r!(b_of(ins)), r!(c_of(ins)));
+                    let (x, y) = (rv!(b_of(ins)), rv!(c_of(ins)));
                     r!(a) = match (x, y) {
-                        (Value::Int(p), Value::Int(q)) if q > 0 => Value::Int(p.rem_euclid(q)),
-                        _ => tri!(self.binary_op(Operator::Mod, x, y)),
+                        (&Value::Int(p), &Value::Int(q)) if q > 0 => Value::Int(p.rem_euclid(q)),
+                        _ => tri!(self.binary_op(Operator::Mod, *x, *y)),
                     };
                 }
                 Op::Pow
@@ -303,8 +314,8 @@ impl Vm {
                 | Op::BitOr
                 | Op::BitXor
                 | Op::MatMul => {
-                    let (x, y) = (r!(b_of(ins)), r!(c_of(ins)));
-                    if let (Op::Pow, Value::Float(p), Value::Float(q)) = (op, x, y) {
+                    let (x, y) = (rv!(b_of(ins)), rv!(c_of(ins)));
+                    if let (Op::Pow, &Value::Float(p), &Value::Float(q)) = (op, x, y) {
                         if p > 0.0 && p.is_finite() && q.is_finite() {
                             let v = p.powf(q);
                             if v.is_finite() {
@@ -322,38 +333,38 @@ impl Vm {
                         Op::BitXor => Operator::BitXor,
                         _ => Operator::MatMult,
                     };
-                    r!(a) = tri!(self.binary_op(o, x, y));
+                    r!(a) = tri!(self.binary_op(o, *x, *y));
                 }
                 Op::AddI | Op::SubI => {
-                    let x = r!(b_of(ins));
+                    let x = rv!(b_of(ins));
                     let k = c_of(ins) as u8 as i8 as i64;
                     let (o, d) =
                         if op == Op::AddI { (Operator::Add, k) } else { (Operator::Sub, -k) };
                     r!(a) = match x {
-                        Value::Int(p) => match p.checked_add(d) {
+                        &Value::Int(p) => match p.checked_add(d) {
                             Some(s) => Value::Int(s),
-                            None => tri!(self.binary_op(o, x, Value::Int(k))),
+                            None => tri!(self.binary_op(o, *x, Value::Int(k))),
                         },
-                        Value::Float(f) => Value::Float(f + d as f64),
-                        _ => tri!(self.binary_op(o, x, Value::Int(k))),
+                        &Value::Float(f) => Value::Float(f + d as f64),
+                        _ => tri!(self.binary_op(o, *x, Value::Int(k))),
                     };
                 }
                 Op::Inplace => {
-                    let (x, y) = (r!(a), r!(b_of(ins)));
+                    let (x, y) = (rv!(a), rv!(b_of(ins)));
                     let o = inplace_operator(c_of(ins));
                     r!(a) = match (o, x, y) {
-                        (Operator::Add, Value::Int(p), Value::Int(q)) => match p.checked_add(q) {
+                        (Operator::Add, &Value::Int(p), &Value::Int(q)) => match p.checked_add(q) {
                             Some(s) => Value::Int(s),
-                            None => tri!(self.binary_op(o, x, y)),
+                            None => tri!(self.binary_op(o, *x, *y)),
                         },
-                        (Operator::Sub, Value::Int(p), Value::Int(q)) => match p.checked_sub(q) {
+                        (Operator::Sub, &Value::Int(p), &Value::Int(q)) => match p.checked_sub(q) {
                             Some(s) => Value::Int(s),
-                            None => tri!(self.binary_op(o, x, y)),
+                            None => tri!(self.binary_op(o, *x, *y)),
                         },
-                        (Operator::Add, Value::Float(p), Value::Float(q)) => Value::Float(p + q),
-                        (Operator::Sub, Value::Float(p), Value::Float(q)) => Value::Float(p - q),
-                        (Operator::Mult, Value::Float(p), Value::Float(q)) => Value::Float(p * q),
-                        _ => tri!(self.inplace_op(o, x, y)),
+                        (Operator::Add, &Value::Float(p), &Value::Float(q)) => Value::Float(p + q),
+                        (Operator::Sub, &Value::Float(p), &Value::Float(q)) => Value::Float(p - q),
+                        (Operator::Mult, &Value::Float(p), &Value::Float(q)) => Value::Float(p * q),
+                        _ => tri!(self.inplace_op(o, *x, *y)),
                     };
                 }
                 Op::Neg => {
@@ -376,32 +387,32 @@ impl Vm {
                     r!(a) = Value::Bool(!tri!(self.truthy(x)));
                 }
                 Op::Eq | Op::Ne => {
-                    let (x, y) = (r!(b_of(ins)), r!(c_of(ins)));
+                    let (x, y) = (rv!(b_of(ins)), rv!(c_of(ins)));
                     let e = match (x, y) {
-                        (Value::Int(p), Value::Int(q)) => p == q,
-                        _ => tri!(self.eq(x, y)),
+                        (&Value::Int(p), &Value::Int(q)) => p == q,
+                        _ => tri!(self.eq(*x, *y)),
                     };
                     r!(a) = Value::Bool(e == (op == Op::Eq));
                 }
                 Op::Lt | Op::Le | Op::Gt | Op::Ge => {
-                    let (x, y) = (r!(b_of(ins)), r!(c_of(ins)));
+                    let (x, y) = (rv!(b_of(ins)), rv!(c_of(ins)));
                     let k = op as u8 - Op::Lt as u8;
                     let res = match (x, y) {
-                        (Value::Int(p), Value::Int(q)) => match k {
+                        (&Value::Int(p), &Value::Int(q)) => match k {
                             0 => p < q,
                             1 => p <= q,
                             2 => p > q,
                             _ => p >= q,
                         },
-                        _ => tri!(self.compare(k, x, y)),
+                        _ => tri!(self.compare(k, *x, *y)),
                     };
                     r!(a) = Value::Bool(res);
                 }
                 Op::Is => r!(a) = Value::Bool(r!(b_of(ins)).is(r!(c_of(ins)))),
                 Op::IsNot => r!(a) = Value::Bool(!r!(b_of(ins)).is(r!(c_of(ins)))),
                 Op::In | Op::NotIn => {
-                    let (x, y) = (r!(b_of(ins)), r!(c_of(ins)));
-                    let res = tri!(self.contains(y, x));
+                    let (x, y) = (rv!(b_of(ins)), rv!(c_of(ins)));
+                    let res = tri!(self.contains(*y, *x));
                     r!(a) = Value::Bool(res == (op == Op::In));
                 }
                 Op::Jmp => {
