@@ -621,29 +621,31 @@ impl Vm {
                     tri!(self.del_attr(obj, name));
                 }
                 Op::GetItem => {
-                    let (x, k) = (r!(b_of(ins)), r!(c_of(ins)));
-                    r!(a) = match (x, k) {
-                        (Value::List(l), Value::Int(i)) => {
+                    let (x, k) = (rv!(b_of(ins)), rv!(c_of(ins)));
+                    let v = match (x, k) {
+                        (&Value::List(l), &Value::Int(i)) => {
                             let n = l.len() as i64;
                             let j = if i < 0 { i + n } else { i };
                             match (j >= 0 && j < n).then(|| l.get(j as usize)).flatten() {
                                 Some(v) => v,
-                                None => tri!(self.get_item(x, k)),
+                                None => tri!(self.get_item(*x, *k)),
                             }
                         }
-                        _ => tri!(self.get_item(x, k)),
+                        _ => tri!(self.get_item(*x, *k)),
                     };
+                    r!(a) = v;
                 }
                 Op::SetItem => {
-                    let (x, k, v) = (r!(a), r!(b_of(ins)), r!(c_of(ins)));
-                    if let (Value::List(l), Value::Int(i)) = (x, k) {
+                    let (x, k) = (rv!(a), rv!(b_of(ins)));
+                    if let (&Value::List(l), &Value::Int(i)) = (x, k) {
                         let n = l.len() as i64;
                         let j = if i < 0 { i + n } else { i };
                         if j >= 0 && j < n {
-                            l.set(j as usize, v);
+                            l.set(j as usize, r!(c_of(ins)));
                             continue;
                         }
                     }
+                    let (x, k, v) = (r!(a), r!(b_of(ins)), r!(c_of(ins)));
                     tri!(self.set_item(x, k, v));
                 }
                 Op::DelItem => {
