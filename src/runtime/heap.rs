@@ -270,7 +270,7 @@ impl<T: Default> Default for Mut<T> {
 }
 
 /// Growth (in bytes) of the memory in use between two collections at least.
-const MIN_GROWTH: usize = 8 << 20;
+const MIN_GROWTH: usize = 4 << 20;
 
 /// Statistics and the collection trigger.
 #[derive(Default)]
