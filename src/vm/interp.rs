@@ -6,6 +6,7 @@
 
 use std::rc::Rc;
 
+use super::stats::{self, CacheKind};
 use super::{Frame, PyErr, PyResult, Vm};
 use crate::bytecode::code::{CodeObject, GlobalCache};
 use crate::bytecode::opcode::*;
@@ -66,7 +67,18 @@ impl Vm {
         Cur { code: Rc::as_ptr(&f.code), base: f.base, pc: f.pc }
     }
 
+    /// Run the loop copy for the instrumentation that is on (`--stats`,
+    /// `--pyprofile`); the plain copy (`MODE == 0`) has none compiled in.
     fn execute(&mut self, entry: usize) -> PyResult<Value> {
+        match self.instruments.mode() {
+            0 => self.execute_in::<0>(entry),
+            stats::STATS => self.execute_in::<{ stats::STATS }>(entry),
+            stats::SAMPLE => self.execute_in::<{ stats::SAMPLE }>(entry),
+            _ => self.execute_in::<{ stats::STATS | stats::SAMPLE }>(entry),
+        }
+    }
+
+    fn execute_in<const MODE: u8>(&mut self, entry: usize) -> PyResult<Value> {
         let mut cur = self.load_cur();
         let mut ext: usize = 0;
         // Register access without bounds checks: the code generator only
@@ -98,6 +110,27 @@ impl Vm {
                 }
             };
         }
+        // `--pyprofile`: the sampler's tick counter, polled at safepoints
+        // (calls, backward jumps, returns) by the SAMPLE copies only.
+        let ticks = if MODE & stats::SAMPLE != 0 {
+            self.instruments.sample_ticks()
+        } else {
+            std::ptr::null()
+        };
+        macro_rules! poll_sample {
+            () => {
+                // SAFETY: `ticks` is null or points into the sampler that
+                // `self.instruments` owns; it is only replaced outside the
+                // loop (`profile::run_instrumented`, around `run_main`).
+                if MODE & stats::SAMPLE != 0
+                    && !ticks.is_null()
+                    && unsafe { (*ticks).load(std::sync::atomic::Ordering::Relaxed) } != 0
+                {
+                    save_pc!();
+                    self.take_py_sample();
+                }
+            };
+        }
         loop {
             debug_assert!(cur.pc < cur.code().instructions.len());
             // SAFETY: every code object ends in a return, and jumps target
@@ -114,6 +147,9 @@ impl Vm {
             // SAFETY: `Op` is `repr(u8)` with the discriminants 0..COUNT
             // (generated from one list), and `byte < COUNT` was just checked.
             let op: Op = unsafe { std::mem::transmute::<u8, Op>(byte) };
+            if MODE & stats::STATS != 0 {
+                self.instruments.record_op(op);
+            }
             match op {
                 Op::Nop => {}
                 Op::ExtArg => {
@@ -143,6 +179,9 @@ impl Vm {
                     } else {
                         None
                     };
+                    if MODE & stats::STATS != 0 {
+                        self.instruments.record_cache(CacheKind::LoadGlobal, hit.is_some());
+                    }
                     let v = match hit {
                         Some(v) => v,
                         None => {
@@ -406,6 +445,9 @@ impl Vm {
                 }
                 Op::Jmp => {
                     let off = sj_of(ins);
+                    if off < 0 {
+                        poll_sample!();
+                    }
                     cur.pc = (cur.pc as i64 + off as i64) as usize;
                     if off < 0 && self.heap.should_collect() {
                         save_pc!();
@@ -483,6 +525,7 @@ impl Vm {
                     }
                 }
                 Op::Call | Op::CallKw | Op::CallMethod => {
+                    poll_sample!();
                     let (func, first, nargs, kwnames) = match op {
                         Op::CallMethod => {
                             let b = b_of(ins);
@@ -539,6 +582,7 @@ impl Vm {
                     }
                 }
                 Op::CallEx => {
+                    poll_sample!();
                     let func = r!(a);
                     let args = match r!(a + 1) {
                         Value::Tuple(t) => t.items.to_vec(),
@@ -571,6 +615,7 @@ impl Vm {
                     r!(a + 1) = s;
                 }
                 Op::Return | Op::ReturnNone => {
+                    poll_sample!();
                     let v = if op == Op::Return { r!(a) } else { Value::None };
                     let frame = self.frames.pop().expect("frame");
                     if frame.boundary || self.frames.len() <= entry {
