@@ -1,7 +1,8 @@
 """Measure what taipan's profiling flags cost: each script runs under every
 variant (plain, --pyprofile, --stats, ...), interleaved round by round, and
-the median CPU time (user+sys of the child) of each variant is compared with
-the first variant's.
+the median and the minimum CPU time (user+sys of the child) of each variant
+are compared with the first variant's. On a busy machine the minima are the
+steadier figure: other jobs only ever add time.
 
     /path/to/python3 perf/overhead.py [--runs N] [--taipan PATH] [--before PATH]
         [SCRIPT.py ...]            (default: the perf/scripts taipan runs)
@@ -72,7 +73,9 @@ def main():
     for v in args.variants.split(","):
         variants.append((v, [os.path.abspath(args.taipan)] + flags[v]))
     base = variants[0][0]
-    print(f"{'script':<16}" + "".join(f"{v:>22}" for v, _ in variants))
+    print(f"{'script':<16}" + "".join(f"{v:>30}" for v, _ in variants))
+    print(f"{'':<16}" + f"{'median    min':>30}"
+          + "".join(f"{'median   change (min)':>30}" for _ in variants[1:]))
     ratios = {v: [] for v, _ in variants}
     for script in scripts:
         expected_path = os.path.splitext(script)[0] + ".expected"
@@ -88,24 +91,27 @@ def main():
                 elif r > 0:
                     times[name].append(cpu)
         med = {v: statistics.median(t) for v, t in times.items() if t and v not in bad}
+        low = {v: min(t) for v, t in times.items() if t and v not in bad}
         cells = []
         for v, _ in variants:
             if v not in med:
-                cells.append(f"{'FAILED':>22}")
+                cells.append(f"{'FAILED':>30}")
             elif v == base or base not in med:
-                cells.append(f"{med[v]:>21.3f}s")
+                cells.append(f"{med[v]:>16.3f}s {low[v]:>6.3f}s")
             else:
                 ratio = med[v] / med[base]
-                ratios[v].append(ratio)
-                cells.append(f"{med[v]:>12.3f}s {ratio - 1:>+7.1%}")
+                low_ratio = low[v] / low[base]
+                ratios[v].append((ratio, low_ratio))
+                cells.append(f"{med[v]:>8.3f}s {ratio - 1:>+6.1%} {low_ratio - 1:>+6.1%}")
         print(f"{os.path.basename(script):<16}" + "".join(cells), flush=True)
     geo = []
     for v, _ in variants[1:]:
         rs = ratios[v]
         if rs:
-            g = statistics.geometric_mean(rs)
-            geo.append(f"{v} {g - 1:+.1%}")
-    print("geometric mean vs " + base + ": " + ", ".join(geo))
+            g = statistics.geometric_mean([r for r, _ in rs])
+            gl = statistics.geometric_mean([r for _, r in rs])
+            geo.append(f"{v} {g - 1:+.1%} (medians), {gl - 1:+.1%} (minima)")
+    print("geometric mean vs " + base + ": " + "; ".join(geo))
     try:
         os.unlink(OUT_FILE)
     except OSError:

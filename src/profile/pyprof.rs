@@ -1,14 +1,20 @@
 //! `taipan --pyprofile`: a sampling profiler of the Python call stack.
 //!
-//! A timer thread watches the CPU clock of the interpreter's thread and adds
-//! one *tick* to an atomic counter per interval of CPU time it used (1 ms at
-//! the default 1000 Hz). The dispatch loop's sampling copy polls that counter
-//! at its safepoints (calls, backward jumps, returns); when it is non-zero
-//! the loop records the frame stack, each frame as (code object, current
-//! line), weighted by the ticks taken. Ticks that pile up during a long
-//! native call are charged to the Python frame that made it, at the next
-//! safepoint. The cost is one load and branch per safepoint plus a short
-//! walk of the frame stack per sample, well under 5% (see `perf/README.md`).
+//! A timer on the CPU clock of the interpreter's thread raises a flag (an
+//! atomic tick counter) every interval of CPU time it uses (1 ms at the
+//! default 1000 Hz; in practice at most once per kernel tick). On Linux the
+//! timer is a POSIX timer on `CLOCK_THREAD_CPUTIME_ID` whose signal
+//! (`SIGVTALRM`, delivered to that thread only) just bumps the counter: no
+//! extra thread, no context switches. Elsewhere a timer thread polls the CPU
+//! clock every interval.
+//!
+//! The dispatch loop's sampling copy polls the counter at its safepoints
+//! (calls, backward jumps, returns); when it is non-zero the loop records the
+//! frame stack, each frame as (code object, current line), weighted by the
+//! CPU time the thread used since the previous sample (in intervals). CPU
+//! spent in a long native call is charged to the Python frame that made it,
+//! at the next safepoint. The cost is a load and a branch per safepoint plus
+//! a short walk of the frame stack per sample (see `perf/README.md`).
 //!
 //! Reports: a flamegraph SVG, folded stacks (`.folded`), or the functions
 //! with the most self and total samples (`-`, on stderr).
@@ -31,41 +37,50 @@ use crate::vm::Frame;
 type FrameKey = (usize, u32);
 
 pub struct PySampler {
-    ticks: Arc<AtomicU32>,
-    stop: Arc<AtomicBool>,
-    thread: Option<JoinHandle<()>>,
+    /// Raised by the timer; leaked, because a timer signal may still be on
+    /// its way after the timer is deleted.
+    ticks: &'static AtomicU32,
+    ticker: Ticker,
+    clock: CpuClock,
     interval: Duration,
+    /// CPU time of the thread at the last sample, and what was left over
+    /// (less than one interval) when it was turned into a weight.
+    last_cpu: Duration,
+    carry: Duration,
     started: Instant,
     elapsed: Option<Duration>,
     codes: AHashMap<usize, Rc<CodeObject>>,
     /// Stacks, root first, with their summed weight.
     stacks: AHashMap<Vec<FrameKey>, u64>,
     scratch: Vec<FrameKey>,
-    /// Number of stacks recorded and their total weight (ticks).
+    /// Number of stacks recorded and their total weight (intervals).
     pub samples: u64,
     pub weight: u64,
 }
 
+/// What raises the tick counter.
+enum Ticker {
+    #[cfg(target_os = "linux")]
+    Signal(libc::timer_t),
+    Thread(Arc<AtomicBool>, JoinHandle<()>),
+    Stopped,
+}
+
 impl PySampler {
-    /// Start the timer thread: one tick per `1/hz` s of this thread's CPU
-    /// time (of wall time where the CPU clock is unavailable).
+    /// Start sampling the calling thread: a tick per `1/hz` s of its CPU
+    /// time (of wall time where no CPU clock is available).
     pub fn start(hz: u32) -> PySampler {
         let interval = Duration::from_nanos(1_000_000_000 / u64::from(hz.clamp(1, 100_000)));
-        let ticks = Arc::new(AtomicU32::new(0));
-        let stop = Arc::new(AtomicBool::new(false));
+        let ticks: &'static AtomicU32 = Box::leak(Box::new(AtomicU32::new(0)));
         let clock = CpuClock::of_current_thread();
-        let thread = {
-            let (ticks, stop) = (ticks.clone(), stop.clone());
-            std::thread::Builder::new()
-                .name("taipan-pyprofile".into())
-                .spawn(move || timer(clock, interval, &ticks, &stop))
-                .ok()
-        };
+        let ticker = Ticker::start(ticks, clock, interval);
         PySampler {
             ticks,
-            stop,
-            thread,
+            ticker,
+            clock,
             interval,
+            last_cpu: clock.now().unwrap_or_default(),
+            carry: Duration::ZERO,
             started: Instant::now(),
             elapsed: None,
             codes: AHashMap::new(),
@@ -77,14 +92,29 @@ impl PySampler {
     }
 
     /// The counter the dispatch loop polls (non-zero: take a sample).
-    pub fn ticks(&self) -> &AtomicU32 {
-        &self.ticks
+    pub fn ticks(&self) -> &'static AtomicU32 {
+        self.ticks
+    }
+
+    /// The weight of a sample taken now: the intervals of CPU time since
+    /// the previous one (the ticks counted, without a CPU clock).
+    fn take_weight(&mut self) -> u64 {
+        let ticks = u64::from(self.ticks.swap(0, Ordering::Relaxed));
+        if ticks == 0 {
+            return 0;
+        }
+        let Some(now) = self.clock.now() else { return ticks };
+        let used = now.saturating_sub(self.last_cpu) + self.carry;
+        self.last_cpu = now;
+        let n = (used.as_nanos() / self.interval.as_nanos()) as u64;
+        self.carry = used.saturating_sub(self.interval * n as u32);
+        n
     }
 
     /// Record the stack `frames` (each frame's `pc` saved) for the pending
     /// ticks.
     pub fn record(&mut self, frames: &[Frame]) {
-        let weight = u64::from(self.ticks.swap(0, Ordering::Relaxed));
+        let weight = self.take_weight();
         if weight == 0 {
             return;
         }
@@ -107,10 +137,7 @@ impl PySampler {
 
     /// Stop the timer thread (idempotent).
     pub fn stop(&mut self) {
-        self.stop.store(true, Ordering::Relaxed);
-        if let Some(t) = self.thread.take() {
-            let _ = t.join();
-        }
+        self.ticker.stop();
         self.elapsed.get_or_insert_with(|| self.started.elapsed());
     }
 
@@ -198,7 +225,7 @@ impl PySampler {
         let secs = self.elapsed.unwrap_or_else(|| self.started.elapsed()).as_secs_f64();
         let _ = writeln!(
             out,
-            "=== taipan --pyprofile: {total} samples ({} µs of CPU time each) in {} stacks, \
+            "=== taipan --pyprofile: {total} samples ({} µs of CPU time each), {} stack walks, \
              {secs:.3} s wall ===",
             self.interval.as_micros(),
             self.samples
@@ -283,9 +310,106 @@ impl CpuClock {
     }
 }
 
-/// The timer thread: add a tick per `interval` of the interpreter thread's
-/// CPU time (wall time without a CPU clock) until `stop`.
-fn timer(clock: CpuClock, interval: Duration, ticks: &AtomicU32, stop: &AtomicBool) {
+impl Ticker {
+    fn start(ticks: &'static AtomicU32, clock: CpuClock, interval: Duration) -> Ticker {
+        #[cfg(target_os = "linux")]
+        if let Some(t) = signal_timer(ticks, interval) {
+            return Ticker::Signal(t);
+        }
+        let stop = Arc::new(AtomicBool::new(false));
+        let stop2 = stop.clone();
+        match std::thread::Builder::new()
+            .name("taipan-pyprofile".into())
+            .spawn(move || timer_thread(clock, interval, ticks, &stop2))
+        {
+            Ok(handle) => Ticker::Thread(stop, handle),
+            Err(_) => Ticker::Stopped,
+        }
+    }
+
+    fn stop(&mut self) {
+        match std::mem::replace(self, Ticker::Stopped) {
+            #[cfg(target_os = "linux")]
+            Ticker::Signal(t) => {
+                // SAFETY: `t` was created by `timer_create` and is deleted once.
+                unsafe { libc::timer_delete(t) };
+            }
+            Ticker::Thread(stop, handle) => {
+                stop.store(true, Ordering::Relaxed);
+                let _ = handle.join();
+            }
+            Ticker::Stopped => {}
+        }
+    }
+}
+
+/// The `SIGVTALRM` handler: bump the counter the timer's value points to.
+/// Async-signal-safe: one atomic add.
+#[cfg(target_os = "linux")]
+extern "C" fn on_tick(_sig: libc::c_int, info: *mut libc::siginfo_t, _ctx: *mut libc::c_void) {
+    // SAFETY: the kernel passes a valid `siginfo_t`. Only our POSIX timers
+    // (`SI_TIMER`) send this signal with a value, and theirs is a leaked
+    // `&'static AtomicU32`.
+    unsafe {
+        if info.is_null() || (*info).si_code != libc::SI_TIMER {
+            return;
+        }
+        let p = (*info).si_value().sival_ptr as *const AtomicU32;
+        if let Some(ticks) = p.as_ref() {
+            ticks.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+}
+
+/// A POSIX timer on the calling thread's CPU clock that sends `SIGVTALRM`
+/// to that thread every `interval`; `None` when one cannot be made.
+#[cfg(target_os = "linux")]
+fn signal_timer(ticks: &'static AtomicU32, interval: Duration) -> Option<libc::timer_t> {
+    static INSTALLED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    let installed = *INSTALLED.get_or_init(|| {
+        // SAFETY: a zeroed `sigaction` is valid; the handler is an
+        // `extern "C"` function of the `SA_SIGINFO` shape. `SA_RESTART` keeps
+        // interrupted system calls going.
+        unsafe {
+            let mut sa: libc::sigaction = std::mem::zeroed();
+            sa.sa_sigaction = on_tick as *const () as usize;
+            sa.sa_flags = libc::SA_SIGINFO | libc::SA_RESTART;
+            libc::sigemptyset(&mut sa.sa_mask);
+            libc::sigaction(libc::SIGVTALRM, &sa, std::ptr::null_mut()) == 0
+        }
+    });
+    if !installed {
+        return None;
+    }
+    // SAFETY: plain libc calls with valid, initialized arguments; the
+    // timer's value is a `'static` pointer (see `on_tick`).
+    unsafe {
+        let mut sev: libc::sigevent = std::mem::zeroed();
+        sev.sigev_notify = libc::SIGEV_THREAD_ID;
+        sev.sigev_signo = libc::SIGVTALRM;
+        sev.sigev_value = libc::sigval { sival_ptr: ticks as *const AtomicU32 as *mut libc::c_void };
+        sev.sigev_notify_thread_id = libc::gettid();
+        let mut timer: libc::timer_t = std::ptr::null_mut();
+        if libc::timer_create(libc::CLOCK_THREAD_CPUTIME_ID, &mut sev, &mut timer) != 0 {
+            return None;
+        }
+        let ts = libc::timespec {
+            tv_sec: interval.as_secs() as libc::time_t,
+            tv_nsec: interval.subsec_nanos() as libc::c_long,
+        };
+        let spec = libc::itimerspec { it_interval: ts, it_value: ts };
+        if libc::timer_settime(timer, 0, &spec, std::ptr::null_mut()) != 0 {
+            libc::timer_delete(timer);
+            return None;
+        }
+        Some(timer)
+    }
+}
+
+/// Without signal timers: a thread that adds a tick per `interval` of the
+/// interpreter thread's CPU time (wall time without a CPU clock) until
+/// `stop`.
+fn timer_thread(clock: CpuClock, interval: Duration, ticks: &AtomicU32, stop: &AtomicBool) {
     let wall = Instant::now();
     let read = |last: Duration| match clock.0 {
         Some(_) => clock.now().unwrap_or(last),
@@ -303,5 +427,40 @@ fn timer(clock: CpuClock, interval: Duration, ticks: &AtomicU32, stop: &AtomicBo
             owed -= interval * n;
             ticks.fetch_add(n, Ordering::Relaxed);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_follow_this_threads_cpu_time() {
+        let mut s = PySampler::start(1000);
+        let clock = CpuClock::of_current_thread();
+        let start = clock.now();
+        let wall = Instant::now();
+        // Burn 40 ms of CPU (the wall time may be longer on a busy machine).
+        let mut x = 0u64;
+        while wall.elapsed() < Duration::from_secs(20) {
+            for i in 0..10_000u64 {
+                x = x.wrapping_mul(6364136223846793005).wrapping_add(i);
+            }
+            match (start, clock.now()) {
+                (Some(a), Some(b)) if b - a >= Duration::from_millis(40) => break,
+                (None, _) if wall.elapsed() >= Duration::from_millis(40) => break,
+                _ => {}
+            }
+        }
+        std::hint::black_box(x);
+        // Let the timer thread catch up, then stop it.
+        std::thread::sleep(Duration::from_millis(20));
+        s.stop();
+        let ticks = s.ticks().load(Ordering::Relaxed);
+        assert!((3..=1000).contains(&ticks), "{ticks} ticks for 40 ms");
+        // Idle time is not counted (CPU clock): no new ticks after stop.
+        assert_eq!(s.weight, 0);
+        assert!(s.top_report(5).contains("0 samples"));
+        assert_eq!(s.folded_text(), "\n");
     }
 }

@@ -119,11 +119,9 @@ impl Vm {
         };
         macro_rules! poll_sample {
             () => {
-                // SAFETY: `ticks` is null or points into the sampler that
-                // `self.instruments` owns; it is only replaced outside the
-                // loop (`profile::run_instrumented`, around `run_main`).
+                // SAFETY: `ticks` comes from `sample_ticks`: a static, or the
+                // leaked counter of the sampler `self.instruments` owns.
                 if MODE & stats::SAMPLE != 0
-                    && !ticks.is_null()
                     && unsafe { (*ticks).load(std::sync::atomic::Ordering::Relaxed) } != 0
                 {
                     save_pc!();

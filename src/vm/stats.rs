@@ -62,9 +62,11 @@ impl Instruments {
         }
     }
 
-    /// The tick counter the SAMPLE copies poll (null without a sampler).
+    /// The tick counter the SAMPLE copies poll (one that stays 0 without a
+    /// sampler). Never null.
     pub fn sample_ticks(&self) -> *const AtomicU32 {
-        self.sampler.as_deref().map_or(std::ptr::null(), |s| s.ticks() as *const AtomicU32)
+        static NEVER: AtomicU32 = AtomicU32::new(0);
+        self.sampler.as_deref().map_or(&NEVER, |s| s.ticks()) as *const AtomicU32
     }
 
     /// Count one inline-cache lookup (STATS copies only).
