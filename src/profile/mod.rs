@@ -141,17 +141,17 @@ pub fn run_instrumented(
     let mut vm = Vm::new(argv);
     let mut status = match compile_program(&mut vm, bytes, filename)? {
         Ok(code) => {
-            vm.instruments = Instruments {
-                stats: opts.stats.then(Box::<OpStats>::default),
-                sampler: py_sink
+            vm.instruments = Instruments::new(
+                opts.stats.then(Box::<OpStats>::default),
+                py_sink
                     .as_ref()
                     .map(|_| Box::new(pyprof::PySampler::start(opts.hz.unwrap_or(1000)))),
-            };
+            );
             vm.run_main(code)
         }
         Err(status) => status,
     };
-    let instruments = std::mem::take(&mut vm.instruments);
+    let (stats, sampler) = std::mem::take(&mut vm.instruments).into_parts();
     vm.flush_out();
 
     let mut fail = |msg: String| {
@@ -170,7 +170,7 @@ pub fn run_instrumented(
             Err(m) => fail(format!("taipan: --profile: {m}\n")),
         }
     }
-    if let (Some(mut sampler), Some((path, mut sink))) = (instruments.sampler, py_sink) {
+    if let (Some(mut sampler), Some((path, mut sink))) = (sampler, py_sink) {
         sampler.stop();
         let bytes = match (path.as_str(), extension(&path).as_str()) {
             ("-", _) => sampler.top_report(25).into_bytes(),
@@ -181,7 +181,7 @@ pub fn run_instrumented(
             fail(m)
         }
     }
-    if let Some(stats) = instruments.stats {
+    if let Some(stats) = stats {
         crate::cli::write_stderr_pub(&stats.report());
     }
     Ok(status)

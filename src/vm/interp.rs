@@ -110,20 +110,11 @@ impl Vm {
                 }
             };
         }
-        // `--pyprofile`: the sampler's tick counter, polled at safepoints
-        // (calls, backward jumps, returns) by the SAMPLE copies only.
-        let ticks = if MODE & stats::SAMPLE != 0 {
-            self.instruments.sample_ticks()
-        } else {
-            std::ptr::null()
-        };
+        // `--pyprofile`: at safepoints (calls, backward jumps, returns), the
+        // SAMPLE copies record the Python stack when the sampler asks.
         macro_rules! poll_sample {
             () => {
-                // SAFETY: `ticks` comes from `sample_ticks`: a static, or the
-                // leaked counter of the sampler `self.instruments` owns.
-                if MODE & stats::SAMPLE != 0
-                    && unsafe { (*ticks).load(std::sync::atomic::Ordering::Relaxed) } != 0
-                {
+                if MODE & stats::SAMPLE != 0 && self.instruments.sample_due() {
                     save_pc!();
                     self.take_py_sample();
                 }

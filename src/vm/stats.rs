@@ -9,7 +9,7 @@
 //! to exactly the uninstrumented loop: `--stats` costs nothing when it is off.
 
 use std::fmt::Write as _;
-use std::sync::atomic::AtomicU32;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use crate::bytecode::opcode::Op;
 use crate::profile::pyprof::PySampler;
@@ -40,13 +40,40 @@ impl CacheKind {
 
 /// What the instrumented loop reports to; attached to [`super::Vm`]. Empty
 /// (the default) means the plain loop runs.
-#[derive(Default)]
 pub struct Instruments {
     pub stats: Option<Box<OpStats>>,
-    pub sampler: Option<Box<PySampler>>,
+    sampler: Option<Box<PySampler>>,
+    /// The sampler's tick counter (a counter that stays 0 without one),
+    /// kept here so that a poll is two loads from `self`.
+    ticks: &'static AtomicU32,
+}
+
+static NO_TICKS: AtomicU32 = AtomicU32::new(0);
+
+impl Default for Instruments {
+    fn default() -> Self {
+        Instruments { stats: None, sampler: None, ticks: &NO_TICKS }
+    }
 }
 
 impl Instruments {
+    pub fn new(stats: Option<Box<OpStats>>, sampler: Option<Box<PySampler>>) -> Instruments {
+        let ticks = sampler.as_deref().map_or(&NO_TICKS, |s| s.ticks());
+        Instruments { stats, sampler, ticks }
+    }
+
+    /// The statistics and the sampler, taken apart after a run.
+    pub fn into_parts(self) -> (Option<Box<OpStats>>, Option<Box<PySampler>>) {
+        (self.stats, self.sampler)
+    }
+
+    /// Whether the sampler asked for a sample (SAMPLE copies poll this at
+    /// safepoints).
+    #[inline(always)]
+    pub fn sample_due(&self) -> bool {
+        self.ticks.load(Ordering::Relaxed) != 0
+    }
+
     /// The `MODE` bits of the loop copy to run.
     #[inline]
     pub fn mode(&self) -> u8 {
@@ -60,13 +87,6 @@ impl Instruments {
         if let Some(s) = self.stats.as_deref_mut() {
             s.record(op as u8);
         }
-    }
-
-    /// The tick counter the SAMPLE copies poll (one that stays 0 without a
-    /// sampler). Never null.
-    pub fn sample_ticks(&self) -> *const AtomicU32 {
-        static NEVER: AtomicU32 = AtomicU32::new(0);
-        self.sampler.as_deref().map_or(&NEVER, |s| s.ticks()) as *const AtomicU32
     }
 
     /// Count one inline-cache lookup (STATS copies only).
@@ -211,7 +231,8 @@ mod tests {
         let top = s.top_pairs(20);
         assert_eq!(top[0], (Op::Move, Op::Add, 2));
         assert_eq!(top.len(), 3);
-        let mut ins = Instruments { stats: Some(Box::default()), sampler: None };
+        let mut ins = Instruments::new(Some(Box::default()), None);
+        assert!(!ins.sample_due());
         assert_eq!(ins.mode(), STATS);
         ins.record_cache(CacheKind::LoadGlobal, true);
         ins.record_cache(CacheKind::LoadGlobal, true);
