@@ -387,7 +387,8 @@ fn signal_timer(ticks: &'static AtomicU32, interval: Duration) -> Option<libc::t
         let mut sev: libc::sigevent = std::mem::zeroed();
         sev.sigev_notify = libc::SIGEV_THREAD_ID;
         sev.sigev_signo = libc::SIGVTALRM;
-        sev.sigev_value = libc::sigval { sival_ptr: ticks as *const AtomicU32 as *mut libc::c_void };
+        sev.sigev_value =
+            libc::sigval { sival_ptr: ticks as *const AtomicU32 as *mut libc::c_void };
         sev.sigev_notify_thread_id = libc::gettid();
         let mut timer: libc::timer_t = std::ptr::null_mut();
         if libc::timer_create(libc::CLOCK_THREAD_CPUTIME_ID, &mut sev, &mut timer) != 0 {

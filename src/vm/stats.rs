@@ -7,6 +7,12 @@
 //! when the loop is entered. Every hook is written
 //! `if MODE & STATS != 0 { ... }`, so the plain copy (`MODE == 0`) compiles
 //! to exactly the uninstrumented loop: `--stats` costs nothing when it is off.
+//!
+//! For the loop's authors: a new instruction that jumps backwards (a loop
+//! back-edge such as a fused `FOR_RANGE_LOOP`) or transfers control between
+//! frames should call `poll_sample!()` there, as `Jmp`, the calls and the
+//! returns do; a new inline cache adds a [`CacheKind`] and a
+//! `record_cache` call at its lookup.
 
 use std::fmt::Write as _;
 use std::sync::atomic::{AtomicU32, Ordering};
