@@ -6,6 +6,7 @@
 
 use std::rc::Rc;
 
+use super::stats::{self, CacheKind};
 use super::{Frame, PyErr, PyResult, Vm};
 use crate::bytecode::code::{CodeObject, GlobalCache};
 use crate::bytecode::opcode::*;
@@ -66,7 +67,18 @@ impl Vm {
         Cur { code: Rc::as_ptr(&f.code), base: f.base, pc: f.pc }
     }
 
+    /// Run the loop copy for the instrumentation that is on (`--stats`,
+    /// `--pyprofile`); the plain copy (`MODE == 0`) has none compiled in.
     fn execute(&mut self, entry: usize) -> PyResult<Value> {
+        match self.instruments.mode() {
+            0 => self.execute_in::<0>(entry),
+            stats::STATS => self.execute_in::<{ stats::STATS }>(entry),
+            stats::SAMPLE => self.execute_in::<{ stats::SAMPLE }>(entry),
+            _ => self.execute_in::<{ stats::STATS | stats::SAMPLE }>(entry),
+        }
+    }
+
+    fn execute_in<const MODE: u8>(&mut self, entry: usize) -> PyResult<Value> {
         let mut cur = self.load_cur();
         let mut ext: usize = 0;
         // Register access without bounds checks: the code generator only
@@ -117,6 +129,16 @@ impl Vm {
                 }
             };
         }
+        // `--pyprofile`: at safepoints (calls, backward jumps, returns), the
+        // SAMPLE copies record the Python stack when the sampler asks.
+        macro_rules! poll_sample {
+            () => {
+                if MODE & stats::SAMPLE != 0 && self.instruments.sample_due() {
+                    save_pc!();
+                    self.take_py_sample();
+                }
+            };
+        }
         loop {
             debug_assert!(cur.pc < cur.code().instructions.len());
             // SAFETY: every code object ends in a return, and jumps target
@@ -133,6 +155,9 @@ impl Vm {
             // SAFETY: `Op` is `repr(u8)` with the discriminants 0..COUNT
             // (generated from one list), and `byte < COUNT` was just checked.
             let op: Op = unsafe { std::mem::transmute::<u8, Op>(byte) };
+            if MODE & stats::STATS != 0 {
+                self.instruments.record_op(op);
+            }
             match op {
                 Op::Nop => {}
                 Op::ExtArg => {
@@ -162,6 +187,9 @@ impl Vm {
                     } else {
                         None
                     };
+                    if MODE & stats::STATS != 0 {
+                        self.instruments.record_cache(CacheKind::LoadGlobal, hit.is_some());
+                    }
                     let v = match hit {
                         Some(v) => v,
                         None => {
@@ -425,6 +453,9 @@ impl Vm {
                 }
                 Op::Jmp => {
                     let off = sj_of(ins);
+                    if off < 0 {
+                        poll_sample!();
+                    }
                     cur.pc = (cur.pc as i64 + off as i64) as usize;
                     if off < 0 && self.heap.should_collect() {
                         save_pc!();
@@ -502,6 +533,7 @@ impl Vm {
                     }
                 }
                 Op::Call | Op::CallKw | Op::CallMethod => {
+                    poll_sample!();
                     // Fast path: a plain call of a Python function with the
                     // positional arguments it takes. The callee is read in
                     // place (tag, then pointer) rather than copied whole: a
@@ -570,6 +602,7 @@ impl Vm {
                     }
                 }
                 Op::CallEx => {
+                    poll_sample!();
                     let func = r!(a);
                     let args = match r!(a + 1) {
                         Value::Tuple(t) => t.items.to_vec(),
@@ -602,6 +635,7 @@ impl Vm {
                     r!(a + 1) = s;
                 }
                 Op::Return | Op::ReturnNone => {
+                    poll_sample!();
                     let v = if op == Op::Return { r!(a) } else { Value::None };
                     let frame = self.frames.pop().expect("frame");
                     if frame.boundary || self.frames.len() <= entry {

@@ -15,6 +15,7 @@ pub mod interp;
 pub mod ops;
 pub mod run;
 pub mod sets;
+pub mod stats;
 
 use std::io::Write;
 use std::rc::Rc;
@@ -79,6 +80,9 @@ pub struct Vm {
     pub interned: AHashMap<&'static str, Gc<StrObj>>,
     /// Set when stdout hit a broken pipe: stop writing, exit quietly.
     pub stdout_broken: bool,
+    /// `--stats` counters and the `--pyprofile` sampler; empty (the plain
+    /// dispatch loop) unless one is on.
+    pub instruments: stats::Instruments,
 }
 
 impl Vm {
@@ -108,6 +112,7 @@ impl Vm {
             argv,
             interned: AHashMap::new(),
             stdout_broken: false,
+            instruments: Default::default(),
         };
         crate::builtins::install(&mut vm);
         vm
