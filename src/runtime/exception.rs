@@ -2,7 +2,8 @@
 
 use std::rc::Rc;
 
-use super::heap::{Mut, Trace, Tracer};
+use super::dict::DictObj;
+use super::heap::{Gc, Mut, Trace, Tracer};
 use super::value::Value;
 use crate::bytecode::code::CodeObject;
 
@@ -33,9 +34,9 @@ macro_rules! exc_kinds {
 }
 
 exc_kinds! {
-    SystemExit: BaseException,
-    KeyboardInterrupt: BaseException,
     GeneratorExit: BaseException,
+    KeyboardInterrupt: BaseException,
+    SystemExit: BaseException,
     Exception: BaseException,
     ArithmeticError: Exception,
     FloatingPointError: ArithmeticError,
@@ -54,13 +55,27 @@ exc_kinds! {
     NameError: Exception,
     UnboundLocalError: NameError,
     OSError: Exception,
+    BlockingIOError: OSError,
+    ChildProcessError: OSError,
+    ConnectionError: OSError,
+    BrokenPipeError: ConnectionError,
+    ConnectionAbortedError: ConnectionError,
+    ConnectionRefusedError: ConnectionError,
+    ConnectionResetError: ConnectionError,
+    FileExistsError: OSError,
     FileNotFoundError: OSError,
+    InterruptedError: OSError,
+    IsADirectoryError: OSError,
+    NotADirectoryError: OSError,
+    PermissionError: OSError,
+    ProcessLookupError: OSError,
+    TimeoutError: OSError,
     ReferenceError: Exception,
     RuntimeError: Exception,
     NotImplementedError: RuntimeError,
     RecursionError: RuntimeError,
-    StopIteration: Exception,
     StopAsyncIteration: Exception,
+    StopIteration: Exception,
     SyntaxError: Exception,
     IndentationError: SyntaxError,
     TabError: IndentationError,
@@ -70,10 +85,18 @@ exc_kinds! {
     UnicodeError: ValueError,
     UnicodeDecodeError: UnicodeError,
     UnicodeEncodeError: UnicodeError,
+    UnicodeTranslateError: UnicodeError,
     Warning: Exception,
+    BytesWarning: Warning,
     DeprecationWarning: Warning,
+    EncodingWarning: Warning,
+    FutureWarning: Warning,
+    ImportWarning: Warning,
+    PendingDeprecationWarning: Warning,
+    ResourceWarning: Warning,
     RuntimeWarning: Warning,
     SyntaxWarning: Warning,
+    UnicodeWarning: Warning,
     UserWarning: Warning,
 }
 
@@ -100,31 +123,62 @@ pub struct TbEntry {
 
 pub struct ExcObj {
     pub kind: ExcKind,
-    pub args: Box<[Value]>,
+    /// `e.args` (assignable).
+    pub args: Mut<Box<[Value]>>,
     /// Frames the exception passed through, innermost first (tracebacks
     /// print them in reverse).
     pub traceback: Mut<Vec<TbEntry>>,
     pub cause: Mut<Value>,
     pub context: Mut<Value>,
     pub suppress_context: Mut<bool>,
+    /// Attributes set on the instance (`e.x = 1`, `__notes__`, OSError's
+    /// `errno`...): created on first use.
+    pub dict: Mut<Option<Gc<DictObj>>>,
+    /// The class of an instance of a user-defined subclass (`kind` is then
+    /// its nearest builtin base); `Value::Null` for the builtin classes.
+    pub class: Value,
 }
 
 impl ExcObj {
     pub fn new(kind: ExcKind, args: Vec<Value>) -> ExcObj {
         ExcObj {
             kind,
-            args: args.into_boxed_slice(),
+            args: Mut::new(args.into_boxed_slice()),
             traceback: Mut::new(Vec::new()),
             cause: Mut::new(Value::None),
             context: Mut::new(Value::None),
             suppress_context: Mut::new(false),
+            dict: Mut::new(None),
+            class: Value::Null,
         }
+    }
+
+    /// A copy of `e.args`.
+    pub fn args(&self) -> Vec<Value> {
+        self.args.with(|a| a.to_vec())
+    }
+
+    /// `e.args[i]`, if present.
+    pub fn arg(&self, i: usize) -> Option<Value> {
+        self.args.with(|a| a.get(i).copied())
+    }
+
+    pub fn arg_count(&self) -> usize {
+        self.args.with(|a| a.len())
+    }
+
+    /// An attribute set on the instance.
+    pub fn attr(&self, name: &str) -> Option<Value> {
+        let d = self.dict.with(|d| *d)?;
+        d.table.with(|t| {
+            t.iter().find(|e| e.key.as_str() == Some(name)).map(|e| e.value)
+        })
     }
 }
 
 impl Trace for ExcObj {
     fn trace(&self, t: &mut Tracer) {
-        self.args.trace(t);
+        self.args.with(|a| a.trace(t));
         self.traceback.with(|tb| {
             for e in tb {
                 e.code.trace(t);
@@ -132,5 +186,26 @@ impl Trace for ExcObj {
         });
         self.cause.with(|v| v.trace(t));
         self.context.with(|v| v.trace(t));
+        self.dict.with(|d| {
+            if let Some(d) = d {
+                t.mark(*d);
+            }
+        });
+        self.class.trace(t);
+    }
+}
+
+/// A traceback object (`e.__traceback__`): one entry of the chain, from the
+/// outermost frame (`tb_next` goes inward).
+pub struct TracebackObj {
+    pub entry: TbEntry,
+    /// The next (inner) traceback object, or None.
+    pub next: Value,
+}
+
+impl Trace for TracebackObj {
+    fn trace(&self, t: &mut Tracer) {
+        self.entry.code.trace(t);
+        self.next.trace(t);
     }
 }

@@ -7,6 +7,7 @@
 //! (the format-spec mini-language, `%`-formatting, `str.format`).
 
 pub mod compare;
+pub mod complex;
 pub mod dict;
 pub mod exception;
 pub mod float;

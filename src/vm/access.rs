@@ -409,8 +409,20 @@ impl Vm {
                 "step" => return Ok(s.step),
                 _ => {}
             },
-            Value::Exception(e) if n == "args" => {
-                return Ok(self.new_tuple(e.args.to_vec()));
+            Value::Exception(e) => {
+                if let Some(v) = crate::builtins::exceptions::get_attr(self, e, &n) {
+                    return Ok(v);
+                }
+            }
+            Value::Complex(z) => {
+                if let Some(v) = crate::builtins::complex::get_attr(&z, &n) {
+                    return Ok(v);
+                }
+            }
+            Value::Traceback(tb) => {
+                if let Some(v) = crate::builtins::exceptions::traceback_attr(&tb, &n) {
+                    return Ok(v);
+                }
             }
             _ => {}
         }
@@ -457,6 +469,9 @@ impl Vm {
         }
         if let Value::Function(f) = obj {
             return crate::builtins::attrs::set_function_attr(self, f, name, v);
+        }
+        if let Value::Exception(e) = obj {
+            return crate::builtins::exceptions::set_attr(self, e, &n, v);
         }
         let tname = self.type_name(obj);
         if self.methods.contains_key(&(super::ops::type_id(obj), n.as_str())) {

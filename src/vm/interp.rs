@@ -11,7 +11,7 @@ use crate::bytecode::code::{CodeObject, GlobalCache};
 use crate::bytecode::opcode::*;
 use crate::compiler::codegen::inplace_operator;
 use crate::runtime::dict::{DictObj, DictTable};
-use crate::runtime::exception::{ExcKind, ExcObj, TbEntry};
+use crate::runtime::exception::ExcKind;
 use crate::runtime::function::FuncObj;
 use crate::runtime::heap::Gc;
 use crate::runtime::list::ListObj;
@@ -46,17 +46,17 @@ impl Vm {
     /// Run the frame on top of `frames` (a boundary frame) until it returns.
     pub fn run(&mut self) -> PyResult<Value> {
         let entry = self.frames.len() - 1;
-        match self.execute(entry) {
-            Ok(v) => Ok(v),
-            Err(e) => {
-                // Unwind every frame of this activation, innermost first.
-                while self.frames.len() > entry {
-                    let f = self.frames.pop().expect("frame");
-                    e.0.traceback.with_mut(|tb| {
-                        tb.push(TbEntry { code: f.code.clone(), pc: f.pc.saturating_sub(1) as u32 })
-                    });
-                }
-                Err(e)
+        self.execute(entry)
+    }
+
+    /// Dispatch until the entry frame returns; an error goes to the
+    /// unwinder, which resumes a handler of the exception tables or pops
+    /// every frame of this activation (see [`super::unwind`]).
+    fn execute(&mut self, entry: usize) -> PyResult<Value> {
+        loop {
+            match self.dispatch(entry) {
+                Ok(v) => return Ok(v),
+                Err(e) => self.unwind(e, entry)?,
             }
         }
     }
@@ -66,7 +66,7 @@ impl Vm {
         Cur { code: Rc::as_ptr(&f.code), base: f.base, pc: f.pc }
     }
 
-    fn execute(&mut self, entry: usize) -> PyResult<Value> {
+    fn dispatch(&mut self, entry: usize) -> PyResult<Value> {
         let mut cur = self.load_cur();
         let mut ext: usize = 0;
         // Register access without bounds checks: the code generator only
@@ -908,7 +908,7 @@ impl Vm {
                     let exc = r!(a);
                     let cause = if b_of(ins) == 1 { Some(r!(a + 1)) } else { None };
                     save_pc!();
-                    return Err(self.make_raise(exc, cause));
+                    return Err(self.raise_value(exc, cause));
                 }
                 Op::RaiseAssert => {
                     save_pc!();
@@ -925,6 +925,29 @@ impl Vm {
                     let name = cur.code().names[c_of(ins) + ext];
                     save_pc!();
                     r!(a) = tri!(self.import_from(m, name));
+                }
+                Op::PushExc => {
+                    r!(a + 1) = self.handled;
+                    self.handled = r!(a);
+                }
+                Op::PopExc => self.handled = r!(a),
+                Op::Reraise => {
+                    save_pc!();
+                    let v = r!(a);
+                    return Err(self.reraise(v));
+                }
+                Op::RaiseActive => {
+                    save_pc!();
+                    return Err(self.raise_active());
+                }
+                Op::IfExcMatch => {
+                    let (e, t) = (r!(a), r!(b_of(ins)));
+                    if tri!(self.exc_matches(e, t)) {
+                        cur.pc += 1;
+                    } else {
+                        let j = cur.code().instructions[cur.pc];
+                        cur.pc = (cur.pc as i64 + 1 + sj_of(j) as i64) as usize;
+                    }
                 }
                 Op::ImportStar => {
                     let m = r!(a);
@@ -1043,27 +1066,6 @@ impl Vm {
 
     pub fn name_error(&mut self, name: &str) -> PyErr {
         self.err(ExcKind::NameError, format!("name '{name}' is not defined"))
-    }
-
-    fn make_raise(&mut self, exc: Value, cause: Option<Value>) -> PyErr {
-        let e = match exc {
-            Value::Exception(e) => e,
-            Value::Type(t) if t.exc.is_some() => {
-                self.heap.alloc(ExcObj::new(t.exc.expect("exception type"), Vec::new()))
-            }
-            _ => return self.type_error("exceptions must derive from BaseException"),
-        };
-        if let Some(c) = cause {
-            let c = match c {
-                Value::Type(t) if t.exc.is_some() => Value::Exception(
-                    self.heap.alloc(ExcObj::new(t.exc.expect("exception type"), Vec::new())),
-                ),
-                other => other,
-            };
-            e.cause.with_mut(|x| *x = c);
-            e.suppress_context.with_mut(|s| *s = true);
-        }
-        PyErr(e)
     }
 
     fn unpack(&mut self, src: Value, n: usize, star: Option<usize>) -> PyResult<Vec<Value>> {
