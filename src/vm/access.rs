@@ -511,7 +511,9 @@ impl Vm {
                 return Ok(m);
             }
         }
-        Err(self.err(ExcKind::ModuleNotFoundError, format!("No module named '{n}'")))
+        let err = self.err(ExcKind::ModuleNotFoundError, format!("No module named '{n}'"));
+        crate::builtins::exceptions::set_attr(self, err.0, "name", name)?;
+        Err(err)
     }
 
     pub fn import_from(&mut self, m: Value, name: Value) -> PyResult<Value> {
@@ -524,7 +526,9 @@ impl Vm {
                 "cannot import name '{n}' from '{}' (unknown location)",
                 module.name.as_str()
             );
-            return Err(self.err(ExcKind::ImportError, msg));
+            let err = self.err(ExcKind::ImportError, msg);
+            crate::builtins::exceptions::set_attr(self, err.0, "name", Value::Str(module.name))?;
+            return Err(err);
         }
         self.get_attr(m, name)
     }

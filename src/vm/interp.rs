@@ -210,6 +210,14 @@ impl Vm {
                     if v.is_null() {
                         save_pc!();
                         let name = cell_name(cur.code(), b_of(ins));
+                        // A cell of this function's own local: CPython's
+                        // `format_exc_unbound` reports an unbound local.
+                        if b_of(ins) < cur.code().cellvars.len() {
+                            return Err(self.err(
+                                ExcKind::UnboundLocalError,
+                                format!("cannot access local variable '{name}' where it is not associated with a value"),
+                            ));
+                        }
                         return Err(self.err(
                             ExcKind::NameError,
                             format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
@@ -1065,7 +1073,11 @@ impl Vm {
     }
 
     pub fn name_error(&mut self, name: &str) -> PyErr {
-        self.err(ExcKind::NameError, format!("name '{name}' is not defined"))
+        let err = self.err(ExcKind::NameError, format!("name '{name}' is not defined"));
+        // `e.name`, as CPython sets it for a failed name lookup.
+        let n = self.new_str(name);
+        let _ = crate::builtins::exceptions::set_attr(self, err.0, "name", n);
+        err
     }
 
     fn unpack(&mut self, src: Value, n: usize, star: Option<usize>) -> PyResult<Vec<Value>> {
