@@ -166,7 +166,9 @@ fn syntax_error_field(e: &ExcObj, name: &str) -> Value {
         _ => return Value::None,
     };
     match args.get(1) {
-        Some(Value::Tuple(t)) if args.len() == 2 => t.items.get(idx).copied().unwrap_or(Value::None),
+        Some(Value::Tuple(t)) if args.len() == 2 => {
+            t.items.get(idx).copied().unwrap_or(Value::None)
+        }
         _ => Value::None,
     }
 }

@@ -758,7 +758,10 @@ impl<'g, 'a> Gen<'g, 'a> {
                 return Err(CompileError::Unsupported { what: "class definitions", span: s.span })
             }
             StmtKind::Try { is_star: true, .. } => {
-                return Err(CompileError::Unsupported { what: "except* (exception groups)", span: s.span })
+                return Err(CompileError::Unsupported {
+                    what: "except* (exception groups)",
+                    span: s.span,
+                })
             }
             StmtKind::Try { is_star: false, body, handlers, orelse, finalbody } => {
                 self.try_stmt(body, handlers, orelse, finalbody)?

@@ -133,9 +133,7 @@ pub fn pow(a: C, b: C) -> ArithResult<C> {
         c_pow(a, b)
     };
     match r {
-        Err(PowErr::Domain) => {
-            Err(ArithError::zero_div("0.0 to a negative or complex power"))
-        }
+        Err(PowErr::Domain) => Err(ArithError::zero_div("0.0 to a negative or complex power")),
         Ok(p) if p.re.is_infinite() || p.im.is_infinite() => {
             Err(ArithError::overflow("complex exponentiation"))
         }

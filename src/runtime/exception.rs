@@ -170,9 +170,7 @@ impl ExcObj {
     /// An attribute set on the instance.
     pub fn attr(&self, name: &str) -> Option<Value> {
         let d = self.dict.with(|d| *d)?;
-        d.table.with(|t| {
-            t.iter().find(|e| e.key.as_str() == Some(name)).map(|e| e.value)
-        })
+        d.table.with(|t| t.iter().find(|e| e.key.as_str() == Some(name)).map(|e| e.value))
     }
 }
 

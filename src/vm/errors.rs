@@ -63,7 +63,9 @@ impl Vm {
         };
         if let Some(c) = unseen(cause, seen) {
             self.format_exception(PyErr(c), out, seen);
-            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+            out.push_str(
+                "\nThe above exception was the direct cause of the following exception:\n\n",
+            );
         } else if let (Some(c), false, true) = (unseen(context, seen), suppress, cause.is_none()) {
             self.format_exception(PyErr(c), out, seen);
             out.push_str(

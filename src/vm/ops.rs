@@ -306,8 +306,9 @@ impl Vm {
             Value::Iter(_) => {
                 out.push_str(&format!("<iterator object at 0x{:x}>", v.heap_addr().unwrap_or(0)))
             }
-            Value::Traceback(_) => out
-                .push_str(&format!("<traceback object at 0x{:x}>", v.heap_addr().unwrap_or(0))),
+            Value::Traceback(_) => {
+                out.push_str(&format!("<traceback object at 0x{:x}>", v.heap_addr().unwrap_or(0)))
+            }
             Value::Exception(e) => {
                 out.push_str(e.kind.name());
                 out.push('(');

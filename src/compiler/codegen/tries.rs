@@ -378,3 +378,112 @@ impl<'g, 'a> Gen<'g, 'a> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::rc::Rc;
+
+    use bumpalo::Bump;
+
+    use crate::bytecode::code::CodeObject;
+    use crate::bytecode::opcode::{op_of, Op};
+    use crate::compiler::check_module;
+    use crate::runtime::gc::Heap;
+    use crate::syntax::intern::Interner;
+    use crate::syntax::parser::{parse, ParseOptions};
+
+    fn compile(src: &str) -> Rc<CodeObject> {
+        let arena = Bump::new();
+        let mut interner = Interner::new();
+        let module = parse(&arena, src, ParseOptions::default(), &mut interner).expect("parses");
+        let table = check_module(&arena, &module, &mut interner, src).expect("checks");
+        let mut heap = Heap::new();
+        super::super::compile_module(&module, &table, &interner, src, "t.py", &mut heap)
+            .unwrap_or_else(|_| panic!("compiles"))
+    }
+
+    fn ops(code: &CodeObject) -> Vec<Op> {
+        code.instructions.iter().map(|&i| Op::from_u8(op_of(i)).expect("valid op")).collect()
+    }
+
+    /// Rows are sorted, non-empty and disjoint, and handlers point inside
+    /// the code.
+    fn check_table(code: &CodeObject) {
+        let mut prev_end = 0;
+        for e in &code.exc_table {
+            assert!(e.start < e.end, "empty row {e:?}");
+            assert!(e.start >= prev_end, "overlapping rows in {:?}", code.exc_table);
+            assert!((e.handler as usize) < code.instructions.len());
+            assert!(e.reg < code.nregs);
+            prev_end = e.end;
+        }
+    }
+
+    #[test]
+    fn code_without_try_has_no_table() {
+        let code = compile("x = 1\nprint(x)\n");
+        assert!(code.exc_table.is_empty());
+    }
+
+    #[test]
+    fn try_emits_no_setup_and_covers_its_body() {
+        let code = compile("try:\n    f()\nexcept E:\n    g()\n");
+        check_table(&code);
+        let ops = ops(&code);
+        // The body starts the code: no setup instruction before the call.
+        assert_eq!(ops[0], Op::LoadGlobal);
+        let call = ops.iter().position(|&o| o == Op::Call).expect("a call");
+        let body = code.handler_for(call).expect("the body is covered");
+        assert_eq!(ops[body.handler as usize], Op::PushExc);
+        // The handler's own code is covered by its cleanup handler, which
+        // restores the handled exception and re-raises.
+        let check = ops.iter().position(|&o| o == Op::IfExcMatch).expect("a match");
+        let cleanup = code.handler_for(check).expect("the handler is covered");
+        assert_eq!(&ops[cleanup.handler as usize..][..2], &[Op::PopExc, Op::Reraise]);
+        assert_eq!(cleanup.reg, body.reg + 2);
+    }
+
+    #[test]
+    fn finally_body_is_compiled_for_both_exits() {
+        let code = compile("try:\n    f()\nfinally:\n    g()\n");
+        check_table(&code);
+        let calls: Vec<usize> =
+            ops(&code).iter().enumerate().filter(|(_, &o)| o == Op::Call).map(|(i, _)| i).collect();
+        assert_eq!(calls.len(), 3, "f, then g inline and g in the handler");
+        assert!(code.handler_for(calls[0]).is_some());
+        // The inline copy is outside the try's handler (and any other).
+        assert!(code.handler_for(calls[1]).is_none());
+        // The handler copy is covered by the cleanup handler only.
+        let h = code.handler_for(calls[2]).expect("cleanup");
+        assert_ne!(Some(h), code.handler_for(calls[0]));
+    }
+
+    #[test]
+    fn return_in_try_runs_an_uncovered_finally_copy() {
+        let code = compile("def f():\n    try:\n        return g()\n    finally:\n        h()\n");
+        let f = &code.children[0];
+        check_table(f);
+        let ops = ops(f);
+        let ret = ops.iter().position(|&o| o == Op::Return).expect("a return");
+        assert!(f.handler_for(ret).is_none());
+        // g() is covered, the h() before the return is not.
+        let calls: Vec<usize> =
+            ops.iter().enumerate().filter(|(_, &o)| o == Op::Call).map(|(i, _)| i).collect();
+        assert!(f.handler_for(calls[0]).is_some());
+        assert!(calls[1] < ret && f.handler_for(calls[1]).is_none());
+    }
+
+    #[test]
+    fn break_in_except_leaves_the_handler() {
+        let code = compile("for x in y:\n    try:\n        f()\n    except E:\n        break\n");
+        check_table(&code);
+        let ops = ops(&code);
+        // Before the break's jump: PopExc restores the handled exception.
+        let pops: Vec<usize> =
+            ops.iter().enumerate().filter(|(_, &o)| o == Op::PopExc).map(|(i, _)| i).collect();
+        assert!(pops.len() >= 3, "break, normal exit and cleanup each pop");
+        let brk = pops[0];
+        assert_eq!(ops[brk + 1], Op::Jmp);
+        assert!(code.handler_for(brk).is_none());
+    }
+}

@@ -554,7 +554,8 @@ pub fn format_complex(re: f64, im: f64, spec: &str, type_name: &str) -> ArithRes
             return Err(ArithError::memory());
         }
     }
-    let flags = FloatFlags { sign: false, add_dot_0: false, alt: f.alternate, no_neg_0: f.no_neg_0 };
+    let flags =
+        FloatFlags { sign: false, add_dot_0: false, alt: f.alternate, no_neg_0: f.no_neg_0 };
     let mut ty = f.ty.unwrap_or('\0');
     let mut default_precision = 6;
     let (mut skip_re, mut add_parens) = (false, false);
@@ -594,13 +595,8 @@ pub fn format_complex(re: f64, im: f64, spec: &str, type_name: &str) -> ArithRes
             None => (false, rest),
         };
         let n = Number { sign: s, prefix: "", digits, decimal, remainder };
-        let tmp = FormatSpec {
-            fill: ' ',
-            align: Some(Align::Left),
-            sign,
-            width: None,
-            ..f.clone()
-        };
+        let tmp =
+            FormatSpec { fill: ' ', align: Some(Align::Left), sign, width: None, ..f.clone() };
         fill_number(&n, &tmp, group, sep)
     };
     let mut body = String::new();
