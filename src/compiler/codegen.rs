@@ -40,6 +40,7 @@ pub enum CompileError {
 
 type CResult<T> = Result<T, CompileError>;
 
+mod deleted;
 mod tries;
 
 type Reg = u32;
@@ -116,6 +117,8 @@ struct Unit {
     loops: Vec<Loop>,
     /// Locals certainly bound at this point (no `CheckBound` needed).
     bound: AHashSet<Reg>,
+    /// Locals the code may unbind (`del`, `except ... as`): always checked.
+    maybe_deleted: AHashSet<Reg>,
     pos: Position,
     argcount: u32,
     posonlyargcount: u32,
@@ -181,6 +184,7 @@ impl<'g, 'a> Gen<'g, 'a> {
             max_regs: 0,
             loops: Vec::new(),
             bound: AHashSet::new(),
+            maybe_deleted: AHashSet::new(),
             pos: Position { line: first_line, end_line: first_line, col: 0, end_col: 0 },
             argcount: 0,
             posonlyargcount: 0,
@@ -501,7 +505,7 @@ impl<'g, 'a> Gen<'g, 'a> {
     }
 
     fn check_bound(&mut self, r: Reg, name: Symbol) {
-        if !self.u().bound.contains(&r) {
+        if !self.u().bound.contains(&r) || self.u().maybe_deleted.contains(&r) {
             let n = self.name_index(name);
             self.emit(abx(Op::CheckBound, r, n));
             // After a successful check the local is bound on this path.
@@ -1109,6 +1113,11 @@ impl<'g, 'a> Gen<'g, 'a> {
                     let (key, v) = self.const_value(c);
                     self.add_const(key, v);
                     self.u().flags.docstring = true;
+                }
+                for name in deleted::deleted_names(stmts) {
+                    if let Place::Reg(r) = self.place(name) {
+                        self.u().maybe_deleted.insert(r);
+                    }
                 }
                 self.stmts(stmts)?;
                 self.emit(Op::ReturnNone as u32);

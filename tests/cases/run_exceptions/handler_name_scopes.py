@@ -48,3 +48,38 @@ for i in range(3):
     except IndexError as exc:
         last = exc
 print(repr(last), "exc" in dir())
+
+def deleted_in_branch(c):
+    x = 1
+    if c:
+        del x
+    return x
+
+def deleted_in_try():
+    y = 1
+    try:
+        del y
+    except KeyError:
+        pass
+    return y
+
+def deleted_in_loop():
+    z = 0
+    for i in range(2):
+        print("z is", z)
+        del z
+
+def param_deleted(p):
+    try:
+        raise ValueError
+    except ValueError as p:
+        pass
+    return p
+
+for f, args in [(deleted_in_branch, (True,)), (deleted_in_try, ()), (deleted_in_loop, ()),
+                (param_deleted, (1,))]:
+    try:
+        f(*args)
+    except UnboundLocalError as e:
+        print(f.__name__, "UnboundLocalError:", e)
+print(deleted_in_branch(False))
