@@ -7,8 +7,9 @@
 //! callee and its arguments in consecutive registers. Module-level names are
 //! globals; captured variables live in cells.
 //!
-//! Constructs of later milestones (`class`, `try`, `with`, generators,
-//! `async`, `match`) are reported as unsupported, never miscompiled.
+//! `try` statements and the exception table are in [`tries`]. Constructs
+//! of later milestones (`class`, `with`, generators, `async`, `match`) are
+//! reported as unsupported, never miscompiled.
 
 use std::rc::Rc;
 
