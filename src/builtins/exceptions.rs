@@ -105,11 +105,11 @@ fn set_dict_attr(vm: &mut Vm, e: Gc<ExcObj>, name: &str, v: Value) -> PyResult<(
 
 /// The instance dict of an exception (created on first use).
 fn exc_dict(vm: &mut Vm, e: Gc<ExcObj>) -> Gc<DictObj> {
-    if let Some(d) = e.dict.with(|d| *d) {
+    if let Some(d) = e.dict.get() {
         return d;
     }
     let d = vm.heap.alloc(DictObj::new());
-    e.dict.with_mut(|x| *x = Some(d));
+    e.dict.set(Some(d));
     d
 }
 
@@ -243,7 +243,7 @@ pub fn set_attr(vm: &mut Vm, e: Gc<ExcObj>, name: &str, v: Value) -> PyResult<()
     match name {
         "args" => {
             let items = vm.collect_iter(v)?;
-            e.args.with_mut(|a| *a = items.into_boxed_slice());
+            e.set_args(items);
         }
         "__cause__" => {
             if !is_exc_or_none(v) {
@@ -268,7 +268,7 @@ pub fn set_attr(vm: &mut Vm, e: Gc<ExcObj>, name: &str, v: Value) -> PyResult<()
         },
         "__traceback__" => set_traceback(vm, e, v)?,
         "__dict__" => match v {
-            Value::Dict(d) => e.dict.with_mut(|x| *x = Some(d)),
+            Value::Dict(d) => e.dict.set(Some(d)),
             _ => {
                 return Err(vm.type_error(format!(
                     "__dict__ must be set to a dictionary, not a '{}'",

@@ -1,9 +1,11 @@
 //! Exception objects and the builtin exception hierarchy.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use super::dict::DictObj;
 use super::heap::{Gc, Mut, Trace, Tracer};
+use super::object::TypeObj;
 use super::value::Value;
 use crate::bytecode::code::CodeObject;
 
@@ -123,20 +125,18 @@ pub struct TbEntry {
 
 pub struct ExcObj {
     pub kind: ExcKind,
-    /// `e.args` (assignable).
+    /// `args` (replaced by `BaseException.__init__`).
     pub args: Mut<Box<[Value]>>,
+    /// The class, when it is a user-defined subclass of `kind`'s class.
+    pub class: Option<Gc<TypeObj>>,
+    /// Attributes set on the exception (`__dict__`), created on first use.
+    pub dict: Cell<Option<Gc<DictObj>>>,
     /// Frames the exception passed through, innermost first (tracebacks
     /// print them in reverse).
     pub traceback: Mut<Vec<TbEntry>>,
     pub cause: Mut<Value>,
     pub context: Mut<Value>,
     pub suppress_context: Mut<bool>,
-    /// Attributes set on the instance (`e.x = 1`, `__notes__`, OSError's
-    /// `errno`...): created on first use.
-    pub dict: Mut<Option<Gc<DictObj>>>,
-    /// The class of an instance of a user-defined subclass (`kind` is then
-    /// its nearest builtin base); `Value::Null` for the builtin classes.
-    pub class: Value,
 }
 
 impl ExcObj {
@@ -144,20 +144,49 @@ impl ExcObj {
         ExcObj {
             kind,
             args: Mut::new(args.into_boxed_slice()),
+            class: None,
+            dict: Cell::new(None),
             traceback: Mut::new(Vec::new()),
             cause: Mut::new(Value::None),
             context: Mut::new(Value::None),
             suppress_context: Mut::new(false),
-            dict: Mut::new(None),
-            class: Value::Null,
         }
     }
+}
 
-    /// A copy of `e.args`.
+impl ExcObj {
+    /// A copy of `args`.
     pub fn args(&self) -> Vec<Value> {
         self.args.with(|a| a.to_vec())
     }
 
+    pub fn set_args(&self, args: Vec<Value>) {
+        self.args.with_mut(|a| *a = args.into_boxed_slice());
+    }
+}
+
+impl Trace for ExcObj {
+    fn trace(&self, t: &mut Tracer) {
+        self.args.with(|a| a.trace(t));
+        if let Some(c) = self.class {
+            t.mark(c);
+        }
+        if let Some(d) = self.dict.get() {
+            t.mark(d);
+        }
+        self.traceback.with(|tb| {
+            for e in tb {
+                e.code.trace(t);
+            }
+        });
+        self.cause.with(|v| v.trace(t));
+        self.context.with(|v| v.trace(t));
+    }
+}
+
+/// Argument and attribute access for the native code of the builtin
+/// exception classes.
+impl ExcObj {
     /// `e.args[i]`, if present.
     pub fn arg(&self, i: usize) -> Option<Value> {
         self.args.with(|a| a.get(i).copied())
@@ -167,29 +196,10 @@ impl ExcObj {
         self.args.with(|a| a.len())
     }
 
-    /// An attribute set on the instance.
+    /// An attribute set on the instance (its `__dict__`).
     pub fn attr(&self, name: &str) -> Option<Value> {
-        let d = self.dict.with(|d| *d)?;
+        let d = self.dict.get()?;
         d.table.with(|t| t.iter().find(|e| e.key.as_str() == Some(name)).map(|e| e.value))
-    }
-}
-
-impl Trace for ExcObj {
-    fn trace(&self, t: &mut Tracer) {
-        self.args.with(|a| a.trace(t));
-        self.traceback.with(|tb| {
-            for e in tb {
-                e.code.trace(t);
-            }
-        });
-        self.cause.with(|v| v.trace(t));
-        self.context.with(|v| v.trace(t));
-        self.dict.with(|d| {
-            if let Some(d) = d {
-                t.mark(*d);
-            }
-        });
-        self.class.trace(t);
     }
 }
 
