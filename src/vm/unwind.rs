@@ -46,7 +46,10 @@ impl Vm {
                 e.traceback.with_mut(|tb| tb.push(TbEntry { code, pc: pc as u32 }));
             }
             add_entry = true;
-            if let Some(h) = f.code.handler_for(pc) {
+            // A frame that has run no instruction yet (`f.pc == 0`, e.g. an
+            // exception thrown into a just-created generator) has no handler.
+            let handler = if f.pc == 0 { None } else { f.code.handler_for(pc) };
+            if let Some(h) = handler {
                 let (base, extent) = (f.base, f.base + f.code.nregs as usize);
                 if let Some(top) = self.frames.last_mut() {
                     top.pc = h.handler as usize;
