@@ -12,7 +12,7 @@ use crate::bytecode::code::{CodeObject, GlobalCache};
 use crate::bytecode::opcode::*;
 use crate::compiler::codegen::inplace_operator;
 use crate::runtime::dict::{DictObj, DictTable};
-use crate::runtime::exception::{ExcKind, ExcObj, TbEntry};
+use crate::runtime::exception::ExcKind;
 use crate::runtime::function::FuncObj;
 use crate::runtime::heap::Gc;
 use crate::runtime::list::ListObj;
@@ -47,17 +47,17 @@ impl Vm {
     /// Run the frame on top of `frames` (a boundary frame) until it returns.
     pub fn run(&mut self) -> PyResult<Value> {
         let entry = self.frames.len() - 1;
-        match self.execute(entry) {
-            Ok(v) => Ok(v),
-            Err(e) => {
-                // Unwind every frame of this activation, innermost first.
-                while self.frames.len() > entry {
-                    let f = self.frames.pop().expect("frame");
-                    e.0.traceback.with_mut(|tb| {
-                        tb.push(TbEntry { code: f.code.clone(), pc: f.pc.saturating_sub(1) as u32 })
-                    });
-                }
-                Err(e)
+        self.execute(entry)
+    }
+
+    /// Dispatch until the entry frame returns; an error goes to the
+    /// unwinder, which resumes a handler of the exception tables or pops
+    /// every frame of this activation (see [`super::unwind`]).
+    fn execute(&mut self, entry: usize) -> PyResult<Value> {
+        loop {
+            match self.dispatch(entry) {
+                Ok(v) => return Ok(v),
+                Err(e) => self.unwind(e, entry)?,
             }
         }
     }
@@ -69,7 +69,7 @@ impl Vm {
 
     /// Run the loop copy for the instrumentation that is on (`--stats`,
     /// `--pyprofile`); the plain copy (`MODE == 0`) has none compiled in.
-    fn execute(&mut self, entry: usize) -> PyResult<Value> {
+    fn dispatch(&mut self, entry: usize) -> PyResult<Value> {
         match self.instruments.mode() {
             0 => self.execute_in::<0>(entry),
             stats::STATS => self.execute_in::<{ stats::STATS }>(entry),
@@ -257,6 +257,14 @@ impl Vm {
                     if v.is_null() {
                         save_pc!();
                         let name = cell_name(cur.code(), b_of(ins));
+                        // A cell of this function's own local: CPython's
+                        // `format_exc_unbound` reports an unbound local.
+                        if b_of(ins) < cur.code().cellvars.len() {
+                            return Err(self.err(
+                                ExcKind::UnboundLocalError,
+                                format!("cannot access local variable '{name}' where it is not associated with a value"),
+                            ));
+                        }
                         return Err(self.err(
                             ExcKind::NameError,
                             format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
@@ -975,7 +983,7 @@ impl Vm {
                     let exc = r!(a);
                     let cause = if b_of(ins) == 1 { Some(r!(a + 1)) } else { None };
                     save_pc!();
-                    return Err(self.make_raise(exc, cause));
+                    return Err(self.raise_value(exc, cause));
                 }
                 Op::RaiseAssert => {
                     save_pc!();
@@ -992,6 +1000,29 @@ impl Vm {
                     let name = cur.code().names[c_of(ins) + ext];
                     save_pc!();
                     r!(a) = tri!(self.import_from(m, name));
+                }
+                Op::PushExc => {
+                    r!(a + 1) = self.handled;
+                    self.handled = r!(a);
+                }
+                Op::PopExc => self.handled = r!(a),
+                Op::Reraise => {
+                    save_pc!();
+                    let v = r!(a);
+                    return Err(self.reraise(v));
+                }
+                Op::RaiseActive => {
+                    save_pc!();
+                    return Err(self.raise_active());
+                }
+                Op::IfExcMatch => {
+                    let (e, t) = (r!(a), r!(b_of(ins)));
+                    if tri!(self.exc_matches(e, t)) {
+                        cur.pc += 1;
+                    } else {
+                        let j = cur.code().instructions[cur.pc];
+                        cur.pc = (cur.pc as i64 + 1 + sj_of(j) as i64) as usize;
+                    }
                 }
                 Op::ImportStar => {
                     let m = r!(a);
@@ -1145,28 +1176,11 @@ impl Vm {
     }
 
     pub fn name_error(&mut self, name: &str) -> PyErr {
-        self.err(ExcKind::NameError, format!("name '{name}' is not defined"))
-    }
-
-    fn make_raise(&mut self, exc: Value, cause: Option<Value>) -> PyErr {
-        let e = match exc {
-            Value::Exception(e) => e,
-            Value::Type(t) if t.exc.is_some() => {
-                self.heap.alloc(ExcObj::new(t.exc.expect("exception type"), Vec::new()))
-            }
-            _ => return self.type_error("exceptions must derive from BaseException"),
-        };
-        if let Some(c) = cause {
-            let c = match c {
-                Value::Type(t) if t.exc.is_some() => Value::Exception(
-                    self.heap.alloc(ExcObj::new(t.exc.expect("exception type"), Vec::new())),
-                ),
-                other => other,
-            };
-            e.cause.with_mut(|x| *x = c);
-            e.suppress_context.with_mut(|s| *s = true);
-        }
-        PyErr(e)
+        let err = self.err(ExcKind::NameError, format!("name '{name}' is not defined"));
+        // `e.name`, as CPython sets it for a failed name lookup.
+        let n = self.new_str(name);
+        let _ = crate::builtins::exceptions::set_attr(self, err.0, "name", n);
+        err
     }
 
     fn unpack(&mut self, src: Value, n: usize, star: Option<usize>) -> PyResult<Vec<Value>> {
