@@ -384,12 +384,12 @@ impl Vm {
                     let k = c_of(ins) as u8 as i8 as i64;
                     let (o, d) =
                         if op == Op::AddI { (Operator::Add, k) } else { (Operator::Sub, -k) };
-                    put!(a, match x {
-                        &Value::Int(p) => match p.checked_add(d) {
+                    put!(a, match *x {
+                        Value::Int(p) => match p.checked_add(d) {
                             Some(s) => Value::Int(s),
                             None => tri!(self.binary_op(o, *x, Value::Int(k))),
                         },
-                        &Value::Float(f) => Value::Float(f + d as f64),
+                        Value::Float(f) => Value::Float(f + d as f64),
                         _ => tri!(self.binary_op(o, *x, Value::Int(k))),
                     });
                 }
