@@ -204,7 +204,7 @@ impl Value {
     pub unsafe fn store(p: *mut Value, v: Value) {
         #[cfg(target_arch = "x86_64")]
         {
-            use std::arch::x86_64::{_mm_set_epi64x, _mm_storeu_si128, __m128i};
+            use std::arch::x86_64::{__m128i, _mm_set_epi64x, _mm_storeu_si128};
             let words = match v {
                 Value::Int(i) => Some((INT_TAG, i as u64)),
                 Value::Float(f) => Some((FLOAT_TAG, f.to_bits())),
@@ -215,10 +215,7 @@ impl Value {
                 // and laid out as `Value` lays them out (tag at 0, payload
                 // at 8); the caller guarantees `p` is writable for 16 bytes.
                 unsafe {
-                    _mm_storeu_si128(
-                        p as *mut __m128i,
-                        _mm_set_epi64x(payload as i64, tag as i64),
-                    )
+                    _mm_storeu_si128(p as *mut __m128i, _mm_set_epi64x(payload as i64, tag as i64))
                 };
                 return;
             }

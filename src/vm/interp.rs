@@ -299,57 +299,77 @@ impl Vm {
                 }
                 Op::Add => {
                     let (x, y) = (rv!(b_of(ins)), rv!(c_of(ins)));
-                    put!(a, match (x, y) {
-                        (&Value::Int(p), &Value::Int(q)) => match p.checked_add(q) {
-                            Some(s) => Value::Int(s),
-                            None => tri!(self.binary_op(Operator::Add, *x, *y)),
-                        },
-                        (&Value::Float(p), &Value::Float(q)) => Value::Float(p + q),
-                        _ => tri!(self.binary_op(Operator::Add, *x, *y)),
-                    });
+                    put!(
+                        a,
+                        match (x, y) {
+                            (&Value::Int(p), &Value::Int(q)) => match p.checked_add(q) {
+                                Some(s) => Value::Int(s),
+                                None => tri!(self.binary_op(Operator::Add, *x, *y)),
+                            },
+                            (&Value::Float(p), &Value::Float(q)) => Value::Float(p + q),
+                            _ => tri!(self.binary_op(Operator::Add, *x, *y)),
+                        }
+                    );
                 }
                 Op::Sub => {
                     let (x, y) = (rv!(b_of(ins)), rv!(c_of(ins)));
-                    put!(a, match (x, y) {
-                        (&Value::Int(p), &Value::Int(q)) => match p.checked_sub(q) {
-                            Some(s) => Value::Int(s),
-                            None => tri!(self.binary_op(Operator::Sub, *x, *y)),
-                        },
-                        (&Value::Float(p), &Value::Float(q)) => Value::Float(p - q),
-                        _ => tri!(self.binary_op(Operator::Sub, *x, *y)),
-                    });
+                    put!(
+                        a,
+                        match (x, y) {
+                            (&Value::Int(p), &Value::Int(q)) => match p.checked_sub(q) {
+                                Some(s) => Value::Int(s),
+                                None => tri!(self.binary_op(Operator::Sub, *x, *y)),
+                            },
+                            (&Value::Float(p), &Value::Float(q)) => Value::Float(p - q),
+                            _ => tri!(self.binary_op(Operator::Sub, *x, *y)),
+                        }
+                    );
                 }
                 Op::Mul => {
                     let (x, y) = (rv!(b_of(ins)), rv!(c_of(ins)));
-                    put!(a, match (x, y) {
-                        (&Value::Int(p), &Value::Int(q)) => match p.checked_mul(q) {
-                            Some(s) => Value::Int(s),
-                            None => tri!(self.binary_op(Operator::Mult, *x, *y)),
-                        },
-                        (&Value::Float(p), &Value::Float(q)) => Value::Float(p * q),
-                        _ => tri!(self.binary_op(Operator::Mult, *x, *y)),
-                    });
+                    put!(
+                        a,
+                        match (x, y) {
+                            (&Value::Int(p), &Value::Int(q)) => match p.checked_mul(q) {
+                                Some(s) => Value::Int(s),
+                                None => tri!(self.binary_op(Operator::Mult, *x, *y)),
+                            },
+                            (&Value::Float(p), &Value::Float(q)) => Value::Float(p * q),
+                            _ => tri!(self.binary_op(Operator::Mult, *x, *y)),
+                        }
+                    );
                 }
                 Op::TrueDiv => {
                     let (x, y) = (rv!(b_of(ins)), rv!(c_of(ins)));
-                    put!(a, match (x, y) {
-                        (&Value::Float(p), &Value::Float(q)) if q != 0.0 => Value::Float(p / q),
-                        _ => tri!(self.binary_op(Operator::Div, *x, *y)),
-                    });
+                    put!(
+                        a,
+                        match (x, y) {
+                            (&Value::Float(p), &Value::Float(q)) if q != 0.0 => Value::Float(p / q),
+                            _ => tri!(self.binary_op(Operator::Div, *x, *y)),
+                        }
+                    );
                 }
                 Op::FloorDiv => {
                     let (x, y) = (rv!(b_of(ins)), rv!(c_of(ins)));
-                    put!(a, match (x, y) {
-                        (&Value::Int(p), &Value::Int(q)) if q > 0 => Value::Int(p.div_euclid(q)),
-                        _ => tri!(self.binary_op(Operator::FloorDiv, *x, *y)),
-                    });
+                    put!(
+                        a,
+                        match (x, y) {
+                            (&Value::Int(p), &Value::Int(q)) if q > 0 =>
+                                Value::Int(p.div_euclid(q)),
+                            _ => tri!(self.binary_op(Operator::FloorDiv, *x, *y)),
+                        }
+                    );
                 }
                 Op::Mod => {
                     let (x, y) = (rv!(b_of(ins)), rv!(c_of(ins)));
-                    put!(a, match (x, y) {
-                        (&Value::Int(p), &Value::Int(q)) if q > 0 => Value::Int(p.rem_euclid(q)),
-                        _ => tri!(self.binary_op(Operator::Mod, *x, *y)),
-                    });
+                    put!(
+                        a,
+                        match (x, y) {
+                            (&Value::Int(p), &Value::Int(q)) if q > 0 =>
+                                Value::Int(p.rem_euclid(q)),
+                            _ => tri!(self.binary_op(Operator::Mod, *x, *y)),
+                        }
+                    );
                 }
                 Op::Pow
                 | Op::LShift
@@ -384,39 +404,53 @@ impl Vm {
                     let k = c_of(ins) as u8 as i8 as i64;
                     let (o, d) =
                         if op == Op::AddI { (Operator::Add, k) } else { (Operator::Sub, -k) };
-                    put!(a, match *x {
-                        Value::Int(p) => match p.checked_add(d) {
-                            Some(s) => Value::Int(s),
-                            None => tri!(self.binary_op(o, *x, Value::Int(k))),
-                        },
-                        Value::Float(f) => Value::Float(f + d as f64),
-                        _ => tri!(self.binary_op(o, *x, Value::Int(k))),
-                    });
+                    put!(
+                        a,
+                        match *x {
+                            Value::Int(p) => match p.checked_add(d) {
+                                Some(s) => Value::Int(s),
+                                None => tri!(self.binary_op(o, *x, Value::Int(k))),
+                            },
+                            Value::Float(f) => Value::Float(f + d as f64),
+                            _ => tri!(self.binary_op(o, *x, Value::Int(k))),
+                        }
+                    );
                 }
                 Op::Inplace => {
                     let (x, y) = (rv!(a), rv!(b_of(ins)));
                     let o = inplace_operator(c_of(ins));
-                    put!(a, match (o, x, y) {
-                        (Operator::Add, &Value::Int(p), &Value::Int(q)) => match p.checked_add(q) {
-                            Some(s) => Value::Int(s),
-                            None => tri!(self.binary_op(o, *x, *y)),
-                        },
-                        (Operator::Sub, &Value::Int(p), &Value::Int(q)) => match p.checked_sub(q) {
-                            Some(s) => Value::Int(s),
-                            None => tri!(self.binary_op(o, *x, *y)),
-                        },
-                        (Operator::Add, &Value::Float(p), &Value::Float(q)) => Value::Float(p + q),
-                        (Operator::Sub, &Value::Float(p), &Value::Float(q)) => Value::Float(p - q),
-                        (Operator::Mult, &Value::Float(p), &Value::Float(q)) => Value::Float(p * q),
-                        _ => tri!(self.inplace_op(o, *x, *y)),
-                    });
+                    put!(
+                        a,
+                        match (o, x, y) {
+                            (Operator::Add, &Value::Int(p), &Value::Int(q)) =>
+                                match p.checked_add(q) {
+                                    Some(s) => Value::Int(s),
+                                    None => tri!(self.binary_op(o, *x, *y)),
+                                },
+                            (Operator::Sub, &Value::Int(p), &Value::Int(q)) =>
+                                match p.checked_sub(q) {
+                                    Some(s) => Value::Int(s),
+                                    None => tri!(self.binary_op(o, *x, *y)),
+                                },
+                            (Operator::Add, &Value::Float(p), &Value::Float(q)) =>
+                                Value::Float(p + q),
+                            (Operator::Sub, &Value::Float(p), &Value::Float(q)) =>
+                                Value::Float(p - q),
+                            (Operator::Mult, &Value::Float(p), &Value::Float(q)) =>
+                                Value::Float(p * q),
+                            _ => tri!(self.inplace_op(o, *x, *y)),
+                        }
+                    );
                 }
                 Op::Neg => {
                     let x = r!(b_of(ins));
-                    put!(a, match x {
-                        Value::Float(f) => Value::Float(-f),
-                        _ => tri!(self.unary_op(0, x)),
-                    });
+                    put!(
+                        a,
+                        match x {
+                            Value::Float(f) => Value::Float(-f),
+                            _ => tri!(self.unary_op(0, x)),
+                        }
+                    );
                 }
                 Op::Pos => {
                     let x = r!(b_of(ins));
