@@ -257,23 +257,7 @@ fn int_from_bytes(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult
         Value::Str(_) => {
             return Err(vm.type_error("cannot convert 'str' object to bytes"));
         }
-        v => {
-            let items = vm.collect_iter(v)?;
-            let mut out = Vec::with_capacity(items.len());
-            for i in items {
-                match i.as_int() {
-                    Some(b) if (0..256).contains(&b) => out.push(b as u8),
-                    Some(_) => return Err(vm.value_error("bytes must be in range(0, 256)")),
-                    None => {
-                        return Err(vm.type_error(format!(
-                            "'{}' object cannot be interpreted as an integer",
-                            vm.type_name(i)
-                        )))
-                    }
-                }
-            }
-            out
-        }
+        v => super::types::bytes_from_iterable(vm, v)?,
     };
     if !little {
         data.reverse();

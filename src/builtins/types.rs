@@ -139,23 +139,7 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
                     }
                     vec![0; n as usize]
                 }
-                Some(&v) => {
-                    let items = vm.collect_iter(v)?;
-                    let mut out = Vec::with_capacity(items.len());
-                    for i in items {
-                        match i.as_int() {
-                            Some(b) if (0..256).contains(&b) => out.push(b as u8),
-                            Some(_) => return Err(vm.value_error("bytes must be in range(0, 256)")),
-                            None => {
-                                return Err(vm.type_error(format!(
-                                    "'{}' object cannot be interpreted as an integer",
-                                    vm.type_name(i)
-                                )))
-                            }
-                        }
-                    }
-                    out
-                }
+                Some(&v) => bytes_from_iterable(vm, v)?,
             };
             Ok(Value::Bytes(vm.heap.alloc(crate::runtime::object::BytesObj { data: data.into() })))
         }
@@ -205,6 +189,26 @@ fn int_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 }
 
 /// `int(s, base)` parsing with CPython's rules.
+/// The bytes of an iterable of ints in `range(0, 256)` (`bytes(iterable)`,
+/// `int.from_bytes(iterable)`), with CPython's errors.
+pub fn bytes_from_iterable(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+    let items = vm.collect_iter(v)?;
+    let mut out = Vec::with_capacity(items.len());
+    for i in items {
+        match i.as_int() {
+            Some(b) if (0..256).contains(&b) => out.push(b as u8),
+            Some(_) => return Err(vm.value_error("bytes must be in range(0, 256)")),
+            None => {
+                return Err(vm.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    vm.type_name(i)
+                )))
+            }
+        }
+    }
+    Ok(out)
+}
+
 pub fn parse_int(vm: &mut Vm, s: &str, base: u32) -> PyResult<Value> {
     if base != 0 && !(2..=36).contains(&base) {
         return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
