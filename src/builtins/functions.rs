@@ -701,7 +701,7 @@ fn iter(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn next(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "next", kw)?;
     check_args(vm, "next", args, 1, 2)?;
-    if !matches!(args[0], Value::Iter(_)) {
+    if !matches!(args[0], Value::Iter(_) | Value::Generator(_)) {
         return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(args[0]))));
     }
     match vm.next(args[0])? {

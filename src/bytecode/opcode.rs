@@ -166,6 +166,10 @@ opcodes! {
     Import ABx "R[A] = import module N[Bx]",
     ImportFrom ABC "R[A] = R[B].N[C] (ImportError if missing)",
     ImportStar A "globals().update(public names of module R[A])",
+    ReturnGenerator Z "first instruction of a generator: move the frame into a new generator object and return it",
+    Yield A "suspend the generator yielding R[A]; when resumed, R[A] = the value sent in",
+    Send AsBx "R[A+1] = R[A].send(R[A+1]) (next() if None); if R[A] returned instead: R[A+1] = its value, pc += sBx",
+    GenReturn AB "finish the generator: its resumer gets StopIteration(R[A]) (None if B)",
 }
 
 // ----- encoding -------------------------------------------------------------

@@ -4,6 +4,7 @@
 use super::dict::{DictObj, DictViewObj};
 use super::exception::ExcObj;
 use super::function::{BoundMethodObj, BuiltinObj, CellObj, FuncObj};
+use super::generator::GenObj;
 use super::heap::{collect, sweep_arena, Arena, Gc, GcStats, Trace, Tracer};
 use super::iter::IterObj;
 use super::list::ListObj;
@@ -58,6 +59,7 @@ heap_types! {
     excs: ExcObj,
     types: TypeObj,
     modules: ModuleObj,
+    gens: GenObj,
 }
 
 pub struct Heap {

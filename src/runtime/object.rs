@@ -120,6 +120,7 @@ pub enum TypeId {
     Ellipsis,
     NotImplementedType,
     Object,
+    Generator,
     /// `BaseException` and its builtin subclasses (see `ExcKind`).
     Exception,
 }
@@ -155,6 +156,7 @@ impl TypeId {
             TypeId::Ellipsis => "ellipsis",
             TypeId::NotImplementedType => "NotImplementedType",
             TypeId::Object => "object",
+            TypeId::Generator => "generator",
             TypeId::Exception => "BaseException",
         }
     }
@@ -186,6 +188,7 @@ impl TypeId {
         TypeId::Ellipsis,
         TypeId::NotImplementedType,
         TypeId::Object,
+        TypeId::Generator,
         TypeId::Exception,
     ];
 }

@@ -9,6 +9,7 @@
 use super::dict::{DictObj, DictViewObj};
 use super::exception::ExcObj;
 use super::function::{BoundMethodObj, BuiltinObj, CellObj, FuncObj};
+use super::generator::GenObj;
 use super::heap::{Gc, Trace, Tracer};
 use super::iter::IterObj;
 use super::list::ListObj;
@@ -50,6 +51,8 @@ pub enum Value {
     Exception(Gc<ExcObj>),
     Type(Gc<TypeObj>),
     Module(Gc<ModuleObj>),
+    /// A generator object (suspended frame, see `runtime::generator`).
+    Generator(Gc<GenObj>),
     Ellipsis,
     NotImplemented,
     /// Internal marker, never visible to Python code: an unbound local, or
@@ -130,6 +133,7 @@ impl Value {
             Exception(g) => g.addr(),
             Type(g) => g.addr(),
             Module(g) => g.addr(),
+            Generator(g) => g.addr(),
             _ => return Option::None,
         })
     }
@@ -158,6 +162,7 @@ impl Trace for Value {
             Exception(g) => t.mark(g),
             Type(g) => t.mark(g),
             Module(g) => t.mark(g),
+            Generator(g) => t.mark(g),
             None | Bool(_) | Int(_) | Float(_) | Ellipsis | NotImplemented | Null => {}
         }
     }

@@ -412,6 +412,11 @@ impl Vm {
             Value::Exception(e) if n == "args" => {
                 return Ok(self.new_tuple(e.args.to_vec()));
             }
+            Value::Generator(g) => {
+                if let Some(v) = self.gen_attr(g, &n) {
+                    return Ok(v);
+                }
+            }
             _ => {}
         }
         // A builtin type's method, bound.
