@@ -1294,19 +1294,21 @@ impl Vm {
             _ => {}
         }
         let it = self.iter(v)?;
-        let mark = self.temp_roots.len();
+        // The items collected so far stay rooted (in a list on `temp_roots`)
+        // while the iterator runs Python code (a generator, map's function)
+        // that may collect.
+        let holder = self.heap.alloc(crate::runtime::list::ListObj::new(Vec::new()));
         self.temp_roots.push(it);
-        // The items collected so far stay rooted on `temp_roots` while the
-        // iterator runs Python code (a generator, map's function) that may
-        // collect.
+        self.temp_roots.push(Value::List(holder));
         let r = loop {
             match self.next(it) {
-                Ok(Some(x)) => self.temp_roots.push(x),
-                Ok(None) => break Ok(self.temp_roots.split_off(mark + 1)),
+                Ok(Some(x)) => holder.push(x),
+                Ok(None) => break Ok(holder.items.with_mut(std::mem::take)),
                 Err(e) => break Err(e),
             }
         };
-        self.temp_roots.truncate(mark);
+        self.temp_roots.pop();
+        self.temp_roots.pop();
         r
     }
 
