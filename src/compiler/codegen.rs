@@ -473,11 +473,13 @@ impl<'g, 'a> Gen<'g, 'a> {
         if u.is_module {
             return Place::Global;
         }
-        if let Some(&r) = u.locals.get(&name) {
-            return Place::Reg(r);
-        }
+        // Cells first: a parameter captured by an inner scope keeps a
+        // register (where the argument lands) but lives in its cell.
         if let Some(&c) = u.cells.get(&name) {
             return Place::Deref(c);
+        }
+        if let Some(&r) = u.locals.get(&name) {
+            return Place::Reg(r);
         }
         let _ = self.table.scopes[u.scope].scope_of_name(name);
         Place::Global
@@ -1110,7 +1112,10 @@ impl<'g, 'a> Gen<'g, 'a> {
                 self.restore_pos(old);
             }
             FunctionBody::Comprehension(kind, elt, value, generators) => {
+                // The loops report the whole comprehension (as CPython).
+                let old = self.set_pos(span);
                 self.comprehension_body(kind, elt, value, generators)?;
+                self.restore_pos(old);
             }
         }
         let code = self.pop_unit();
