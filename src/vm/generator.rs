@@ -181,9 +181,9 @@ impl Vm {
         match g.status() {
             GenStatus::Running => Err(self.value_error("generator already executing")),
             GenStatus::Finished => Ok(false),
-            GenStatus::Created if !send.is_none() => Err(
-                self.type_error("can't send non-None value to a just-started generator"),
-            ),
+            GenStatus::Created if !send.is_none() => {
+                Err(self.type_error("can't send non-None value to a just-started generator"))
+            }
             GenStatus::Created | GenStatus::Suspended => Ok(true),
         }
     }
@@ -247,7 +247,11 @@ impl Vm {
         let r = self.run_throw(throw);
         self.stack.truncate(base);
         let v = r?;
-        Ok(if g.status() == GenStatus::Finished { GenStep::Returned(v) } else { GenStep::Yielded(v) })
+        Ok(if g.status() == GenStatus::Finished {
+            GenStep::Returned(v)
+        } else {
+            GenStep::Yielded(v)
+        })
     }
 
     /// `next(g)` from native code: `None` when the generator is exhausted.
@@ -471,10 +475,7 @@ fn gen_next_method(vm: &mut Vm, recv: Value, args: &[Value], kw: KwArgs) -> PyRe
     let g = receiver(vm, recv, "__next__")?;
     no_kwargs(vm, "__next__", kw)?;
     if !args.is_empty() {
-        return Err(vm.type_error(format!(
-            "expected 0 arguments, got {}",
-            args.len()
-        )));
+        return Err(vm.type_error(format!("expected 0 arguments, got {}", args.len())));
     }
     match vm.gen_next(g)? {
         Some(v) => Ok(v),
@@ -494,10 +495,9 @@ fn gen_throw_method(vm: &mut Vm, recv: Value, args: &[Value], kw: KwArgs) -> PyR
     let g = receiver(vm, recv, "throw")?;
     no_kwargs(vm, "throw", kw)?;
     if args.is_empty() || args.len() > 3 {
-        return Err(vm.type_error(format!(
-            "throw expected at least 1 argument, got {}",
-            args.len()
-        )));
+        return Err(
+            vm.type_error(format!("throw expected at least 1 argument, got {}", args.len()))
+        );
     }
     if args.len() == 3 {
         return Err(vm.type_error("throw() third argument must be a traceback object"));
@@ -511,10 +511,9 @@ fn gen_close_method(vm: &mut Vm, recv: Value, args: &[Value], kw: KwArgs) -> PyR
     let g = receiver(vm, recv, "close")?;
     no_kwargs(vm, "close", kw)?;
     if !args.is_empty() {
-        return Err(vm.type_error(format!(
-            "generator.close() takes no arguments ({} given)",
-            args.len()
-        )));
+        return Err(
+            vm.type_error(format!("generator.close() takes no arguments ({} given)", args.len()))
+        );
     }
     vm.gen_close(g)?;
     Ok(Value::None)

@@ -1098,10 +1098,9 @@ impl Vm {
             Value::Iter(obj) => obj,
             Value::Generator(g) => return self.gen_next(g),
             _ => {
-                return Err(self.type_error(format!(
-                    "'{}' object is not an iterator",
-                    self.type_name(it)
-                )))
+                return Err(
+                    self.type_error(format!("'{}' object is not an iterator", self.type_name(it)))
+                )
             }
         };
         enum Step {
