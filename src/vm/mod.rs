@@ -58,7 +58,9 @@ pub struct Frame {
     pub ret: usize,
     /// Return to native code (the loop that runs this frame stops here).
     pub boundary: bool,
-    /// The generator whose frame this is (see `vm::generator`).
+    /// The generator whose frame this is (see `vm::generator`). Whatever
+    /// pops such a frame because of an exception must pass it to
+    /// `Vm::unwind_gen_frame` (finishes the generator, PEP 479).
     pub gen: Option<Gc<GenObj>>,
 }
 
