@@ -1205,7 +1205,12 @@ impl Vm {
                         self.type_name(src)
                     )));
                 }
-                self.collect_iter(src)?
+                match star {
+                    // At most one item more than the targets, as CPython:
+                    // `a, b = endless()` fails instead of running forever.
+                    None => self.collect_at_most(src, n + 1)?,
+                    Some(_) => self.collect_iter(src)?,
+                }
             }
         };
         match star {

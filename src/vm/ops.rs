@@ -1287,6 +1287,11 @@ impl Vm {
 
     /// All items of an iterable.
     pub fn collect_iter(&mut self, v: Value) -> PyResult<Vec<Value>> {
+        self.collect_at_most(v, usize::MAX)
+    }
+
+    /// The first `limit` items of an iterable (all of a list or tuple).
+    pub fn collect_at_most(&mut self, v: Value, limit: usize) -> PyResult<Vec<Value>> {
         match v {
             Value::List(l) => return Ok(l.snapshot()),
             Value::Tuple(t) => return Ok(t.items.to_vec()),
@@ -1300,6 +1305,9 @@ impl Vm {
         self.temp_roots.push(it);
         self.temp_roots.push(Value::List(holder));
         let r = loop {
+            if holder.len() >= limit {
+                break Ok(holder.items.with_mut(std::mem::take));
+            }
             match self.next(it) {
                 Ok(Some(x)) => holder.push(x),
                 Ok(None) => break Ok(holder.items.with_mut(std::mem::take)),
