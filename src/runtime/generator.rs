@@ -55,6 +55,9 @@ pub struct GenState {
     pub status: GenStatus,
     /// Next instruction when resumed.
     pub pc: usize,
+    /// The register of the `yield` it is suspended at (where a sent value
+    /// goes).
+    pub yield_reg: usize,
     /// The registers while suspended (`code.nregs` of them).
     pub regs: Vec<Value>,
     /// Cell variables then free variables.
@@ -82,6 +85,7 @@ impl GenObj {
             state: Mut::new(GenState {
                 status: GenStatus::Created,
                 pc,
+                yield_reg: 0,
                 regs,
                 cells,
                 on_return: OnReturn::Native,

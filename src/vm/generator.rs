@@ -64,7 +64,11 @@ impl Vm {
     /// `pc`) into its generator and pop it. Returns the resumer's result
     /// register and whether the frame was a boundary frame; `None` if the
     /// running frame is not a generator's.
-    pub(crate) fn suspend_gen_frame(&mut self, pc: usize) -> Option<(usize, bool)> {
+    pub(crate) fn suspend_gen_frame(
+        &mut self,
+        pc: usize,
+        yield_reg: usize,
+    ) -> Option<(usize, bool)> {
         let g = self.frames.last()?.gen?;
         let frame = self.frames.pop()?;
         let n = frame.code.nregs as usize;
@@ -73,6 +77,7 @@ impl Vm {
             st.regs.clear();
             st.regs.extend(stack[frame.base..frame.base + n].iter().copied());
             st.pc = pc;
+            st.yield_reg = yield_reg;
             st.cells = frame.cells;
             st.status = GenStatus::Suspended;
         });
@@ -136,13 +141,12 @@ impl Vm {
             // An element loop, not `extend_from_slice`: a handful of
             // registers copy faster inline than through a memcpy call.
             stack.extend(st.regs.iter().copied());
-            stack.resize(base + n, Value::Null);
+            if st.regs.len() != n {
+                stack.resize(base + n, Value::Null);
+            }
             if let (GenStatus::Suspended, Some(v)) = (st.status, send) {
-                // The register of the `yield` the generator stopped at.
-                if let Some(&ins) = code.instructions.get(st.pc.wrapping_sub(1)) {
-                    if op_of(ins) == Op::Yield as u8 && a_of(ins) < n {
-                        stack[base + a_of(ins)] = v;
-                    }
+                if st.yield_reg < n {
+                    stack[base + st.yield_reg] = v;
                 }
             }
             st.status = GenStatus::Running;

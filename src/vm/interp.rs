@@ -985,7 +985,7 @@ impl Vm {
                 }
                 Op::Yield => {
                     let v = r!(a);
-                    let Some((ret, boundary)) = self.suspend_gen_frame(cur.pc) else {
+                    let Some((ret, boundary)) = self.suspend_gen_frame(cur.pc, a) else {
                         save_pc!();
                         return Err(self.err(ExcKind::SystemError, "yield outside a generator"));
                     };
