@@ -25,6 +25,7 @@ const AREAS: &[&str] = &[
     "run_float",
     "run_functions",
     "run_gc",
+    "run_generators",
     "run_int",
     "run_list",
     "run_modules",

@@ -159,8 +159,8 @@ fn min_max(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, want_max: bool) 
     only_kwargs(vm, name, kw, &["key", "default"])?;
     let key = kwarg(kw, "key").filter(|k| !k.is_none());
     let default = kwarg(kw, "default");
-    let items = if args.len() == 1 {
-        vm.collect_iter(args[0])?
+    let it = if args.len() == 1 {
+        vm.iter(args[0])?
     } else if args.is_empty() {
         return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0")));
     } else {
@@ -169,33 +169,59 @@ fn min_max(vm: &mut Vm, args: &[Value], kw: KwArgs, name: &str, want_max: bool) 
                 "Cannot specify a default for {name}() with multiple positional arguments"
             )));
         }
-        args.to_vec()
+        let t = vm.new_tuple(args.to_vec());
+        vm.iter(t)?
     };
-    if items.is_empty() {
-        return match default {
-            Some(d) => Ok(d),
-            None => Err(vm.value_error(format!("{name}() arg is an empty sequence"))),
-        };
+    // Streamed: the iterator, the best item and its key stay rooted while
+    // the iterator or the key function runs Python code.
+    let mark = vm.temp_roots.len();
+    vm.temp_roots.extend([it, Value::Null, Value::Null]);
+    let r = min_max_loop(vm, it, key, want_max, mark + 1);
+    let best = vm.temp_roots[mark + 1];
+    vm.temp_roots.truncate(mark);
+    if r? {
+        return Ok(best);
     }
-    let mut best = items[0];
-    let mut best_key = match key {
-        Some(k) => vm.call_value(k, &[best], &[])?,
-        None => best,
-    };
-    for &item in &items[1..] {
+    match default {
+        Some(d) => Ok(d),
+        None => Err(vm.value_error(format!("{name}() arg is an empty sequence"))),
+    }
+}
+
+/// The loop of `min`/`max`: the best item and its key are kept in
+/// `temp_roots[slot]` and `temp_roots[slot + 1]`. `Ok(false)` if empty.
+fn min_max_loop(
+    vm: &mut Vm,
+    it: Value,
+    key: Option<Value>,
+    want_max: bool,
+    slot: usize,
+) -> PyResult<bool> {
+    let mut found = false;
+    while let Some(item) = vm.next(it)? {
+        vm.temp_roots.push(item);
         let k = match key {
-            Some(kf) => vm.call_value(kf, &[item], &[])?,
-            None => item,
+            Some(kf) => vm.call_value(kf, &[item], &[]),
+            None => Ok(item),
         };
+        vm.temp_roots.pop();
+        let k = k?;
         // max keeps the first maximal item: replace only when strictly greater.
-        let better =
-            if want_max { vm.compare(2, k, best_key)? } else { vm.compare(0, k, best_key)? };
+        let better = !found || {
+            let best_key = vm.temp_roots[slot + 1];
+            if want_max {
+                vm.compare(2, k, best_key)?
+            } else {
+                vm.compare(0, k, best_key)?
+            }
+        };
         if better {
-            best = item;
-            best_key = k;
+            vm.temp_roots[slot] = item;
+            vm.temp_roots[slot + 1] = k;
+            found = true;
         }
     }
-    Ok(best)
+    Ok(found)
 }
 
 fn min(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
@@ -209,15 +235,32 @@ fn max(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn sum(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     only_kwargs(vm, "sum", kw, &["start"])?;
     check_args(vm, "sum", args, 1, 2)?;
-    let mut acc = args.get(1).copied().or(kwarg(kw, "start")).unwrap_or(Value::Int(0));
+    let acc = args.get(1).copied().or(kwarg(kw, "start")).unwrap_or(Value::Int(0));
     if let Value::Str(_) = acc {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
-    let items = vm.collect_iter(args[0])?;
-    for x in items {
-        acc = vm.binary(crate::syntax::ast::Operator::Add, acc, x)?;
+    let it = vm.iter(args[0])?;
+    // Streamed: the iterator and the running total stay rooted while the
+    // iterator (maybe a generator) runs Python code.
+    let mark = vm.temp_roots.len();
+    vm.temp_roots.extend([it, acc]);
+    let r = sum_loop(vm, it, mark + 1);
+    let acc = vm.temp_roots[mark + 1];
+    vm.temp_roots.truncate(mark);
+    r.map(|()| acc)
+}
+
+/// The loop of `sum`, the total in `temp_roots[slot]`.
+fn sum_loop(vm: &mut Vm, it: Value, slot: usize) -> PyResult<()> {
+    while let Some(x) = vm.next(it)? {
+        let acc = vm.temp_roots[slot];
+        vm.temp_roots[slot] = match (acc, x) {
+            (Value::Int(a), Value::Int(b)) if a.checked_add(b).is_some() => Value::Int(a + b),
+            (Value::Float(a), Value::Float(b)) => Value::Float(a + b),
+            _ => vm.binary(crate::syntax::ast::Operator::Add, acc, x)?,
+        };
     }
-    Ok(acc)
+    Ok(())
 }
 
 /// Stable merge sort with a fallible comparison (the items' `<`).
@@ -705,7 +748,7 @@ fn iter(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn next(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "next", kw)?;
     check_args(vm, "next", args, 1, 2)?;
-    if !matches!(args[0], Value::Iter(_)) {
+    if !matches!(args[0], Value::Iter(_) | Value::Generator(_)) {
         return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(args[0]))));
     }
     match vm.next(args[0])? {

@@ -29,6 +29,7 @@ pub fn install(vm: &mut Vm) {
     methods::install(vm);
     numbers::install(vm);
     complex::install(vm);
+    crate::vm::generator::install(vm);
     for (name, id) in [
         ("int", TypeId::Int),
         ("float", TypeId::Float),

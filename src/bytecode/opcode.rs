@@ -171,6 +171,10 @@ opcodes! {
     Reraise A "raise R[A] again, its traceback unchanged",
     RaiseActive Z "bare raise: the exception being handled again, or RuntimeError",
     IfExcMatch AB "if exception R[A] is an instance of class (or tuple) R[B]: skip the next instruction (a Jmp), else run it",
+    ReturnGenerator Z "first instruction of a generator: move the frame into a new generator object and return it",
+    Yield A "suspend the generator yielding R[A]; when resumed, R[A] = the value sent in",
+    Send AsBx "R[A+1] = R[A].send(R[A+1]) (next() if None); if R[A] returned instead: R[A+1] = its value, pc += sBx",
+    GenReturn AB "finish the generator: its resumer gets StopIteration(R[A]) (None if B)",
 }
 
 // ----- encoding -------------------------------------------------------------

@@ -7,8 +7,11 @@
 //! callee and its arguments in consecutive registers. Module-level names are
 //! globals; captured variables live in cells.
 //!
-//! `try` statements and the exception table are in [`tries`]. Constructs
-//! of later milestones (`class`, `with`, generators, `async`, `match`) are
+//! `try` statements and the exception table are in [`tries`]. Generator
+//! functions and generator expressions start with `ReturnGenerator` and end
+//! in `GenReturn`; `yield` is `Yield`, `yield from` a `Send`/`Yield` loop.
+//!
+//! Constructs of later milestones (`class`, `with`, `async`, `match`) are
 //! reported as unsupported, never miscompiled.
 
 use std::rc::Rc;
@@ -241,6 +244,16 @@ impl<'g, 'a> Gen<'g, 'a> {
     fn pop_unit(&mut self) -> Rc<CodeObject> {
         let mut u = self.units.pop().expect("a unit");
         let exc_table = std::mem::take(&mut u.exc).table(u.code.len());
+        if u.flags.generator {
+            // A generator's `return` finishes it (StopIteration for its resumer).
+            for ins in u.code.iter_mut() {
+                match Op::from_u8(op_of(*ins)) {
+                    Some(Op::Return) => *ins = abc(Op::GenReturn, a_of(*ins) as u32, 0, 0),
+                    Some(Op::ReturnNone) => *ins = abc(Op::GenReturn, 0, 1, 0),
+                    _ => {}
+                }
+            }
+        }
         let global_cache =
             (0..u.code.len()).map(|_| std::cell::Cell::new(Default::default())).collect();
         Rc::new(CodeObject {
@@ -476,11 +489,13 @@ impl<'g, 'a> Gen<'g, 'a> {
         if u.is_module {
             return Place::Global;
         }
-        if let Some(&r) = u.locals.get(&name) {
-            return Place::Reg(r);
-        }
+        // Cells first: a parameter captured by an inner scope keeps a
+        // register (where the argument lands) but lives in its cell.
         if let Some(&c) = u.cells.get(&name) {
             return Place::Deref(c);
+        }
+        if let Some(&r) = u.locals.get(&name) {
+            return Place::Reg(r);
         }
         let _ = self.table.scopes[u.scope].scope_of_name(name);
         Place::Global
@@ -1104,6 +1119,13 @@ impl<'g, 'a> Gen<'g, 'a> {
             u.flags.varargs = args.vararg.is_some();
             u.flags.varkeywords = args.kwarg.is_some();
         }
+        if self.table.scopes[scope].is_generator {
+            // A call runs only this: the frame becomes the generator object.
+            self.u().flags.generator = true;
+            let old = self.set_pos(span);
+            self.emit(Op::ReturnGenerator as u32);
+            self.restore_pos(old);
+        }
         match body {
             FunctionBody::Stmts(stmts) => {
                 // The docstring is the first constant (`__doc__`).
@@ -1130,7 +1152,10 @@ impl<'g, 'a> Gen<'g, 'a> {
                 self.restore_pos(old);
             }
             FunctionBody::Comprehension(kind, elt, value, generators) => {
+                // The loops report the whole comprehension (as CPython).
+                let old = self.set_pos(span);
                 self.comprehension_body(kind, elt, value, generators)?;
+                self.restore_pos(old);
             }
         }
         let code = self.pop_unit();
@@ -1175,9 +1200,14 @@ impl<'g, 'a> Gen<'g, 'a> {
             CompKind::List => self.emit(abc(Op::BuildList, acc, 0, 0)),
             CompKind::Set => self.emit(abc(Op::BuildSet, acc, 0, 0)),
             CompKind::Dict => self.emit(abc(Op::BuildDict, acc, 0, 0)),
+            CompKind::Gen => 0,
         };
         self.comp_loop(kind, acc, elt, value, generators, 0)?;
-        self.emit(abc(Op::Return, acc, 0, 0));
+        if let CompKind::Gen = kind {
+            self.emit(Op::ReturnNone as u32);
+        } else {
+            self.emit(abc(Op::Return, acc, 0, 0));
+        }
         Ok(())
     }
 
@@ -1206,6 +1236,12 @@ impl<'g, 'a> Gen<'g, 'a> {
                     self.expr_to(elt, k)?;
                     self.expr_to(value.expect("dict value"), k + 1)?;
                     self.emit(abc(Op::DictSet, acc, k, k + 1));
+                }
+                CompKind::Gen => {
+                    // Into a temporary: the sent value lands there on resume.
+                    let r = self.alloc(1)?;
+                    self.expr_to(elt, r)?;
+                    self.emit(abc(Op::Yield, r, 0, 0));
                 }
             }
             self.set_top(top);
@@ -1262,6 +1298,7 @@ impl<'g, 'a> Gen<'g, 'a> {
             CompKind::List => "listcomp",
             CompKind::Set => "setcomp",
             CompKind::Dict => "dictcomp",
+            CompKind::Gen => "genexpr",
         });
         let sym = name.unwrap_or(Symbol(0));
         let empty = Arguments::default();
@@ -1277,6 +1314,7 @@ impl<'g, 'a> Gen<'g, 'a> {
                 CompKind::List => "<listcomp>".into(),
                 CompKind::Set => "<setcomp>".into(),
                 CompKind::Dict => "<dictcomp>".into(),
+                CompKind::Gen => "<genexpr>".into(),
             };
             if let Some(c) = Rc::get_mut(child) {
                 let q = c
@@ -1534,14 +1572,39 @@ impl<'g, 'a> Gen<'g, 'a> {
             ExprKind::DictComp { key, value, generators } => {
                 self.comprehension(e, CompKind::Dict, key, Some(value), generators, dst)?
             }
-            ExprKind::GeneratorExp { .. } => {
-                return Err(CompileError::Unsupported {
-                    what: "generator expressions",
-                    span: e.span,
-                })
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.comprehension(e, CompKind::Gen, elt, None, generators, dst)?
             }
-            ExprKind::Yield { .. } | ExprKind::YieldFrom { .. } => {
-                return Err(CompileError::Unsupported { what: "yield", span: e.span })
+            ExprKind::Yield { value } => {
+                // Into a temporary even for `x = yield v`: `x` keeps its
+                // value while the generator is suspended.
+                let r = if self.is_temp(dst) { dst } else { self.alloc(1)? };
+                match value {
+                    Some(v) => self.expr_to(v, r)?,
+                    None => {
+                        self.emit(abc(Op::LoadNone, r, 0, 0));
+                    }
+                }
+                self.emit(abc(Op::Yield, r, 0, 0));
+                if r != dst {
+                    self.emit(abc(Op::Move, dst, r, 0));
+                }
+            }
+            ExprKind::YieldFrom { value } => {
+                // it = iter(value); v = None
+                // L: Send it (v = it.send(v), or its return value and exit)
+                //    Yield v; Jmp L
+                let it = self.alloc(2)?;
+                let src = self.expr_any(value)?;
+                self.emit(abc(Op::GetIter, it, src, 0));
+                self.set_top(it + 2);
+                self.emit(abc(Op::LoadNone, it + 1, 0, 0));
+                let head = self.here();
+                let jexit = self.jump(Op::Send, it);
+                self.emit(abc(Op::Yield, it + 1, 0, 0));
+                self.jump_back(head);
+                self.patch_here(jexit)?;
+                self.emit(abc(Op::Move, dst, it + 1, 0));
             }
             ExprKind::Await { .. } => {
                 return Err(CompileError::Unsupported { what: "await", span: e.span })
@@ -1810,6 +1873,8 @@ enum CompKind {
     List,
     Set,
     Dict,
+    /// A generator expression: yields each element.
+    Gen,
 }
 
 enum FunctionBody<'a, 'b> {

@@ -5,6 +5,7 @@ use super::complex::ComplexObj;
 use super::dict::{DictObj, DictViewObj};
 use super::exception::{ExcObj, TracebackObj};
 use super::function::{BoundMethodObj, BuiltinObj, CellObj, FuncObj};
+use super::generator::GenObj;
 use super::heap::{collect, sweep_arena, Arena, Gc, GcStats, Trace, Tracer};
 use super::iter::IterObj;
 use super::list::ListObj;
@@ -61,6 +62,7 @@ heap_types! {
     modules: ModuleObj,
     complexes: ComplexObj,
     tracebacks: TracebackObj,
+    gens: GenObj,
 }
 
 pub struct Heap {

@@ -15,6 +15,7 @@ pub mod float;
 pub mod format;
 pub mod function;
 pub mod gc;
+pub mod generator;
 pub mod heap;
 pub mod int;
 pub mod iter;

@@ -120,6 +120,7 @@ pub enum TypeId {
     Ellipsis,
     NotImplementedType,
     Object,
+    Generator,
     /// `BaseException` and its builtin subclasses (see `ExcKind`).
     Exception,
     Complex,
@@ -157,6 +158,7 @@ impl TypeId {
             TypeId::Ellipsis => "ellipsis",
             TypeId::NotImplementedType => "NotImplementedType",
             TypeId::Object => "object",
+            TypeId::Generator => "generator",
             TypeId::Exception => "BaseException",
             TypeId::Complex => "complex",
             TypeId::Traceback => "traceback",
@@ -190,6 +192,7 @@ impl TypeId {
         TypeId::Ellipsis,
         TypeId::NotImplementedType,
         TypeId::Object,
+        TypeId::Generator,
         TypeId::Exception,
         TypeId::Complex,
         TypeId::Traceback,

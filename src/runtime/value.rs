@@ -10,6 +10,7 @@ use super::complex::ComplexObj;
 use super::dict::{DictObj, DictViewObj};
 use super::exception::{ExcObj, TracebackObj};
 use super::function::{BoundMethodObj, BuiltinObj, CellObj, FuncObj};
+use super::generator::GenObj;
 use super::heap::{Gc, Trace, Tracer};
 use super::iter::IterObj;
 use super::list::ListObj;
@@ -54,6 +55,8 @@ pub enum Value {
     Traceback(Gc<TracebackObj>),
     Type(Gc<TypeObj>),
     Module(Gc<ModuleObj>),
+    /// A generator object (suspended frame, see `runtime::generator`).
+    Generator(Gc<GenObj>),
     Ellipsis,
     NotImplemented,
     /// Internal marker, never visible to Python code: an unbound local, or
@@ -136,6 +139,7 @@ impl Value {
             Traceback(g) => g.addr(),
             Type(g) => g.addr(),
             Module(g) => g.addr(),
+            Generator(g) => g.addr(),
             _ => return Option::None,
         })
     }
@@ -166,6 +170,7 @@ impl Trace for Value {
             Traceback(g) => t.mark(g),
             Type(g) => t.mark(g),
             Module(g) => t.mark(g),
+            Generator(g) => t.mark(g),
             None | Bool(_) | Int(_) | Float(_) | Ellipsis | NotImplemented | Null => {}
         }
     }

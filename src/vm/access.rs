@@ -424,6 +424,11 @@ impl Vm {
                     return Ok(v);
                 }
             }
+            Value::Generator(g) => {
+                if let Some(v) = self.gen_attr(g, &n) {
+                    return Ok(v);
+                }
+            }
             _ => {}
         }
         // A builtin type's method, bound.

@@ -56,6 +56,7 @@ impl Vm {
                     pc: 0,
                     ret: base,
                     boundary: true,
+                    gen: None,
                 });
                 let r = self.run();
                 self.stack.truncate(base);

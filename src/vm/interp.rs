@@ -6,6 +6,7 @@
 
 use std::rc::Rc;
 
+use super::generator::CallResume;
 use super::stats::{self, CacheKind};
 use super::{Frame, PyErr, PyResult, Vm};
 use crate::bytecode::code::{CodeObject, GlobalCache};
@@ -14,6 +15,7 @@ use crate::compiler::codegen::inplace_operator;
 use crate::runtime::dict::{DictObj, DictTable};
 use crate::runtime::exception::ExcKind;
 use crate::runtime::function::FuncObj;
+use crate::runtime::generator::OnReturn;
 use crate::runtime::heap::Gc;
 use crate::runtime::list::ListObj;
 use crate::runtime::object::SliceObj;
@@ -46,7 +48,17 @@ impl Cur {
 impl Vm {
     /// Run the frame on top of `frames` (a boundary frame) until it returns.
     pub fn run(&mut self) -> PyResult<Value> {
+        self.run_throw(None)
+    }
+
+    /// [`Vm::run`]; with `throw` (`generator.throw()`), that exception is
+    /// first raised at the top frame's pc, through the same path as an
+    /// exception raised by the instruction there.
+    pub fn run_throw(&mut self, throw: Option<PyErr>) -> PyResult<Value> {
         let entry = self.frames.len() - 1;
+        if let Some(e) = throw {
+            self.unwind(e, entry)?;
+        }
         self.execute(entry)
     }
 
@@ -618,6 +630,22 @@ impl Vm {
                     save_pc!();
                     let args: Vec<Value> =
                         self.stack[cur.base + first..cur.base + first + nargs].to_vec();
+                    // `next(g)`, `g.send(v)`: resume the generator in this loop.
+                    if let (Value::Builtin(b), None, Some(Value::Generator(_))) =
+                        (func, kwnames, args.first())
+                    {
+                        match tri!(self.gen_call_resume(b, &args, cur.base + a)) {
+                            CallResume::Pushed => {
+                                cur = self.load_cur();
+                                continue;
+                            }
+                            CallResume::Done(v) => {
+                                r!(a) = v;
+                                continue;
+                            }
+                            CallResume::NotHandled => {}
+                        }
+                    }
                     let result = match kwnames {
                         Some(Value::Tuple(names)) => {
                             let nk = names.items.len();
@@ -880,6 +908,16 @@ impl Vm {
                 }
                 Op::ForIter => {
                     let it = r!(a);
+                    if let Value::Generator(g) = it {
+                        save_pc!();
+                        let ret = cur.base + a + 1;
+                        if tri!(self.gen_resume_in_loop(g, Value::None, ret, OnReturn::ForIter)) {
+                            cur = self.load_cur();
+                        } else {
+                            cur.pc = (cur.pc as i64 + sbx_of(ins) as i64) as usize;
+                        }
+                        continue;
+                    }
                     // Fast path: ranges and lists.
                     let fast = match it {
                         Value::Iter(obj) => obj.state.with_mut(|st| match st {
@@ -1036,10 +1074,13 @@ impl Vm {
                     r!(a) = tri!(self.import_from(m, name));
                 }
                 Op::PushExc => {
-                    r!(a + 1) = self.handled;
+                    r!(a + 1) = self.own_handled();
                     self.handled = r!(a);
                 }
-                Op::PopExc => self.handled = r!(a),
+                Op::PopExc => {
+                    let v = r!(a);
+                    self.restore_handled(v);
+                }
                 Op::Reraise => {
                     save_pc!();
                     let v = r!(a);
@@ -1056,6 +1097,78 @@ impl Vm {
                     } else {
                         let j = cur.code().instructions[cur.pc];
                         cur.pc = (cur.pc as i64 + 1 + sj_of(j) as i64) as usize;
+                    }
+                }
+                Op::ReturnGenerator => {
+                    let Some((g, ret, boundary)) = self.frame_to_generator(cur.pc) else {
+                        return Err(self.err(ExcKind::SystemError, "no frame"));
+                    };
+                    if boundary {
+                        return Ok(g);
+                    }
+                    self.stack[ret] = g;
+                    cur = self.load_cur();
+                    let extent = cur.base + cur.code().nregs as usize;
+                    let top = extent.max(ret + 1);
+                    self.set_stack_top(top, top);
+                }
+                Op::Yield => {
+                    let v = r!(a);
+                    let Some((ret, boundary)) = self.suspend_gen_frame(cur.pc, a) else {
+                        save_pc!();
+                        return Err(self.err(ExcKind::SystemError, "yield outside a generator"));
+                    };
+                    if boundary {
+                        return Ok(v);
+                    }
+                    self.stack[ret] = v;
+                    cur = self.load_cur();
+                }
+                Op::Send => {
+                    let (d, v) = (r!(a), r!(a + 1));
+                    save_pc!();
+                    let yielded = match d {
+                        Value::Generator(g) => {
+                            let ret = cur.base + a + 1;
+                            if tri!(self.gen_resume_in_loop(g, v, ret, OnReturn::Send)) {
+                                cur = self.load_cur();
+                                continue;
+                            }
+                            None
+                        }
+                        _ => tri!(self.send_to_iter(d, v)),
+                    };
+                    match yielded {
+                        Some(y) => r!(a + 1) = y,
+                        None => {
+                            r!(a + 1) = Value::None;
+                            cur.pc = (cur.pc as i64 + sbx_of(ins) as i64) as usize;
+                        }
+                    }
+                }
+                Op::GenReturn => {
+                    let v = if b_of(ins) == 1 { Value::None } else { r!(a) };
+                    let Some((ret, boundary, on_return)) = self.finish_gen_frame() else {
+                        save_pc!();
+                        return Err(self.err(ExcKind::SystemError, "return outside a generator"));
+                    };
+                    if boundary {
+                        return Ok(v);
+                    }
+                    cur = self.load_cur();
+                    match on_return {
+                        OnReturn::ForIter | OnReturn::Send => {
+                            if matches!(on_return, OnReturn::Send) {
+                                self.stack[ret] = v;
+                            }
+                            // Take the exit jump of the resuming ForIter/Send.
+                            let j = cur.code().instructions[cur.pc - 1];
+                            cur.pc = (cur.pc as i64 + sbx_of(j) as i64) as usize;
+                        }
+                        OnReturn::NextDefault(d) => self.stack[ret] = d,
+                        OnReturn::Next | OnReturn::Native => {
+                            return Err(self.stop_iteration(v));
+                        }
                     }
                 }
                 Op::ImportStar => {
@@ -1136,6 +1249,7 @@ impl Vm {
                 pc: 0,
                 ret,
                 boundary: false,
+                gen: None,
             });
             self.frames.set_len(len + 1);
         }
@@ -1183,6 +1297,7 @@ impl Vm {
                     pc: 0,
                     ret,
                     boundary: false,
+                    gen: None,
                 });
                 Ok(CallOutcome::Pushed)
             }
@@ -1230,6 +1345,7 @@ impl Vm {
                         | Value::DictView(_)
                         | Value::Range(_)
                         | Value::Iter(_)
+                        | Value::Generator(_)
                         | Value::Bytes(_)
                 ) {
                     return Err(self.type_error(format!(
@@ -1237,7 +1353,12 @@ impl Vm {
                         self.type_name(src)
                     )));
                 }
-                self.collect_iter(src)?
+                match star {
+                    // At most one item more than the targets, as CPython:
+                    // `a, b = endless()` fails instead of running forever.
+                    None => self.collect_at_most(src, n + 1)?,
+                    Some(_) => self.collect_iter(src)?,
+                }
             }
         };
         match star {

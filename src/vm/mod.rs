@@ -11,6 +11,7 @@ pub mod access;
 pub mod call;
 pub mod errors;
 pub mod format;
+pub mod generator;
 pub mod interp;
 pub mod ops;
 pub mod run;
@@ -28,6 +29,7 @@ use crate::runtime::dict::DictObj;
 use crate::runtime::exception::{ExcKind, ExcObj};
 use crate::runtime::function::{BuiltinObj, CellObj, NativeFn};
 use crate::runtime::gc::Heap;
+use crate::runtime::generator::GenObj;
 use crate::runtime::heap::{Gc, Trace, Tracer};
 use crate::runtime::module::ModuleObj;
 use crate::runtime::object::{TypeId, TypeObj, N_TYPES};
@@ -58,6 +60,10 @@ pub struct Frame {
     pub ret: usize,
     /// Return to native code (the loop that runs this frame stops here).
     pub boundary: bool,
+    /// The generator whose frame this is (see `vm::generator`). Whatever
+    /// pops such a frame because of an exception must pass it to
+    /// `Vm::unwind_gen_frame` (finishes the generator, PEP 479).
+    pub gen: Option<Gc<GenObj>>,
 }
 
 pub struct Vm {
@@ -239,6 +245,9 @@ impl Vm {
                 t.mark(f.globals);
                 for c in &f.cells {
                     t.mark(*c);
+                }
+                if let Some(g) = f.gen {
+                    t.mark(g);
                 }
             }
             t.mark(*builtins);

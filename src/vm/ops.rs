@@ -49,6 +49,7 @@ pub fn type_id(v: Value) -> TypeId {
         Value::BoundMethod(_) => TypeId::Method,
         Value::Cell(_) => TypeId::Cell,
         Value::Iter(_) => TypeId::Iterator,
+        Value::Generator(_) => TypeId::Generator,
         Value::Exception(_) => TypeId::Exception,
         Value::Traceback(_) => TypeId::Traceback,
         Value::Type(_) => TypeId::Type,
@@ -309,6 +310,7 @@ impl Vm {
             Value::Traceback(_) => {
                 out.push_str(&format!("<traceback object at 0x{:x}>", v.heap_addr().unwrap_or(0)))
             }
+            Value::Generator(g) => out.push_str(&self.gen_repr(g)),
             Value::Exception(e) => {
                 out.push_str(e.kind.name());
                 out.push('(');
@@ -1050,7 +1052,7 @@ impl Vm {
                 }
                 Ok(false)
             }
-            Value::Iter(_) => loop {
+            Value::Iter(_) | Value::Generator(_) => loop {
                 match self.next(container)? {
                     Some(x) => {
                         if x.is(item) || self.eq(x, item)? {
@@ -1096,7 +1098,7 @@ impl Vm {
                 items: b.data.iter().map(|&x| Value::Int(x as i64)).collect(),
                 index: 0,
             },
-            Value::Iter(_) => return Ok(v),
+            Value::Iter(_) | Value::Generator(_) => return Ok(v),
             _ => {
                 return Err(
                     self.type_error(format!("'{}' object is not iterable", self.type_name(v)))
@@ -1108,10 +1110,14 @@ impl Vm {
 
     /// The next item of an iterator, `None` when exhausted.
     pub fn next(&mut self, it: Value) -> PyResult<Option<Value>> {
-        let Value::Iter(obj) = it else {
-            return Err(
-                self.type_error(format!("'{}' object is not an iterator", self.type_name(it)))
-            );
+        let obj = match it {
+            Value::Iter(obj) => obj,
+            Value::Generator(g) => return self.gen_next(g),
+            _ => {
+                return Err(
+                    self.type_error(format!("'{}' object is not an iterator", self.type_name(it)))
+                )
+            }
         };
         enum Step {
             Done(Option<Value>),
@@ -1232,21 +1238,30 @@ impl Vm {
                 },
             )),
             Step::Call(func, inners) => {
-                let mut args = Vec::with_capacity(inners.len());
-                for i in inners {
-                    match self.next(i)? {
-                        Some(v) => args.push(v),
-                        None => return Ok(None),
+                // The arguments stay rooted while later iterators (maybe
+                // generators) and the function run.
+                let mark = self.temp_roots.len();
+                let r = self.next_all_rooted(&inners);
+                let r = match r {
+                    Ok(true) => {
+                        let args = self.temp_roots[mark..].to_vec();
+                        self.call_value(func, &args, &[]).map(Some)
                     }
-                }
-                Ok(Some(self.call_value(func, &args, &[])?))
+                    Ok(false) => Ok(None),
+                    Err(e) => Err(e),
+                };
+                self.temp_roots.truncate(mark);
+                r
             }
             Step::Filter(func, inner) => loop {
                 let Some(v) = self.next(inner)? else { return Ok(None) };
                 let keep = if func.is_none() {
                     self.truthy(v)?
                 } else {
-                    let r = self.call_value(func, &[v], &[])?;
+                    self.temp_roots.push(v);
+                    let r = self.call_value(func, &[v], &[]);
+                    self.temp_roots.pop();
+                    let r = r?;
                     self.truthy(r)?
                 };
                 if keep {
@@ -1259,45 +1274,76 @@ impl Vm {
             },
             Step::Pair(k, v) => Ok(Some(self.new_tuple(vec![k, v]))),
             Step::Zip(parts) => {
-                // Either a dict item pair (values) or zip's iterators.
-                if parts.iter().all(|p| matches!(p, Value::Iter(_))) && !parts.is_empty() {
-                    let mut items = Vec::with_capacity(parts.len());
-                    for p in parts {
-                        match self.next(p)? {
-                            Some(v) => items.push(v),
-                            None => return Ok(None),
-                        }
+                let mark = self.temp_roots.len();
+                let r = match self.next_all_rooted(&parts) {
+                    Ok(true) => {
+                        let items = self.temp_roots[mark..].to_vec();
+                        Ok(Some(self.new_tuple(items)))
                     }
-                    Ok(Some(self.new_tuple(items)))
-                } else {
-                    Ok(Some(self.new_tuple(parts)))
-                }
+                    Ok(false) => Ok(None),
+                    Err(e) => Err(e),
+                };
+                self.temp_roots.truncate(mark);
+                r
             }
         }
     }
 
+    /// The next item of each iterator pushed on `temp_roots` (the caller
+    /// truncates them): `Ok(false)` as soon as one is exhausted.
+    fn next_all_rooted(&mut self, iters: &[Value]) -> PyResult<bool> {
+        for &i in iters {
+            match self.next(i)? {
+                Some(v) => self.temp_roots.push(v),
+                None => return Ok(false),
+            }
+        }
+        Ok(true)
+    }
+
     /// All items of an iterable.
     pub fn collect_iter(&mut self, v: Value) -> PyResult<Vec<Value>> {
+        self.collect_at_most(v, usize::MAX)
+    }
+
+    /// The first `limit` items of an iterable (all of a list or tuple).
+    pub fn collect_at_most(&mut self, v: Value, limit: usize) -> PyResult<Vec<Value>> {
         match v {
             Value::List(l) => return Ok(l.snapshot()),
             Value::Tuple(t) => return Ok(t.items.to_vec()),
             _ => {}
         }
         let it = self.iter(v)?;
+        // The items collected so far stay rooted (in a list on `temp_roots`)
+        // while the iterator runs Python code (a generator, map's function)
+        // that may collect.
+        let holder = self.heap.alloc(crate::runtime::list::ListObj::new(Vec::new()));
         self.temp_roots.push(it);
-        let mut out = Vec::new();
+        self.temp_roots.push(Value::List(holder));
         let r = loop {
+            if holder.len() >= limit {
+                break Ok(holder.items.with_mut(std::mem::take));
+            }
             match self.next(it) {
-                Ok(Some(x)) => {
-                    out.push(x);
-                    // Keep collected items alive if a callback collects.
-                }
-                Ok(None) => break Ok(out),
+                Ok(Some(x)) => holder.push(x),
+                Ok(None) => break Ok(holder.items.with_mut(std::mem::take)),
                 Err(e) => break Err(e),
             }
         };
         self.temp_roots.pop();
+        self.temp_roots.pop();
         r
+    }
+
+    /// `yield from` over an iterator that is not a generator: `next()` for
+    /// `None`, else its `send` method, which builtin iterators lack.
+    pub fn send_to_iter(&mut self, it: Value, v: Value) -> PyResult<Option<Value>> {
+        if v.is_none() {
+            return self.next(it);
+        }
+        let name = self.new_str("send");
+        let m = self.get_attr(it, name)?;
+        self.call_value(m, &[v], &[]).map(Some)
     }
 
     pub fn dict_update(

@@ -37,6 +37,7 @@ impl Vm {
             pc: 0,
             ret: base,
             boundary: true,
+            gen: None,
         });
         let status = match self.run() {
             Ok(_) => 0,

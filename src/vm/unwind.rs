@@ -31,8 +31,8 @@ impl Vm {
     /// Handle `err` raised by the top frame: `Ok` when a handler of a frame
     /// of this activation (frames `entry..`) now runs, `Err` when none
     /// caught it and those frames are gone.
-    pub(super) fn unwind(&mut self, err: PyErr, entry: usize) -> Result<(), PyErr> {
-        let e = err.0;
+    pub(super) fn unwind(&mut self, mut err: PyErr, entry: usize) -> Result<(), PyErr> {
+        let mut e = err.0;
         let reraise = std::mem::take(&mut self.reraising);
         if !reraise {
             self.chain_context(e);
@@ -63,7 +63,13 @@ impl Vm {
                 return Ok(());
             }
             let depth = self.frames.len() - 1;
-            self.frames.pop();
+            let Some(f) = self.frames.pop() else { return Err(err) };
+            if f.gen.is_some() {
+                // Leaving a generator's frame finishes it (and applies
+                // PEP 479, which may replace the exception).
+                err = self.unwind_gen_frame(&f, err);
+                e = err.0;
+            }
             if depth <= entry {
                 return Err(err);
             }

@@ -1,0 +1,8 @@
+def worker():
+    yield "working"
+    return {"status": "ok", "count": 2}
+
+
+w = worker()
+print(next(w))
+next(w)
