@@ -213,10 +213,20 @@ fn sum(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
     let items = vm.collect_iter(args[0])?;
+    let mark = vm.temp_roots.len();
+    vm.temp_roots.extend_from_slice(&items);
+    let mut r = Ok(());
     for x in items {
-        acc = vm.binary(crate::syntax::ast::Operator::Add, acc, x)?;
+        match vm.binary(crate::syntax::ast::Operator::Add, acc, x) {
+            Ok(v) => acc = v,
+            Err(e) => {
+                r = Err(e);
+                break;
+            }
+        }
     }
-    Ok(acc)
+    vm.temp_roots.truncate(mark);
+    r.map(|_| acc)
 }
 
 /// Stable merge sort with a fallible comparison (the items' `<`).
@@ -226,8 +236,18 @@ pub fn sort_values(
     keys: Option<Vec<Value>>,
     reverse: bool,
 ) -> PyResult<()> {
-    let n = items.len();
     let keys = keys.unwrap_or_else(|| items.clone());
+    // Comparisons may run Python code (and collect): keep everything rooted.
+    let mark = vm.temp_roots.len();
+    vm.temp_roots.extend_from_slice(items);
+    vm.temp_roots.extend_from_slice(&keys);
+    let r = merge_sort(vm, items, &keys, reverse);
+    vm.temp_roots.truncate(mark);
+    r
+}
+
+fn merge_sort(vm: &mut Vm, items: &mut Vec<Value>, keys: &[Value], reverse: bool) -> PyResult<()> {
+    let n = items.len();
     let mut idx: Vec<usize> = (0..n).collect();
     let mut err = None;
     // Insertion-friendly merge sort over indices.

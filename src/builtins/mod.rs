@@ -11,6 +11,7 @@ pub mod functions;
 pub mod introspect;
 pub mod methods;
 pub mod numbers;
+pub mod objects;
 pub mod str_methods;
 pub mod types;
 
@@ -26,6 +27,7 @@ pub fn install(vm: &mut Vm) {
     functions::install(vm);
     methods::install(vm);
     numbers::install(vm);
+    objects::install(vm);
     for (name, id) in [
         ("int", TypeId::Int),
         ("float", TypeId::Float),

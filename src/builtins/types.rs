@@ -117,12 +117,12 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
             };
             Ok(Value::Slice(vm.heap.alloc(SliceObj { start, stop, step })))
         }
-        TypeId::Type => {
-            if args.len() == 1 {
-                return Ok(Value::Type(vm.type_of(args[0])));
-            }
-            Err(vm.type_error("type() takes 1 or 3 arguments"))
-        }
+        TypeId::Type
+        | TypeId::Object
+        | TypeId::Property
+        | TypeId::StaticMethod
+        | TypeId::ClassMethod
+        | TypeId::Super => super::objects::construct(vm, t, args, kw),
         TypeId::Bytes => {
             check_args(vm, "bytes", args, 0, 3)?;
             let data: Vec<u8> = match args.first() {
@@ -197,6 +197,18 @@ fn int_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
             }
         }
         Value::Str(s) => parse_int(vm, s.as_str(), 10),
+        Value::Instance(_) => {
+            if let Some(r) = vm.instance_int(x)? {
+                return Ok(r);
+            }
+            match vm.payload_of(x) {
+                Some(p) => int_new(vm, &[p], &[]),
+                None => Err(vm.type_error(format!(
+                    "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                    vm.type_name(x)
+                ))),
+            }
+        }
         v => Err(vm.type_error(format!(
             "int() argument must be a string, a bytes-like object or a real number, not '{}'",
             vm.type_name(v)
@@ -307,6 +319,18 @@ pub fn float_new(vm: &mut Vm, v: Value) -> PyResult<Value> {
             match b.value.to_f64() {
                 Some(f) if f.is_finite() => Ok(Value::Float(f)),
                 _ => Err(vm.err(ExcKind::OverflowError, "int too large to convert to float")),
+            }
+        }
+        Value::Instance(_) => {
+            if let Some(r) = vm.instance_float(v)? {
+                return Ok(r);
+            }
+            match vm.payload_of(v) {
+                Some(p) => float_new(vm, p),
+                None => Err(vm.type_error(format!(
+                    "float() argument must be a string or a real number, not '{}'",
+                    vm.type_name(v)
+                ))),
             }
         }
         Value::Str(s) => match parse_float(s.as_str()) {

@@ -28,6 +28,24 @@ pub struct GlobalCache {
     pub builtin: bool,
 }
 
+/// Inline cache of an attribute instruction (`GetAttr`, `SetAttr`,
+/// `LoadMethod`) on instances and classes: valid while the class has
+/// `version` (see `runtime::class`); what `kind` says to do with `index` /
+/// `value` is up to `vm::attributes`.
+#[derive(Clone, Copy, Debug)]
+pub struct AttrCache {
+    pub version: u64,
+    pub kind: u8,
+    pub index: u32,
+    pub value: Value,
+}
+
+impl Default for AttrCache {
+    fn default() -> Self {
+        AttrCache { version: 0, kind: 0, index: 0, value: Value::Null }
+    }
+}
+
 /// Flags of a code object.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct CodeFlags {
@@ -37,6 +55,9 @@ pub struct CodeFlags {
     pub coroutine: bool,
     /// Module-level code (names resolve through globals).
     pub module: bool,
+    /// A class body: register 0 holds the class namespace, which name
+    /// instructions (`LoadName`...) use.
+    pub class_body: bool,
     /// `consts[0]` is the function's docstring.
     pub docstring: bool,
 }
@@ -70,9 +91,20 @@ pub struct CodeObject {
     pub freevars: Vec<Box<str>>,
     /// One inline-cache slot per instruction (used by `LoadGlobal`).
     pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
+    /// Attribute caches, one per instruction, made on first use.
+    pub attr_cache: std::cell::OnceCell<Box<[std::cell::Cell<AttrCache>]>>,
 }
 
 impl CodeObject {
+    /// The attribute cache of instruction `pc`.
+    #[inline]
+    pub fn attr_cache(&self, pc: usize) -> &std::cell::Cell<AttrCache> {
+        let caches = self.attr_cache.get_or_init(|| {
+            (0..self.instructions.len()).map(|_| std::cell::Cell::new(AttrCache::default())).collect()
+        });
+        &caches[pc]
+    }
+
     /// The position of instruction `pc`.
     pub fn position(&self, pc: usize) -> Position {
         self.positions.get(pc).copied().unwrap_or_default()

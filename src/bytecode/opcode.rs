@@ -166,6 +166,11 @@ opcodes! {
     Import ABx "R[A] = import module N[Bx]",
     ImportFrom ABC "R[A] = R[B].N[C] (ImportError if missing)",
     ImportStar A "globals().update(public names of module R[A])",
+    LoadBuildClass A "R[A] = builtins.__build_class__",
+    LoadName ABx "R[A] = N[Bx] from the class namespace R[0], else globals, else builtins",
+    StoreName ABx "R[0][N[Bx]] = R[A] (class namespace)",
+    DeleteName ABx "del R[0][N[Bx]] (class namespace)",
+    LoadClassDeref ABC "R[A] = R[0][N[C]] if present, else cells[B].value (class body free variable)",
 }
 
 // ----- encoding -------------------------------------------------------------

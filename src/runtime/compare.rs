@@ -117,8 +117,28 @@ pub fn hash_key(v: Value) -> Option<i64> {
         Value::Set(s) if !s.frozen => return None,
         Value::Set(s) => s.table.with(|t| t.frozen_hash()),
         Value::Slice(_) => return None,
+        // Instances hash by identity unless their class (or payload) says
+        // otherwise: the VM computes those (see `needs_vm_hash`).
+        Value::Instance(_) if needs_vm_hash(v) => return None,
         other => (other.heap_addr().unwrap_or(0) >> 4) as i64,
     })
+}
+
+/// Does hashing or comparing `v` as a key run Python code (a class with
+/// `__hash__`/`__eq__`) or depend on a builtin payload?
+#[inline]
+pub fn needs_vm_hash(v: Value) -> bool {
+    match v {
+        Value::Instance(i) => {
+            let bits = match i.class().class() {
+                Some(c) => c.special.get().0,
+                None => 0,
+            };
+            bits & (super::class::special::HASH | super::class::special::EQ) != 0
+                || !i.payload.get().is_null()
+        }
+        _ => false,
+    }
 }
 
 /// Equality of two keys of builtin types (identity for other objects).

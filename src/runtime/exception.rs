@@ -1,8 +1,11 @@
 //! Exception objects and the builtin exception hierarchy.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
-use super::heap::{Mut, Trace, Tracer};
+use super::dict::DictObj;
+use super::heap::{Gc, Mut, Trace, Tracer};
+use super::object::TypeObj;
 use super::value::Value;
 use crate::bytecode::code::CodeObject;
 
@@ -100,7 +103,12 @@ pub struct TbEntry {
 
 pub struct ExcObj {
     pub kind: ExcKind,
-    pub args: Box<[Value]>,
+    /// `args` (replaced by `BaseException.__init__`).
+    pub args: Mut<Box<[Value]>>,
+    /// The class, when it is a user-defined subclass of `kind`'s class.
+    pub class: Option<Gc<TypeObj>>,
+    /// Attributes set on the exception (`__dict__`), created on first use.
+    pub dict: Cell<Option<Gc<DictObj>>>,
     /// Frames the exception passed through, innermost first (tracebacks
     /// print them in reverse).
     pub traceback: Mut<Vec<TbEntry>>,
@@ -113,7 +121,9 @@ impl ExcObj {
     pub fn new(kind: ExcKind, args: Vec<Value>) -> ExcObj {
         ExcObj {
             kind,
-            args: args.into_boxed_slice(),
+            args: Mut::new(args.into_boxed_slice()),
+            class: None,
+            dict: Cell::new(None),
             traceback: Mut::new(Vec::new()),
             cause: Mut::new(Value::None),
             context: Mut::new(Value::None),
@@ -122,9 +132,26 @@ impl ExcObj {
     }
 }
 
+impl ExcObj {
+    /// A copy of `args`.
+    pub fn args(&self) -> Vec<Value> {
+        self.args.with(|a| a.to_vec())
+    }
+
+    pub fn set_args(&self, args: Vec<Value>) {
+        self.args.with_mut(|a| *a = args.into_boxed_slice());
+    }
+}
+
 impl Trace for ExcObj {
     fn trace(&self, t: &mut Tracer) {
-        self.args.trace(t);
+        self.args.with(|a| a.trace(t));
+        if let Some(c) = self.class {
+            t.mark(c);
+        }
+        if let Some(d) = self.dict.get() {
+            t.mark(d);
+        }
         self.traceback.with(|tb| {
             for e in tb {
                 e.code.trace(t);

@@ -4,7 +4,8 @@
 use super::dict::{DictObj, DictViewObj};
 use super::exception::ExcObj;
 use super::function::{BoundMethodObj, BuiltinObj, CellObj, FuncObj};
-use super::heap::{collect, sweep_arena, Arena, Gc, GcStats, Trace, Tracer};
+use super::heap::{collect_with_weak, sweep_arena, Arena, Gc, GcStats, Trace, Tracer};
+use super::instance::InstanceObj;
 use super::iter::IterObj;
 use super::list::ListObj;
 use super::module::ModuleObj;
@@ -58,6 +59,7 @@ heap_types! {
     excs: ExcObj,
     types: TypeObj,
     modules: ModuleObj,
+    instances: InstanceObj,
 }
 
 pub struct Heap {
@@ -87,8 +89,14 @@ impl Heap {
 
     /// Mark everything `roots` reaches, free the rest.
     pub fn collect(&mut self, roots: impl FnOnce(&mut Tracer)) {
+        self.collect_weak(roots, || {});
+    }
+
+    /// [`Heap::collect`] with a callback that prunes weak tables after
+    /// marking (see [`super::heap::collect_with_weak`]).
+    pub fn collect_weak(&mut self, roots: impl FnOnce(&mut Tracer), weak: impl FnOnce()) {
         let arenas = &mut self.arenas;
-        collect(roots, || arenas.sweep(), &mut self.stats);
+        collect_with_weak(roots, weak, || arenas.sweep(), &mut self.stats);
     }
 }
 

@@ -6,6 +6,7 @@
 //! Python's rules), [`float`] (float arithmetic and conversions), [`format`]
 //! (the format-spec mini-language, `%`-formatting, `str.format`).
 
+pub mod class;
 pub mod compare;
 pub mod dict;
 pub mod exception;
@@ -14,6 +15,7 @@ pub mod format;
 pub mod function;
 pub mod gc;
 pub mod heap;
+pub mod instance;
 pub mod int;
 pub mod iter;
 pub mod list;

@@ -122,9 +122,17 @@ pub enum TypeId {
     Object,
     /// `BaseException` and its builtin subclasses (see `ExcKind`).
     Exception,
+    Property,
+    StaticMethod,
+    ClassMethod,
+    Super,
+    /// `member_descriptor`: a `__slots__` entry in a class namespace.
+    MemberDescriptor,
+    /// `mappingproxy`: the read-only view of a class's namespace.
+    MappingProxy,
 }
 
-pub const N_TYPES: usize = TypeId::Exception as usize + 1;
+pub const N_TYPES: usize = TypeId::MappingProxy as usize + 1;
 
 impl TypeId {
     pub fn name(self) -> &'static str {
@@ -156,6 +164,12 @@ impl TypeId {
             TypeId::NotImplementedType => "NotImplementedType",
             TypeId::Object => "object",
             TypeId::Exception => "BaseException",
+            TypeId::Property => "property",
+            TypeId::StaticMethod => "staticmethod",
+            TypeId::ClassMethod => "classmethod",
+            TypeId::Super => "super",
+            TypeId::MemberDescriptor => "member_descriptor",
+            TypeId::MappingProxy => "mappingproxy",
         }
     }
 
@@ -187,25 +201,54 @@ impl TypeId {
         TypeId::NotImplementedType,
         TypeId::Object,
         TypeId::Exception,
+        TypeId::Property,
+        TypeId::StaticMethod,
+        TypeId::ClassMethod,
+        TypeId::Super,
+        TypeId::MemberDescriptor,
+        TypeId::MappingProxy,
     ];
 }
 
-/// A type object. Builtin types only for now (classes come with `class`).
+/// A type object: a builtin type, or a class (`class` set).
 pub struct TypeObj {
+    /// A builtin type's id; for a class, the builtin type its instances
+    /// are built on (`Object` for plain classes).
     pub id: TypeId,
-    /// For exception types: which one.
+    /// For exception types: which one (for a class deriving from an
+    /// exception, the nearest builtin exception base).
     pub exc: Option<super::exception::ExcKind>,
+    /// What only classes have (see [`super::class`]).
+    pub class: Option<Box<super::class::ClassData>>,
 }
 
 impl TypeObj {
+    /// A builtin type object.
+    pub fn builtin(id: TypeId, exc: Option<super::exception::ExcKind>) -> TypeObj {
+        TypeObj { id, exc, class: None }
+    }
+
     pub fn name(&self) -> &'static str {
+        if let Some(c) = &self.class {
+            return c.name.get();
+        }
         match self.exc {
             Some(k) => k.name(),
             None => self.id.name(),
         }
     }
+
+    /// The class part of a user-defined class.
+    #[inline]
+    pub fn class(&self) -> Option<&super::class::ClassData> {
+        self.class.as_deref()
+    }
 }
 
 impl Trace for TypeObj {
-    fn trace(&self, _: &mut Tracer) {}
+    fn trace(&self, t: &mut Tracer) {
+        if let Some(c) = &self.class {
+            c.trace(t);
+        }
+    }
 }

@@ -10,6 +10,7 @@ use super::dict::{DictObj, DictViewObj};
 use super::exception::ExcObj;
 use super::function::{BoundMethodObj, BuiltinObj, CellObj, FuncObj};
 use super::heap::{Gc, Trace, Tracer};
+use super::instance::InstanceObj;
 use super::iter::IterObj;
 use super::list::ListObj;
 use super::module::ModuleObj;
@@ -50,6 +51,8 @@ pub enum Value {
     Exception(Gc<ExcObj>),
     Type(Gc<TypeObj>),
     Module(Gc<ModuleObj>),
+    /// An instance of a class (see `runtime::instance`).
+    Instance(Gc<InstanceObj>),
     Ellipsis,
     NotImplemented,
     /// Internal marker, never visible to Python code: an unbound local, or
@@ -130,6 +133,7 @@ impl Value {
             Exception(g) => g.addr(),
             Type(g) => g.addr(),
             Module(g) => g.addr(),
+            Instance(g) => g.addr(),
             _ => return Option::None,
         })
     }
@@ -158,6 +162,7 @@ impl Trace for Value {
             Exception(g) => t.mark(g),
             Type(g) => t.mark(g),
             Module(g) => t.mark(g),
+            Instance(g) => t.mark(g),
             None | Bool(_) | Int(_) | Float(_) | Ellipsis | NotImplemented | Null => {}
         }
     }

@@ -13,6 +13,10 @@ use crate::runtime::function::{CellObj, FuncObj};
 use crate::runtime::heap::{Gc, Mut};
 use crate::runtime::value::Value;
 
+/// Nested re-entries of the dispatch loop from native code allowed (each
+/// takes a few kilobytes of the 512 MB native stack of the main thread).
+const MAX_NATIVE_DEPTH: usize = 20_000;
+
 impl Vm {
     /// Call any callable from native code and run it to completion.
     pub fn call_value(
@@ -32,12 +36,13 @@ impl Vm {
                             b.name
                         )));
                     };
+                    let recv = self.check_receiver(b.name, b.owner.unwrap_or("object"), recv)?;
                     return (b.func)(self, recv, rest, kwargs);
                 }
                 (b.func)(self, b.bound, args, kwargs)
             }
             Value::Function(func) => {
-                if self.frames.len() >= self.recursion_limit {
+                if self.frames.len() >= self.recursion_limit || !self.native_stack_ok() {
                     return Err(
                         self.err(ExcKind::RecursionError, "maximum recursion depth exceeded")
                     );
@@ -57,7 +62,9 @@ impl Vm {
                     ret: base,
                     boundary: true,
                 });
+                self.native_depth += 1;
                 let r = self.run();
+                self.native_depth -= 1;
                 self.stack.truncate(base);
                 r
             }
@@ -67,9 +74,48 @@ impl Vm {
                 full.extend_from_slice(args);
                 self.call_value(m.func, &full, kwargs)
             }
+            Value::Type(t) if t.class.is_some() => self.call_class(t, args, kwargs),
             Value::Type(t) => crate::builtins::call_type(self, t, args, kwargs),
+            Value::Instance(_) => self.instance_call(f, args, kwargs),
             _ => Err(self.type_error(format!("'{}' object is not callable", self.type_name(f)))),
         }
+    }
+
+    /// Is there native stack left for one more re-entry of the dispatch loop
+    /// from native code? (Python-to-Python calls use no native stack; a
+    /// chain of `__getattr__` or `__repr__` calls does.)
+    #[inline]
+    pub fn native_stack_ok(&self) -> bool {
+        self.native_depth < MAX_NATIVE_DEPTH
+    }
+
+    /// The receiver of an unbound native method (`list.append(l, x)`): the
+    /// builtin value (an instance's payload) of the method's type.
+    pub fn check_receiver(
+        &mut self,
+        name: &str,
+        owner: &'static str,
+        recv: Value,
+    ) -> PyResult<Value> {
+        let r = self.native_receiver(owner, recv);
+        let ok = match owner {
+            "object" => true,
+            "type" => matches!(r, Value::Type(_)),
+            "BaseException" => matches!(r, Value::Exception(_)),
+            _ => {
+                let t = self.type_of(r);
+                let mro = self.mro_of(t);
+                mro.iter().any(|k| k.class.is_none() && k.name() == owner)
+                    || (owner == "int" && matches!(r, Value::Bool(_)))
+            }
+        };
+        if ok || name == "__new__" {
+            return Ok(r);
+        }
+        Err(self.type_error(format!(
+            "descriptor '{name}' for '{owner}' objects doesn't apply to a '{}' object",
+            self.type_name(recv)
+        )))
     }
 
     pub fn ensure_stack(&mut self, needed: usize) -> PyResult<()> {
@@ -118,7 +164,8 @@ impl Vm {
         let varargs_reg = if code.flags.varargs { Some(nparams) } else { None };
         let varkw_reg =
             if code.flags.varkeywords { Some(nparams + code.flags.varargs as usize) } else { None };
-        let name = func.qualname.as_str().to_string();
+        let qualname = func.qualname;
+        let name = qualname.as_str();
 
         // Positional arguments.
         let npos = args.len().min(argcount);

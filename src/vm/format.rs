@@ -48,6 +48,9 @@ impl Vm {
 
     /// `format(v, spec)`.
     pub fn format(&mut self, v: Value, spec: &str) -> PyResult<String> {
+        if let Value::Instance(_) = v {
+            return self.instance_format(v, spec);
+        }
         let tname = self.type_name(v);
         let r = match v {
             Value::Int(i) => fmt::format_int(&Int::Small(i), spec, tname, 4300),

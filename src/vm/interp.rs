@@ -20,8 +20,14 @@ use crate::runtime::set::SetObj;
 use crate::runtime::settable::SetTable;
 use crate::runtime::str::StrObj;
 use crate::runtime::tuple::TupleObj;
+use crate::runtime::compare::needs_vm_hash;
 use crate::runtime::value::Value;
 use crate::syntax::ast::Operator;
+use super::dunder::is_instance;
+
+/// Set in `Frame::ret` of an `__init__` frame pushed by a class call: the
+/// instance is already in the return register, `__init__` must return None.
+pub const INIT_RET: usize = 1 << (usize::BITS - 1);
 
 /// State of the running frame, kept in locals by the loop.
 struct Cur {
@@ -377,6 +383,12 @@ impl Vm {
                 }
                 Op::Eq | Op::Ne => {
                     let (x, y) = (r!(b_of(ins)), r!(c_of(ins)));
+                    if is_instance(x) || is_instance(y) {
+                        // The methods' results, whatever they are.
+                        let k = if op == Op::Eq { 4 } else { 5 };
+                        r!(a) = tri!(self.rich_compare(k, x, y));
+                        continue;
+                    }
                     let e = match (x, y) {
                         (Value::Int(p), Value::Int(q)) => p == q,
                         _ => tri!(self.eq(x, y)),
@@ -386,6 +398,10 @@ impl Vm {
                 Op::Lt | Op::Le | Op::Gt | Op::Ge => {
                     let (x, y) = (r!(b_of(ins)), r!(c_of(ins)));
                     let k = op as u8 - Op::Lt as u8;
+                    if is_instance(x) || is_instance(y) {
+                        r!(a) = tri!(self.rich_compare(k, x, y));
+                        continue;
+                    }
                     let res = match (x, y) {
                         (Value::Int(p), Value::Int(q)) => match k {
                             0 => p < q,
@@ -495,6 +511,22 @@ impl Vm {
                         Op::CallKw => (r!(a), a + 1, b_of(ins), Some(cur.code().consts[c_of(ins)])),
                         _ => (r!(a), a + 1, b_of(ins), None),
                     };
+                    // A class whose `__init__` is a Python function taking
+                    // exactly these arguments: allocate, push `__init__`.
+                    if let (Value::Type(t), None) = (func, kwnames) {
+                        if let Some(init) = self.simple_init(t, nargs) {
+                            save_pc!();
+                            tri!(self.push_init_frame(
+                                t,
+                                init,
+                                cur.base + a,
+                                cur.base + first,
+                                nargs
+                            ));
+                            cur = self.load_cur();
+                            continue;
+                        }
+                    }
                     // Python function, positional arguments only: push a frame.
                     if let (Value::Function(f), None) = (func, kwnames) {
                         let code = &f.code;
@@ -566,7 +598,13 @@ impl Vm {
                 Op::LoadMethod => {
                     let obj = r!(b_of(ins));
                     let name = cur.code().names[c_of(ins) + ext];
-                    let (m, s) = tri!(self.load_method(obj, name));
+                    let (m, s) = match obj {
+                        Value::Instance(inst) => {
+                            let cache = cur.code().attr_cache(cur.pc - 1);
+                            tri!(self.cached_load_method(inst, name, cache))
+                        }
+                        _ => tri!(self.load_method(obj, name)),
+                    };
                     r!(a) = m;
                     r!(a + 1) = s;
                 }
@@ -576,10 +614,20 @@ impl Vm {
                     if frame.boundary || self.frames.len() <= entry {
                         return Ok(v);
                     }
-                    self.stack[frame.ret] = v;
+                    let ret = frame.ret & !INIT_RET;
+                    if frame.ret & INIT_RET == 0 {
+                        self.stack[ret] = v;
+                    } else if !v.is_none() {
+                        // `__init__` returned something: the instance stays
+                        // in `ret`, the error is raised at the call.
+                        return Err(self.type_error(format!(
+                            "__init__() should return None, not '{}'",
+                            self.type_name(v)
+                        )));
+                    }
                     cur = self.load_cur();
                     let extent = cur.base + cur.code().nregs as usize;
-                    self.stack.truncate(extent.max(frame.ret + 1));
+                    self.stack.truncate(extent.max(ret + 1));
                     if self.stack.len() < extent {
                         self.stack.resize(extent, Value::Null);
                     }
@@ -587,12 +635,24 @@ impl Vm {
                 Op::GetAttr => {
                     let obj = r!(b_of(ins));
                     let name = cur.code().names[c_of(ins) + ext];
-                    r!(a) = tri!(self.get_attr(obj, name));
+                    r!(a) = match obj {
+                        Value::Instance(inst) => {
+                            let cache = cur.code().attr_cache(cur.pc - 1);
+                            tri!(self.cached_getattr(inst, name, cache))
+                        }
+                        _ => tri!(self.get_attr(obj, name)),
+                    };
                 }
                 Op::SetAttr => {
                     let name = cur.code().names[c_of(ins) + ext];
                     let (obj, v) = (r!(a), r!(b_of(ins)));
-                    tri!(self.set_attr(obj, name, v));
+                    match obj {
+                        Value::Instance(inst) => {
+                            let cache = cur.code().attr_cache(cur.pc - 1);
+                            tri!(self.cached_setattr(inst, name, v, cache));
+                        }
+                        _ => tri!(self.set_attr(obj, name, v)),
+                    }
                 }
                 Op::DelAttr => {
                     let obj = r!(a);
@@ -647,6 +707,15 @@ impl Vm {
                 }
                 Op::BuildSet => {
                     let (b, n) = (b_of(ins), c_of(ins));
+                    if (0..n).any(|i| needs_vm_hash(r!(b + i))) {
+                        let s = self.heap.alloc(SetObj::new(SetTable::new(), false));
+                        r!(a) = Value::Set(s);
+                        for i in 0..n {
+                            let k = r!(b + i);
+                            tri!(self.set_add_slow(s, k));
+                        }
+                        continue;
+                    }
                     let mut t = SetTable::new();
                     for i in 0..n {
                         let k = r!(b + i);
@@ -660,6 +729,15 @@ impl Vm {
                 }
                 Op::BuildDict => {
                     let (b, n) = (b_of(ins), c_of(ins));
+                    if (0..n).any(|i| needs_vm_hash(r!(b + 2 * i))) {
+                        let d = self.heap.alloc(DictObj::new());
+                        r!(a) = Value::Dict(d);
+                        for i in 0..n {
+                            let (k, v) = (r!(b + 2 * i), r!(b + 2 * i + 1));
+                            tri!(self.dict_set(d, k, v));
+                        }
+                        continue;
+                    }
                     let mut t = DictTable::with_capacity(n);
                     for i in 0..n {
                         let (k, v) = (r!(b + 2 * i), r!(b + 2 * i + 1));
@@ -689,7 +767,9 @@ impl Vm {
                 Op::SetAdd => {
                     let (s, k) = (r!(a), r!(b_of(ins)));
                     if let Value::Set(s) = s {
-                        if s.table.with_mut(|t| t.add(k)).is_err() {
+                        if needs_vm_hash(k) {
+                            tri!(self.set_add_slow(s, k));
+                        } else if s.table.with_mut(|t| t.add(k)).is_err() {
                             save_pc!();
                             return Err(self
                                 .type_error(format!("unhashable type: '{}'", self.type_name(k))));
@@ -939,6 +1019,65 @@ impl Vm {
                         }
                     }
                 }
+                Op::LoadBuildClass => {
+                    let key = Value::Str(self.intern("__build_class__"));
+                    match self.builtins.get(key).ok().flatten() {
+                        Some(f) => r!(a) = f,
+                        None => {
+                            save_pc!();
+                            return Err(self.err(ExcKind::NameError, "__build_class__ not found"));
+                        }
+                    }
+                }
+                Op::LoadName => {
+                    let name = cur.code().names[bx_of(ins)];
+                    let ns = r!(0);
+                    save_pc!();
+                    r!(a) = tri!(self.load_name(ns, name));
+                }
+                Op::StoreName => {
+                    let name = cur.code().names[bx_of(ins)];
+                    let (ns, v) = (r!(0), r!(a));
+                    if let Value::Dict(d) = ns {
+                        tri!(self.dict_set(d, name, v));
+                    }
+                }
+                Op::DeleteName => {
+                    let name = cur.code().names[bx_of(ins)];
+                    let ns = r!(0);
+                    let removed = match ns {
+                        Value::Dict(d) => d.table.with_mut(|t| t.remove(name)).ok().flatten(),
+                        _ => None,
+                    };
+                    if removed.is_none() {
+                        save_pc!();
+                        let n = name.as_str().unwrap_or("").to_string();
+                        return Err(self.name_error(&n));
+                    }
+                }
+                Op::LoadClassDeref => {
+                    let name = cur.code().names[c_of(ins) + ext];
+                    let found = match r!(0) {
+                        Value::Dict(d) => d.get(name).ok().flatten(),
+                        _ => None,
+                    };
+                    r!(a) = match found {
+                        Some(v) => v,
+                        None => {
+                            let cell = self.frames.last().expect("frame").cells[b_of(ins)];
+                            let v = cell.get();
+                            if v.is_null() {
+                                save_pc!();
+                                let n = name.as_str().unwrap_or("").to_string();
+                                return Err(self.err(
+                                    ExcKind::NameError,
+                                    format!("cannot access free variable '{n}' where it is not associated with a value in enclosing scope"),
+                                ));
+                            }
+                            v
+                        }
+                    };
+                }
             }
             ext = 0;
         }
@@ -947,7 +1086,7 @@ impl Vm {
     /// Push a frame for a positional-only call of `f` whose arguments are
     /// already in place at `new_base`.
     #[inline]
-    fn push_frame(
+    pub(super) fn push_frame(
         &mut self,
         f: Gc<FuncObj>,
         new_base: usize,
@@ -1046,6 +1185,15 @@ impl Vm {
     }
 
     fn make_raise(&mut self, exc: Value, cause: Option<Value>) -> PyErr {
+        let exc = match self.instantiate_exception(exc) {
+            Ok(v) => v,
+            Err(e) => return e,
+        };
+        let cause = match cause.map(|c| self.instantiate_exception(c)) {
+            Some(Ok(c)) => Some(c),
+            Some(Err(e)) => return e,
+            None => None,
+        };
         let e = match exc {
             Value::Exception(e) => e,
             Value::Type(t) if t.exc.is_some() => {
@@ -1067,6 +1215,12 @@ impl Vm {
     }
 
     fn unpack(&mut self, src: Value, n: usize, star: Option<usize>) -> PyResult<Vec<Value>> {
+        if is_instance(src) && !self.instance_iterable(src) {
+            return Err(self.type_error(format!(
+                "cannot unpack non-iterable {} object",
+                self.type_name(src)
+            )));
+        }
         let items = match src {
             Value::Tuple(t) => t.items.to_vec(),
             Value::List(l) => l.snapshot(),
@@ -1074,6 +1228,7 @@ impl Vm {
                 if !matches!(
                     src,
                     Value::Str(_)
+                        | Value::Instance(_)
                         | Value::Dict(_)
                         | Value::Set(_)
                         | Value::DictView(_)

@@ -8,10 +8,14 @@
 //! `stack` that never reallocates, so a frame's register window never moves.
 
 pub mod access;
+pub mod attributes;
 pub mod call;
+pub mod classes;
+pub mod dunder;
 pub mod errors;
 pub mod format;
 pub mod interp;
+pub mod keys;
 pub mod ops;
 pub mod run;
 pub mod sets;
@@ -79,15 +83,19 @@ pub struct Vm {
     pub interned: AHashMap<&'static str, Gc<StrObj>>,
     /// Set when stdout hit a broken pipe: stop writing, exit quietly.
     pub stdout_broken: bool,
+    /// Classes: the registry, versions (see [`classes`]).
+    pub classes: classes::ClassState,
+    /// Native code re-entering Python (depth, for the native stack guard).
+    pub native_depth: usize,
 }
 
 impl Vm {
     pub fn new(argv: Vec<String>) -> Vm {
         let mut heap = Heap::new();
-        let types = TypeId::ALL.map(|id| heap.alloc(TypeObj { id, exc: None }));
+        let types = TypeId::ALL.map(|id| heap.alloc(TypeObj::builtin(id, None)));
         let mut exc_types = AHashMap::new();
         for &k in ExcKind::ALL {
-            exc_types.insert(k, heap.alloc(TypeObj { id: TypeId::Exception, exc: Some(k) }));
+            exc_types.insert(k, heap.alloc(TypeObj::builtin(TypeId::Exception, Some(k))));
         }
         let builtins = heap.alloc(DictObj::new());
         let mut stack = Vec::with_capacity(STACK_CAPACITY);
@@ -108,6 +116,8 @@ impl Vm {
             argv,
             interned: AHashMap::new(),
             stdout_broken: false,
+            classes: classes::ClassState::default(),
+            native_depth: 0,
         };
         crate::builtins::install(&mut vm);
         vm
@@ -216,9 +226,11 @@ impl Vm {
             temp_roots,
             code_roots,
             interned,
+            classes,
             ..
         } = self;
-        heap.collect(|t: &mut Tracer| {
+        let registry = &mut classes.registry;
+        heap.collect_weak(|t: &mut Tracer| {
             stack.trace(t);
             for f in frames.iter() {
                 f.code.trace(t);
@@ -247,13 +259,21 @@ impl Vm {
             for s in interned.values() {
                 t.mark(*s);
             }
-        });
+        }, || Vm::prune_class_registry(registry));
     }
 
     /// The type object of a value.
     pub fn type_of(&self, v: Value) -> Gc<TypeObj> {
         match v {
-            Value::Exception(e) => self.exc_types[&e.kind],
+            Value::Exception(e) => match e.class {
+                Some(c) => c,
+                None => self.exc_types[&e.kind],
+            },
+            Value::Instance(i) => i.class(),
+            Value::Type(t) => match t.class() {
+                Some(c) => c.metaclass.get(),
+                None => self.types[TypeId::Type as usize],
+            },
             _ => self.types[ops::type_id(v) as usize],
         }
     }

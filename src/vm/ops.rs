@@ -54,6 +54,7 @@ pub fn type_id(v: Value) -> TypeId {
         Value::Ellipsis => TypeId::Ellipsis,
         Value::NotImplemented => TypeId::NotImplementedType,
         Value::Null => TypeId::Object,
+        Value::Instance(i) => i.class().id,
     }
 }
 
@@ -116,6 +117,7 @@ impl Vm {
             Value::BigInt(_) => true,
             Value::Bytes(b) => !b.data.is_empty(),
             Value::Range(r) => !r.is_empty(),
+            Value::Instance(_) => return self.instance_truthy(v),
             _ => true,
         })
     }
@@ -131,7 +133,8 @@ impl Vm {
     pub fn str_of(&mut self, v: Value) -> PyResult<String> {
         match v {
             Value::Str(s) => Ok(s.as_str().to_string()),
-            Value::Exception(e) => Ok(self.exc_str(&e)),
+            Value::Exception(e) if e.class.is_none() => Ok(self.exc_str(&e)),
+            Value::Exception(_) | Value::Instance(_) => self.instance_str(v),
             _ => self.repr(v),
         }
     }
@@ -302,10 +305,13 @@ impl Vm {
             Value::Iter(_) => {
                 out.push_str(&format!("<iterator object at 0x{:x}>", v.heap_addr().unwrap_or(0)))
             }
+            Value::Exception(e) if e.class.is_some() => out.push_str(&self.instance_repr(v)?),
+            Value::Instance(_) => out.push_str(&self.instance_repr(v)?),
+            Value::Type(t) if t.class.is_some() => out.push_str(&self.class_repr(t)?),
             Value::Exception(e) => {
                 out.push_str(e.kind.name());
                 out.push('(');
-                for (i, a) in e.args.iter().enumerate() {
+                for (i, a) in e.args().iter().enumerate() {
                     if i > 0 {
                         out.push_str(", ");
                     }
@@ -327,6 +333,9 @@ impl Vm {
     /// `a op b` for every operator, after the inline fast paths missed.
     #[cold]
     pub fn binary_op(&mut self, op: Operator, a: Value, b: Value) -> PyResult<Value> {
+        if super::dunder::is_instance(a) || super::dunder::is_instance(b) {
+            return self.instance_binary_op(op, a, b);
+        }
         // bool & | ^ bool stays a bool.
         if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
             match op {
@@ -451,6 +460,9 @@ impl Vm {
 
     /// `a op= b`: in place for lists, sets and dicts, else `a op b`.
     pub fn inplace_op(&mut self, op: Operator, a: Value, b: Value) -> PyResult<Value> {
+        if super::dunder::is_instance(a) || super::dunder::is_instance(b) {
+            return self.instance_inplace_op(op, a, b);
+        }
         match (op, a, b) {
             (Operator::Add, Value::List(l), _) => {
                 let items = self.collect_iter(b)?;
@@ -801,6 +813,9 @@ impl Vm {
     }
 
     pub fn unary_op(&mut self, op: u8, v: Value) -> PyResult<Value> {
+        if super::dunder::is_instance(v) {
+            return self.instance_unary(op, v);
+        }
         // 0 neg, 1 pos, 2 invert
         match (op, v) {
             (0, Value::Int(i)) => Ok(match i.checked_neg() {
@@ -834,6 +849,10 @@ impl Vm {
     // ----- comparison -----------------------------------------------------
 
     pub fn eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        if super::dunder::is_instance(a) || super::dunder::is_instance(b) {
+            let r = self.rich_compare(4, a, b)?;
+            return self.truthy(r);
+        }
         if let (Value::List(x), Value::List(y)) = (a, b) {
             let (xs, ys) = (x.snapshot(), y.snapshot());
             if xs.len() != ys.len() {
@@ -878,6 +897,10 @@ impl Vm {
 
     /// `<`, `<=`, `>`, `>=` (op 0..4).
     pub fn compare(&mut self, op: u8, a: Value, b: Value) -> PyResult<bool> {
+        if super::dunder::is_instance(a) || super::dunder::is_instance(b) {
+            let r = self.rich_compare(op, a, b)?;
+            return self.truthy(r);
+        }
         use std::cmp::Ordering;
         if matches!(a, Value::DictView(_)) || matches!(b, Value::DictView(_)) {
             if let Some(r) = self.view_cmp(op, a, b)? {
@@ -947,6 +970,9 @@ impl Vm {
     }
 
     pub fn hash(&mut self, v: Value) -> PyResult<i64> {
+        if let Value::Instance(_) = v {
+            return self.instance_hash(v);
+        }
         match hash_key(v) {
             Some(h) => Ok(h),
             None => Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v)))),
@@ -957,6 +983,7 @@ impl Vm {
 
     pub fn len(&mut self, v: Value) -> PyResult<usize> {
         Ok(match v {
+            Value::Instance(_) => return self.instance_len(v),
             Value::Str(s) => s.char_len(),
             Value::List(l) => l.len(),
             Value::Tuple(t) => t.len(),
@@ -983,6 +1010,7 @@ impl Vm {
 
     pub fn contains(&mut self, container: Value, item: Value) -> PyResult<bool> {
         match container {
+            Value::Instance(_) => self.instance_contains(container, item),
             Value::Str(s) => match item {
                 Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
                 _ => Err(self.type_error(format!(
@@ -990,12 +1018,10 @@ impl Vm {
                     self.type_name(item)
                 ))),
             },
-            Value::Dict(d) => match d.get(item) {
-                Ok(v) => Ok(v.is_some()),
-                Err(_) => {
-                    Err(self.type_error(format!("unhashable type: '{}'", self.type_name(item))))
-                }
-            },
+            Value::Dict(d) => Ok(self.dict_lookup(d, item)?.is_some()),
+            Value::Set(s) if crate::runtime::compare::needs_vm_hash(item) => {
+                self.set_contains_slow(s, item)
+            }
             Value::Set(s) => match hash_lookup_key(item) {
                 Some(h) => Ok(s.table.with(|t| t.contains_hashed(h, item))),
                 None => Err(self.unhashable_err(item)),
@@ -1055,6 +1081,7 @@ impl Vm {
 
     pub fn iter(&mut self, v: Value) -> PyResult<Value> {
         let state = match v {
+            Value::Instance(_) => return self.instance_iter(v),
             Value::List(list) => IterState::List { list, index: 0 },
             Value::Tuple(tuple) => IterState::Tuple { tuple, index: 0 },
             Value::Str(s) => IterState::Str { s, byte: 0 },
@@ -1092,6 +1119,9 @@ impl Vm {
 
     /// The next item of an iterator, `None` when exhausted.
     pub fn next(&mut self, it: Value) -> PyResult<Option<Value>> {
+        if let Value::Instance(_) = it {
+            return self.instance_next(it);
+        }
         let Value::Iter(obj) = it else {
             return Err(
                 self.type_error(format!("'{}' object is not an iterator", self.type_name(it)))
@@ -1106,6 +1136,7 @@ impl Vm {
             Enumerate(Value, i64),
             Zip(Vec<Value>),
             Pair(Value, Value),
+            GetItem(Value, i64),
         }
         let step = obj.state.with_mut(|st| match st {
             IterState::Range { next, stop, step } => {
@@ -1199,6 +1230,11 @@ impl Vm {
                 Step::Enumerate(*inner, c)
             }
             IterState::Zip { inners } => Step::Zip(inners.clone()),
+            IterState::GetItem { obj, index } => {
+                let i = *index;
+                *index += 1;
+                Step::GetItem(*obj, i)
+            }
             IterState::Exhausted => Step::Done(None),
         });
         match step {
@@ -1242,6 +1278,13 @@ impl Vm {
                 None => Ok(None),
             },
             Step::Pair(k, v) => Ok(Some(self.new_tuple(vec![k, v]))),
+            Step::GetItem(o, i) => {
+                let r = self.getitem_next(o, i)?;
+                if r.is_none() {
+                    obj.state.with_mut(|st| *st = IterState::Exhausted);
+                }
+                Ok(r)
+            }
             Step::Zip(parts) => {
                 // Either a dict item pair (values) or zip's iterators.
                 if parts.iter().all(|p| matches!(p, Value::Iter(_))) && !parts.is_empty() {
@@ -1268,20 +1311,20 @@ impl Vm {
             _ => {}
         }
         let it = self.iter(v)?;
+        // The items collected so far stay on the root stack: a `__next__`
+        // written in Python may trigger a collection.
+        let mark = self.temp_roots.len();
         self.temp_roots.push(it);
-        let mut out = Vec::new();
         let r = loop {
             match self.next(it) {
-                Ok(Some(x)) => {
-                    out.push(x);
-                    // Keep collected items alive if a callback collects.
-                }
-                Ok(None) => break Ok(out),
+                Ok(Some(x)) => self.temp_roots.push(x),
+                Ok(None) => break Ok(()),
                 Err(e) => break Err(e),
             }
         };
-        self.temp_roots.pop();
-        r
+        let out = self.temp_roots.split_off(mark + 1);
+        self.temp_roots.truncate(mark);
+        r.map(|_| out)
     }
 
     pub fn dict_update(
@@ -1327,6 +1370,9 @@ impl Vm {
         k: Value,
         v: Value,
     ) -> PyResult<()> {
+        if crate::runtime::compare::needs_vm_hash(k) {
+            return self.dict_store_slow(d, k, v);
+        }
         if d.set(k, v).is_err() {
             return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(k))));
         }

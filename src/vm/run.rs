@@ -50,7 +50,8 @@ impl Vm {
     pub fn handle_uncaught(&mut self, e: super::PyErr) -> i32 {
         if e.0.kind == ExcKind::SystemExit {
             // `SystemExit.code`: the argument, or the tuple of several.
-            let code = match &e.0.args[..] {
+            let args = e.0.args();
+            let code = match &args[..] {
                 [] => Value::None,
                 [one] => *one,
                 many => self.new_tuple(many.to_vec()),
