@@ -20,8 +20,8 @@ use crate::vm::{PyResult, Vm};
 pub fn install(vm: &mut Vm) {
     use TypeId::*;
     vm.add_builtin("__build_class__", build_class);
-    vm.add_builtin("super", super_builtin);
     for (name, id) in [
+        ("super", Super),
         ("property", Property),
         ("staticmethod", StaticMethod),
         ("classmethod", ClassMethod),
@@ -135,11 +135,6 @@ pub fn install(vm: &mut Vm) {
 
 fn build_class(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     vm.build_class(args, kw)
-}
-
-fn super_builtin(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kwargs(vm, "super", kw)?;
-    vm.make_super(args)
 }
 
 /// `property(fget=None, fset=None, fdel=None, doc=None)` and the other

@@ -93,9 +93,22 @@ pub struct CodeObject {
     pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
     /// Attribute caches, one per instruction, made on first use.
     pub attr_cache: std::cell::OnceCell<Box<[std::cell::Cell<AttrCache>]>>,
+    /// Frames entered so far (saturating): CPython 3.11 runs a code
+    /// object's first 8 calls unspecialized, which changes how deep native
+    /// calls count for the recursion limit (see `Vm::warm`).
+    pub entries: std::cell::Cell<u32>,
 }
 
 impl CodeObject {
+    /// Count one more frame of this code.
+    #[inline]
+    pub fn entered(&self) {
+        let n = self.entries.get();
+        if n < 16 {
+            self.entries.set(n + 1);
+        }
+    }
+
     /// The attribute cache of instruction `pc`.
     #[inline]
     pub fn attr_cache(&self, pc: usize) -> &std::cell::Cell<AttrCache> {

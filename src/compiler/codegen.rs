@@ -275,6 +275,7 @@ impl<'g, 'a> Gen<'g, 'a> {
         Rc::new(CodeObject {
             global_cache,
             attr_cache: Default::default(),
+            entries: Default::default(),
             name: u.name,
             qualname: u.qualname,
             filename: self.filename.clone(),

@@ -130,9 +130,11 @@ pub enum TypeId {
     MemberDescriptor,
     /// `mappingproxy`: the read-only view of a class's namespace.
     MappingProxy,
+    /// `getset_descriptor`: `__dict__` / `__weakref__` of a class.
+    GetSetDescriptor,
 }
 
-pub const N_TYPES: usize = TypeId::MappingProxy as usize + 1;
+pub const N_TYPES: usize = TypeId::GetSetDescriptor as usize + 1;
 
 impl TypeId {
     pub fn name(self) -> &'static str {
@@ -170,6 +172,7 @@ impl TypeId {
             TypeId::Super => "super",
             TypeId::MemberDescriptor => "member_descriptor",
             TypeId::MappingProxy => "mappingproxy",
+            TypeId::GetSetDescriptor => "getset_descriptor",
         }
     }
 
@@ -207,6 +210,7 @@ impl TypeId {
         TypeId::Super,
         TypeId::MemberDescriptor,
         TypeId::MappingProxy,
+        TypeId::GetSetDescriptor,
     ];
 }
 

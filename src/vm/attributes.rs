@@ -398,6 +398,9 @@ impl Vm {
         let t = self.type_of(obj);
         match name.as_str() {
             "__class__" => return Ok(Some(Value::Type(t))),
+            "__weakref__" if t.class.is_some() && self.type_lookup(t, name).is_some() => {
+                return Ok(Some(Value::None))
+            }
             "__dict__" => {
                 match obj {
                     Value::Instance(i) => {

@@ -13,6 +13,16 @@ use crate::runtime::function::{CellObj, FuncObj};
 use crate::runtime::heap::{Gc, Mut};
 use crate::runtime::value::Value;
 
+/// CPython's builtins taking one argument (`METH_O`), whose calls count
+/// as a recursion level even when specialized (`len` is not: its
+/// specialized form skips the check).
+pub(super) fn checks_recursion(name: &str) -> bool {
+    matches!(
+        name,
+        "repr" | "hash" | "id" | "abs" | "callable" | "ascii" | "bin" | "hex" | "oct" | "ord" | "chr"
+    )
+}
+
 /// Nested re-entries of the dispatch loop from native code allowed (each
 /// takes a few kilobytes of the 512 MB native stack of the main thread).
 const MAX_NATIVE_DEPTH: usize = 20_000;
@@ -39,16 +49,24 @@ impl Vm {
                     let recv = self.check_receiver(b.name, b.owner.unwrap_or("object"), recv)?;
                     return (b.func)(self, recv, rest, kwargs);
                 }
+                if b.owner.is_none() && checks_recursion(b.name) {
+                    // CPython's one-argument builtins count as a level.
+                    self.enter_c(" while calling a Python object")?;
+                    let r = (b.func)(self, b.bound, args, kwargs);
+                    self.leave_c();
+                    return r;
+                }
                 (b.func)(self, b.bound, args, kwargs)
             }
             Value::Function(func) => {
-                if self.frames.len() >= self.recursion_limit || !self.native_stack_ok() {
+                if self.depth_exceeded() || !self.native_stack_ok() {
                     return Err(
                         self.err(ExcKind::RecursionError, "maximum recursion depth exceeded")
                     );
                 }
                 let base = self.stack.len();
                 let code = func.code.clone();
+                code.entered();
                 self.ensure_stack(base + code.nregs as usize + 1)?;
                 self.stack.resize(base + code.nregs as usize, Value::Null);
                 self.bind_args(func, &code, base, args, kwargs)?;
@@ -79,6 +97,31 @@ impl Vm {
             Value::Instance(_) => self.instance_call(f, args, kwargs),
             _ => Err(self.type_error(format!("'{}' object is not callable", self.type_name(f)))),
         }
+    }
+
+    /// Would one more level (a Python frame or a counted native call) pass
+    /// the recursion limit? CPython counts some native calls as levels too
+    /// (`repr()`, comparisons, calls of classes...): `c_units` of them.
+    #[inline]
+    pub fn depth_exceeded(&self) -> bool {
+        self.frames.len() + self.c_units >= self.recursion_limit
+    }
+
+    /// Enter a native call CPython counts as a recursion level (`where` is
+    /// its suffix of the RecursionError message).
+    pub fn enter_c(&mut self, r#where: &str) -> PyResult<()> {
+        if self.depth_exceeded() {
+            return Err(self.err(
+                ExcKind::RecursionError,
+                format!("maximum recursion depth exceeded{where}"),
+            ));
+        }
+        self.c_units += 1;
+        Ok(())
+    }
+
+    pub fn leave_c(&mut self) {
+        self.c_units = self.c_units.saturating_sub(1);
     }
 
     /// Is there native stack left for one more re-entry of the dispatch loop

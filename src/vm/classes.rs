@@ -437,8 +437,32 @@ impl Vm {
         };
         keys.extend(slot_names.iter().copied());
         let nslots = keys.len();
-        // The class dict, in namespace order.
+        let version = self.new_version();
+        let cname = self.class_name_str(name.as_str());
         let dict = self.heap.alloc(DictObj::new());
+        let data = ClassData {
+            name: std::cell::Cell::new(cname),
+            qualname: std::cell::Cell::new(qualname),
+            bases: Mut::new(bases.clone()),
+            mro: Mut::new(Vec::new()),
+            dict,
+            metaclass: std::cell::Cell::new(meta),
+            version: std::cell::Cell::new(version),
+            has_subclasses: std::cell::Cell::new(false),
+            special: std::cell::Cell::new((0, 0)),
+            keys: Mut::new(keys),
+            nslots,
+            has_dict,
+            base: base_id,
+        };
+        let cls = self.heap.alloc(TypeObj { id: base_id, exc, class: Some(Box::new(data)) });
+        let cd = cls.class().expect("a class");
+        cd.mro.with_mut(|m| {
+            m.push(cls);
+            m.extend(tail);
+        });
+        // The class dict as CPython orders it: the namespace, the slot
+        // members, `__dict__`/`__weakref__`, `__doc__`, `__hash__`.
         let mut classcell = None;
         let mut has_eq = false;
         let mut has_hash = false;
@@ -470,6 +494,27 @@ impl Vm {
                 self.dict_set(dict, mk, m)?;
             }
         }
+        let first_new = nslots - slot_names.len();
+        let member_t = self.type_obj(TypeId::MemberDescriptor);
+        for (i, &s) in slot_names.iter().enumerate() {
+            let m = self.heap.alloc(InstanceObj::with_fields(
+                member_t,
+                vec![Value::Str(s), Value::Int((first_new + i) as i64), Value::Type(cls)],
+            ));
+            self.dict_set(dict, Value::Str(s), Value::Instance(m))?;
+        }
+        let getset_t = self.type_obj(TypeId::GetSetDescriptor);
+        let adds_dict = has_dict && !base_has_dict && exc.is_none();
+        let adds_weakref = get("__slots__").is_none()
+            && !bases.iter().any(|b| b.class().is_some())
+            && !matches!(base_id, TypeId::Int | TypeId::Tuple | TypeId::Bytes | TypeId::Str);
+        for (add, n) in [(adds_dict, "__dict__"), (adds_weakref, "__weakref__")] {
+            if add {
+                let key = Value::Str(self.intern(n));
+                let g = self.heap.alloc(InstanceObj::with_fields(getset_t, vec![key, Value::Type(cls)]));
+                self.dict_set(dict, key, Value::Instance(g))?;
+            }
+        }
         if get("__doc__").is_none() {
             let dk = Value::Str(self.intern("__doc__"));
             self.dict_set(dict, dk, Value::None)?;
@@ -478,29 +523,6 @@ impl Vm {
             let hk = Value::Str(self.intern("__hash__"));
             self.dict_set(dict, hk, Value::None)?;
         }
-        let version = self.new_version();
-        let cname = self.class_name_str(name.as_str());
-        let data = ClassData {
-            name: std::cell::Cell::new(cname),
-            qualname: std::cell::Cell::new(qualname),
-            bases: Mut::new(bases.clone()),
-            mro: Mut::new(Vec::new()),
-            dict,
-            metaclass: std::cell::Cell::new(meta),
-            version: std::cell::Cell::new(version),
-            has_subclasses: std::cell::Cell::new(false),
-            special: std::cell::Cell::new((0, 0)),
-            keys: Mut::new(keys),
-            nslots,
-            has_dict,
-            base: base_id,
-        };
-        let cls = self.heap.alloc(TypeObj { id: base_id, exc, class: Some(Box::new(data)) });
-        let cd = cls.class().expect("a class");
-        cd.mro.with_mut(|m| {
-            m.push(cls);
-            m.extend(tail);
-        });
         cd.special.set((compute_special(cd), version));
         for b in &bases {
             if let Some(bc) = b.class() {
@@ -510,32 +532,22 @@ impl Vm {
         self.classes.registry.push(cls);
         let clsv = Value::Type(cls);
         self.temp_roots.push(clsv);
-        let r = self.finish_class(cls, &slot_names, classcell, &entries, kw);
+        let r = self.finish_class(cls, classcell, &entries, kw);
         self.temp_roots.pop();
         r?;
         Ok(clsv)
     }
 
-    /// Member descriptors, the `__class__` cell, `__set_name__` and
+    /// The `__class__` cell, `__set_name__` and
     /// `__init_subclass__` for a new class.
     fn finish_class(
         &mut self,
         cls: Gc<TypeObj>,
-        slot_names: &[Gc<StrObj>],
         classcell: Option<Value>,
         entries: &[(Value, Value)],
         kw: KwArgs,
     ) -> PyResult<()> {
         let cd = cls.class().expect("a class");
-        let first_new = cd.nslots - slot_names.len();
-        let member_t = self.type_obj(TypeId::MemberDescriptor);
-        for (i, &s) in slot_names.iter().enumerate() {
-            let m = self.heap.alloc(InstanceObj::with_fields(
-                member_t,
-                vec![Value::Str(s), Value::Int((first_new + i) as i64), Value::Type(cls)],
-            ));
-            self.dict_set(cd.dict, Value::Str(s), Value::Instance(m))?;
-        }
         if let Some(cell) = classcell {
             match cell {
                 Value::Cell(c) => c.set(Value::Type(cls)),
@@ -685,22 +697,22 @@ impl Vm {
         meta: Value,
         kw: KwArgs,
     ) -> PyResult<Value> {
-        // `__prepare__`.
+        // `meta.__prepare__(name, bases, **kw)` when Python code defines it.
         let prepare = match meta {
-            Value::Type(m) if m.class.is_some() => self.lookup_special(m, "__prepare__"),
+            Value::Type(m) if m.class.is_some() => {
+                let p = self.lookup_special(m, "__prepare__");
+                match p {
+                    Some(Value::Builtin(_)) | None => None,
+                    Some(_) => {
+                        let n = self.intern("__prepare__");
+                        Some(self.class_getattr(m, n)?)
+                    }
+                }
+            }
             _ => None,
         };
         let ns = match prepare {
-            Some(p) => {
-                let f = self.descr_get(p, None, self.type_obj(TypeId::Type))?;
-                let f = match (f, meta) {
-                    (Value::Instance(i), Value::Type(m))
-                        if i.class().class.is_none() && i.class().id == TypeId::ClassMethod =>
-                    {
-                        self.descr_get(f, None, m)?
-                    }
-                    _ => f,
-                };
+            Some(f) => {
                 let ns = self.call_value(f, &[name, bases], kw)?;
                 match ns {
                     Value::Dict(_) => ns,
@@ -730,6 +742,13 @@ impl Vm {
     /// `cls(*args, **kw)`: the metaclass's `__call__`, normally `__new__`
     /// then `__init__`.
     pub fn call_class(&mut self, cls: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+        self.enter_c(" while calling a Python object")?;
+        let r = self.call_class_inner(cls, args, kw);
+        self.leave_c();
+        r
+    }
+
+    fn call_class_inner(&mut self, cls: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         let meta = self.metaclass_of(cls);
         if meta.class.is_some() {
             if let Some(call) = self.lookup_special(meta, "__call__") {
@@ -872,7 +891,14 @@ impl Vm {
                 false,
             ))),
             TypeId::Type => {
-                return Err(self.type_error("type.__new__(X): X is not a type object"));
+                // A metaclass: its instances are classes.
+                if args.len() != 3 {
+                    return Err(self.type_error(format!(
+                        "type.__new__() takes exactly 3 arguments ({} given)",
+                        args.len()
+                    )));
+                }
+                return self.type_new(cls, args[0], args[1], args[2], kw);
             }
             other => {
                 let bt = self.type_obj(other);
@@ -1167,7 +1193,13 @@ impl Vm {
             first
         };
         self.stack[new_base] = inst;
-        self.push_frame(init, new_base, nargs + 1, ret | super::interp::INIT_RET)
+        // CPython counts the class call as a level (`_PyObject_MakeTpCall`).
+        self.enter_c(" while calling a Python object")?;
+        let r = self.push_frame(init, new_base, nargs + 1, ret | super::interp::INIT_RET);
+        if r.is_err() {
+            self.leave_c();
+        }
+        r
     }
 
     /// `LoadName`: the class namespace, then globals, then builtins.

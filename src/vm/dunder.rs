@@ -49,6 +49,37 @@ pub fn cmp_names(op: u8) -> (&'static str, &'static str, &'static str) {
     }
 }
 
+/// Is `name` a special method CPython implements as a type slot (shown as
+/// a "slot wrapper" rather than a method)?
+pub fn is_slot_name(name: &str) -> bool {
+    name.starts_with("__")
+        && name.ends_with("__")
+        && !matches!(
+            name,
+            "__format__"
+                | "__dir__"
+                | "__sizeof__"
+                | "__reduce__"
+                | "__reduce_ex__"
+                | "__getstate__"
+                | "__init_subclass__"
+                | "__subclasshook__"
+                | "__class_getitem__"
+                | "__prepare__"
+                | "__subclasses__"
+                | "__instancecheck__"
+                | "__subclasscheck__"
+                | "__set_name__"
+                | "__getnewargs__"
+                | "__round__"
+                | "__trunc__"
+                | "__floor__"
+                | "__ceil__"
+                | "__build_class__"
+                | "__import__"
+        )
+}
+
 /// Is `v` an instance of a class (the values the protocols here handle)?
 #[inline]
 pub fn is_instance(v: Value) -> bool {
@@ -203,8 +234,8 @@ impl Vm {
     fn native_binary(&mut self, op: Operator, a: Value, b: Value) -> PyResult<Value> {
         let (ua, ub) = (self.unwrap_payload(a), self.unwrap_payload(b));
         if is_instance(ua) || is_instance(ub) {
-            if op == Operator::Mod && matches!(ua, Value::Str(_) | Value::Bytes(_)) {
-                return self.binary_op(op, ua, ub);
+            if let (Operator::Mod, Value::Str(f)) = (op, ua) {
+                return self.percent_format(f.as_str(), ub);
             }
             return Ok(Value::NotImplemented);
         }
@@ -290,6 +321,13 @@ impl Vm {
     /// CPython's `do_richcompare` when an operand is an instance; op as in
     /// [`cmp_names`]. Returns whatever the methods return.
     pub fn rich_compare(&mut self, op: u8, a: Value, b: Value) -> PyResult<Value> {
+        self.enter_c(" in comparison")?;
+        let r = self.rich_compare_inner(op, a, b);
+        self.leave_c();
+        r
+    }
+
+    fn rich_compare_inner(&mut self, op: u8, a: Value, b: Value) -> PyResult<Value> {
         let (name, rname, sym) = cmp_names(op);
         let (ta, tb) = (self.type_of(a), self.type_of(b));
         let mut checked_reverse = false;
@@ -469,6 +507,13 @@ impl Vm {
 
     /// `repr(v)` of an instance or a class.
     pub fn instance_repr(&mut self, v: Value) -> PyResult<String> {
+        self.enter_c(" while getting the repr of an object")?;
+        let r = self.instance_repr_inner(v);
+        self.leave_c();
+        r
+    }
+
+    fn instance_repr_inner(&mut self, v: Value) -> PyResult<String> {
         if let Some(r) = self.call_dunder(v, special::REPR, "__repr__", &[])? {
             return match r {
                 Value::Str(s) => Ok(s.as_str().to_string()),
@@ -552,9 +597,17 @@ impl Vm {
             TypeId::StaticMethod | TypeId::ClassMethod => {
                 format!("<{}({})>", c.name(), self.repr(i.field(fields::FUNC))?)
             }
+            TypeId::GetSetDescriptor => {
+                let n = i.field(0).as_str().unwrap_or("").to_string();
+                let owner = match i.field(1) {
+                    Value::Type(t) => t.name(),
+                    _ => "?",
+                };
+                format!("<attribute '{n}' of '{owner}' objects>")
+            }
             TypeId::Super => {
                 let t = match i.field(fields::SUPER_TYPE) {
-                    Value::Type(t) => self.class_repr(t)?,
+                    Value::Type(t) => format!("<class '{}'>", t.name()),
                     _ => "NULL".into(),
                 };
                 match i.field(fields::SUPER_OBJ_TYPE) {
@@ -576,6 +629,13 @@ impl Vm {
 
     /// `str(v)` of an instance or exception.
     pub fn instance_str(&mut self, v: Value) -> PyResult<String> {
+        self.enter_c(" while getting the str of an object")?;
+        let r = self.instance_str_inner(v);
+        self.leave_c();
+        r
+    }
+
+    fn instance_str_inner(&mut self, v: Value) -> PyResult<String> {
         if let Some(r) = self.call_dunder(v, special::STR, "__str__", &[])? {
             return match r {
                 Value::Str(s) => Ok(s.as_str().to_string()),
@@ -585,16 +645,17 @@ impl Vm {
                 ))),
             };
         }
+        // `object.__str__` calls the type's repr slot directly.
         let t = self.type_of(v);
         if self.special_bits(t) & special::REPR != 0 {
-            return self.instance_repr(v);
+            return self.instance_repr_inner(v);
         }
         if let Value::Exception(e) = v {
             return Ok(self.exc_str(&e));
         }
         match self.payload_of(v) {
             Some(p) if !matches!(native_kind_of(v), Some(TypeId::MappingProxy)) => self.str_of(p),
-            _ => self.instance_repr(v),
+            _ => self.instance_repr_inner(v),
         }
     }
 
@@ -617,7 +678,11 @@ impl Vm {
             return self.format(p, spec);
         }
         if spec.is_empty() {
-            return self.instance_str(v);
+            // `object.__format__`, a method call CPython counts as a level.
+            self.enter_c(" while calling a Python object")?;
+            let r = self.instance_str(v);
+            self.leave_c();
+            return r;
         }
         Err(self.type_error(format!(
             "unsupported format string passed to {}.__format__",
@@ -775,7 +840,10 @@ impl Vm {
         if self.special_bits(t) & special::CALL != 0 {
             if let Some(f) = self.user_special(t, "__call__") {
                 let bound = self.descr_get(f, Some(v), t)?;
-                return self.call_value(bound, args, kw);
+                self.enter_c(" while calling a Python object")?;
+                let r = self.call_value(bound, args, kw);
+                self.leave_c();
+                return r;
             }
         }
         Err(self.type_error(format!("'{}' object is not callable", self.type_name(v))))

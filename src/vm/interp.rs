@@ -58,6 +58,9 @@ impl Vm {
                 // Unwind every frame of this activation, innermost first.
                 while self.frames.len() > entry {
                     let f = self.frames.pop().expect("frame");
+                    if f.ret & INIT_RET != 0 {
+                        self.leave_c();
+                    }
                     e.0.traceback.with_mut(|tb| {
                         tb.push(TbEntry { code: f.code.clone(), pc: f.pc.saturating_sub(1) as u32 })
                     });
@@ -617,7 +620,10 @@ impl Vm {
                     let ret = frame.ret & !INIT_RET;
                     if frame.ret & INIT_RET == 0 {
                         self.stack[ret] = v;
-                    } else if !v.is_none() {
+                    } else if !{
+                        self.leave_c();
+                        v.is_none()
+                    } {
                         // `__init__` returned something: the instance stays
                         // in `ret`, the error is raised at the call.
                         return Err(self.type_error(format!(
@@ -1093,10 +1099,11 @@ impl Vm {
         nargs: usize,
         ret: usize,
     ) -> PyResult<()> {
-        if self.frames.len() >= self.recursion_limit {
+        if self.depth_exceeded() {
             return Err(self.err(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }
         let code = f.code.clone();
+        code.entered();
         let nregs = code.nregs as usize;
         self.ensure_stack(new_base + nregs + 1)?;
         self.stack.truncate(new_base + nargs);
@@ -1132,12 +1139,13 @@ impl Vm {
     ) -> PyResult<CallOutcome> {
         match func {
             Value::Function(f) => {
-                if self.frames.len() >= self.recursion_limit {
+                if self.depth_exceeded() {
                     return Err(
                         self.err(ExcKind::RecursionError, "maximum recursion depth exceeded")
                     );
                 }
                 let code = f.code.clone();
+                code.entered();
                 let base = self.stack.len();
                 self.ensure_stack(base + code.nregs as usize + 1)?;
                 self.stack.resize(base + code.nregs as usize, Value::Null);
@@ -1163,6 +1171,21 @@ impl Vm {
                 full.extend_from_slice(args);
                 self.call_value_at(m.func, &full, kwargs, ret)
             }
+            Value::Builtin(b)
+                if b.owner.is_none() && !self.warm() && !super::call::checks_recursion(b.name) =>
+            {
+                // CPython's unspecialized call of a builtin counts as a level.
+                self.enter_c(" while calling a Python object")?;
+                let r = self.call_value(func, args, kwargs);
+                self.leave_c();
+                Ok(CallOutcome::Done(r?))
+            }
+            Value::Type(t) if t.class.is_none() && !self.warm() => {
+                self.enter_c(" while calling a Python object")?;
+                let r = self.call_value(func, args, kwargs);
+                self.leave_c();
+                Ok(CallOutcome::Done(r?))
+            }
             _ => Ok(CallOutcome::Done(self.call_value(func, args, kwargs)?)),
         }
     }
@@ -1178,6 +1201,13 @@ impl Vm {
             );
         }
         self.dict_set(d, k, v)
+    }
+
+    /// Has the running frame's code run often enough that CPython 3.11
+    /// would have specialized its calls (its first 8 runs are not)?
+    #[inline]
+    fn warm(&self) -> bool {
+        self.frames.last().is_some_and(|f| f.code.entries.get() > 7)
     }
 
     pub fn name_error(&mut self, name: &str) -> PyErr {

@@ -87,6 +87,8 @@ pub struct Vm {
     pub classes: classes::ClassState,
     /// Native code re-entering Python (depth, for the native stack guard).
     pub native_depth: usize,
+    /// Native calls CPython counts as recursion levels (see `enter_c`).
+    pub c_units: usize,
 }
 
 impl Vm {
@@ -118,6 +120,7 @@ impl Vm {
             stdout_broken: false,
             classes: classes::ClassState::default(),
             native_depth: 0,
+            c_units: 0,
         };
         crate::builtins::install(&mut vm);
         vm

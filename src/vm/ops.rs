@@ -135,7 +135,13 @@ impl Vm {
             Value::Str(s) => Ok(s.as_str().to_string()),
             Value::Exception(e) if e.class.is_none() => Ok(self.exc_str(&e)),
             Value::Exception(_) | Value::Instance(_) => self.instance_str(v),
-            _ => self.repr(v),
+            _ => {
+                // `PyObject_Str` counts as a recursion level.
+                self.enter_c(" while getting the str of an object")?;
+                let r = self.repr(v);
+                self.leave_c();
+                r
+            }
         }
     }
 
@@ -278,6 +284,25 @@ impl Vm {
                 f.qualname.as_str(),
                 v.heap_addr().unwrap_or(0)
             )),
+            Value::Builtin(b) if b.owner.is_some() && super::dunder::is_slot_name(b.name) => {
+                let owner = b.owner.unwrap_or("object");
+                match b.bound {
+                    Value::Null if b.name == "__new__" => {
+                        let t = TypeId::ALL.iter().find(|t| t.name() == owner).copied();
+                        let addr = t.map(|t| self.types[t as usize].addr()).unwrap_or(0);
+                        out.push_str(&format!("<built-in method __new__ of type object at 0x{addr:x}>"))
+                    }
+                    Value::Null => {
+                        out.push_str(&format!("<slot wrapper '{}' of '{owner}' objects>", b.name))
+                    }
+                    recv => out.push_str(&format!(
+                        "<method-wrapper '{}' of {} object at 0x{:x}>",
+                        b.name,
+                        self.type_name(recv),
+                        recv.heap_addr().unwrap_or(0)
+                    )),
+                }
+            }
             Value::Builtin(b) => match (b.owner, b.bound) {
                 (Some(owner), Value::Null) => {
                     out.push_str(&format!("<method '{}' of '{}' objects>", b.name, owner))
