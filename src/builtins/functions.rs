@@ -150,6 +150,7 @@ fn abs(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
             let m: num_bigint::BigInt = b.value.magnitude().clone().into();
             Ok(crate::vm::ops::int_value(vm, m))
         }
+        v @ Value::Instance(_) => vm.instance_unary(3, v),
         v => Err(vm.type_error(format!("bad operand type for abs(): '{}'", vm.type_name(v)))),
     }
 }
@@ -467,28 +468,47 @@ fn all(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     Ok(Value::Bool(true))
 }
 
-/// Is `v` an instance of the type object `t`?
-pub fn is_instance(vm: &Vm, v: Value, t: &crate::runtime::object::TypeObj) -> bool {
-    use crate::runtime::object::TypeId;
-    if let (Value::Exception(e), Some(k)) = (v, t.exc) {
-        return e.kind.is_subclass(k);
+/// `isinstance(v, t)` for one class: a metaclass's `__instancecheck__`,
+/// else the MRO of `type(v)`.
+fn instance_check(vm: &mut Vm, v: Value, t: crate::runtime::heap::Gc<crate::runtime::object::TypeObj>) -> PyResult<bool> {
+    if vm.is_instance_of(v, t) {
+        return Ok(true);
     }
-    let vt = vm.type_of(v);
-    if vt.id == t.id && vt.exc == t.exc {
-        return true;
+    let meta = vm.metaclass_of(t);
+    if meta.class.is_some() {
+        if let Some(r) = vm.call_dunder(Value::Type(t), u64::MAX, "__instancecheck__", &[v])? {
+            return vm.truthy(r);
+        }
     }
-    matches!((vt.id, t.id), (TypeId::Bool, TypeId::Int) | (_, TypeId::Object))
+    Ok(false)
+}
+
+/// `issubclass(c, t)` for one class.
+fn subclass_check(
+    vm: &mut Vm,
+    c: crate::runtime::heap::Gc<crate::runtime::object::TypeObj>,
+    t: crate::runtime::heap::Gc<crate::runtime::object::TypeObj>,
+) -> PyResult<bool> {
+    let meta = vm.metaclass_of(t);
+    if meta.class.is_some() {
+        if let Some(r) =
+            vm.call_dunder(Value::Type(t), u64::MAX, "__subclasscheck__", &[Value::Type(c)])?
+        {
+            return vm.truthy(r);
+        }
+    }
+    Ok(vm.is_subtype(c, t))
 }
 
 fn isinstance(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "isinstance", kw)?;
     check_args(vm, "isinstance", args, 2, 2)?;
-    fn check(vm: &mut Vm, v: Value, t: Value) -> PyResult<bool> {
+    fn check(vm: &mut Vm, v: Value, t: Value, depth: usize) -> PyResult<bool> {
         match t {
-            Value::Type(t) => Ok(is_instance(vm, v, &t)),
-            Value::Tuple(ts) => {
+            Value::Type(t) => instance_check(vm, v, t),
+            Value::Tuple(ts) if depth < 1000 => {
                 for &x in ts.items.iter() {
-                    if check(vm, v, x)? {
+                    if check(vm, v, x, depth + 1)? {
                         return Ok(true);
                     }
                 }
@@ -500,7 +520,7 @@ fn isinstance(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Val
             }
         }
     }
-    Ok(Value::Bool(check(vm, args[0], args[1])?))
+    Ok(Value::Bool(check(vm, args[0], args[1], 0)?))
 }
 
 fn issubclass(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
@@ -509,20 +529,17 @@ fn issubclass(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Val
     let Value::Type(c) = args[0] else {
         return Err(vm.type_error("issubclass() arg 1 must be a class"));
     };
-    fn check(vm: &mut Vm, c: &crate::runtime::object::TypeObj, t: Value) -> PyResult<bool> {
-        use crate::runtime::object::TypeId;
+    fn check(
+        vm: &mut Vm,
+        c: crate::runtime::heap::Gc<crate::runtime::object::TypeObj>,
+        t: Value,
+        depth: usize,
+    ) -> PyResult<bool> {
         match t {
-            Value::Type(t) => Ok(match (c.exc, t.exc) {
-                (Some(a), Some(b)) => a.is_subclass(b),
-                _ => {
-                    (c.id == t.id && c.exc == t.exc)
-                        || t.id == TypeId::Object
-                        || (c.id == TypeId::Bool && t.id == TypeId::Int)
-                }
-            }),
-            Value::Tuple(ts) => {
+            Value::Type(t) => subclass_check(vm, c, t),
+            Value::Tuple(ts) if depth < 1000 => {
                 for &x in ts.items.iter() {
-                    if check(vm, c, x)? {
+                    if check(vm, c, x, depth + 1)? {
                         return Ok(true);
                     }
                 }
@@ -533,7 +550,7 @@ fn issubclass(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Val
             ),
         }
     }
-    Ok(Value::Bool(check(vm, &c, args[1])?))
+    Ok(Value::Bool(check(vm, c, args[1], 0)?))
 }
 
 fn hash(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
@@ -687,7 +704,11 @@ fn radix(
 ) -> PyResult<Value> {
     no_kwargs(vm, name, kw)?;
     check_args(vm, name, args, 1, 1)?;
-    let Some(n) = crate::vm::ops::to_bigint(args[0]) else {
+    let v = match args[0] {
+        v @ Value::Instance(_) => vm.index_value(v)?,
+        v => v,
+    };
+    let Some(n) = crate::vm::ops::to_bigint(v) else {
         return Err(vm.type_error(format!(
             "'{}' object cannot be interpreted as an integer",
             vm.type_name(args[0])
@@ -721,7 +742,7 @@ fn iter(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn next(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "next", kw)?;
     check_args(vm, "next", args, 1, 2)?;
-    if !matches!(args[0], Value::Iter(_)) {
+    if !vm.is_iterator(args[0]) {
         return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(args[0]))));
     }
     match vm.next(args[0])? {
@@ -736,10 +757,7 @@ fn next(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn callable(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "callable", kw)?;
     check_args(vm, "callable", args, 1, 1)?;
-    Ok(Value::Bool(matches!(
-        args[0],
-        Value::Function(_) | Value::Builtin(_) | Value::BoundMethod(_) | Value::Type(_)
-    )))
+    Ok(Value::Bool(vm.is_callable(args[0])))
 }
 
 fn getattr(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
@@ -910,6 +928,10 @@ pub fn make_range(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
     let ints: Vec<i128> = {
         let mut v = Vec::with_capacity(args.len());
         for &a in args {
+            let a = match a {
+                Value::Instance(_) => vm.index_value(a)?,
+                other => other,
+            };
             match a {
                 Value::Int(i) => v.push(i as i128),
                 Value::Bool(b) => v.push(b as i128),

@@ -20,6 +20,7 @@ use crate::vm::{PyResult, Vm};
 pub fn install(vm: &mut Vm) {
     use TypeId::*;
     vm.add_builtin("__build_class__", build_class);
+    vm.add_builtin("delattr", delattr);
     for (name, id) in [
         ("super", Super),
         ("property", Property),
@@ -135,6 +136,14 @@ pub fn install(vm: &mut Vm) {
 
 fn build_class(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     vm.build_class(args, kw)
+}
+
+fn delattr(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "delattr", kw)?;
+    check_args(vm, "delattr", args, 2, 2)?;
+    attr_name(vm, args[1])?;
+    vm.del_attr(args[0], args[1])?;
+    Ok(Value::None)
 }
 
 /// `property(fget=None, fset=None, fdel=None, doc=None)` and the other

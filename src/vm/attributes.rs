@@ -48,6 +48,17 @@ enum Descr {
     User { data: bool },
 }
 
+/// Native methods that are class methods (bound to the class).
+fn is_native_classmethod(v: Value) -> bool {
+    match v {
+        Value::Builtin(b) => matches!(
+            b.name,
+            "__init_subclass__" | "__subclasshook__" | "__prepare__" | "fromkeys"
+        ),
+        _ => false,
+    }
+}
+
 /// The native object type of an instance (`property`...), if it is one.
 #[inline]
 pub fn native_kind(v: Value) -> Option<TypeId> {
@@ -112,9 +123,22 @@ impl Vm {
                 )),
                 None => Ok(v),
             },
+            Descr::Native if is_native_classmethod(v) => {
+                let Value::Builtin(b) = v else { return Ok(v) };
+                Ok(Value::Builtin(self.heap.alloc(BuiltinObj {
+                    name: b.name,
+                    owner: b.owner,
+                    func: b.func,
+                    bound: Value::Type(owner),
+                })))
+            }
             Descr::Native => match obj {
                 Some(o) => {
                     let Value::Builtin(b) = v else { return Ok(v) };
+                    if b.name == "__new__" {
+                        // A static method: `cls` is passed explicitly.
+                        return Ok(v);
+                    }
                     let recv = self.native_receiver(b.owner.unwrap_or("object"), o);
                     Ok(Value::Builtin(self.heap.alloc(BuiltinObj {
                         name: b.name,
@@ -366,6 +390,11 @@ impl Vm {
     /// `obj.name` for instances and exceptions: `__getattribute__`, the
     /// generic lookup, then `__getattr__`.
     pub fn instance_getattr(&mut self, obj: Value, name: Gc<StrObj>) -> PyResult<Value> {
+        if let (Some(TypeId::Super), Value::Instance(s)) = (native_kind(obj), obj) {
+            if let Some(v) = self.super_getattr(s, name)? {
+                return Ok(v);
+            }
+        }
         let t = self.type_of(obj);
         let bits = self.special_bits(t);
         if bits & (special::GETATTRIBUTE | special::GETATTR) == 0 {
@@ -558,12 +587,12 @@ impl Vm {
     /// `(method, self)` for a call `obj.name(...)` on an instance, without
     /// a bound method when the attribute is a function of the class.
     pub fn instance_load_method(&mut self, obj: Value, name: Gc<StrObj>) -> PyResult<(Value, Value)> {
-        if let Some(kind) = native_kind(obj) {
-            if kind == TypeId::Super {
-                let Value::Instance(s) = obj else { unreachable!("native kind of an instance") };
-                if let Some(pair) = self.super_load_method(s, name)? {
-                    return Ok(pair);
-                }
+        if let (Some(TypeId::Super), Value::Instance(s)) = (native_kind(obj), obj) {
+            if let Some(pair) = self.super_load_method(s, name)? {
+                return Ok(pair);
+            }
+            if let Some(v) = self.super_getattr(s, name)? {
+                return Ok((v, Value::Null));
             }
         }
         let t = self.type_of(obj);

@@ -1312,7 +1312,7 @@ impl Vm {
             }
             Step::Zip(parts) => {
                 // Either a dict item pair (values) or zip's iterators.
-                if parts.iter().all(|p| matches!(p, Value::Iter(_))) && !parts.is_empty() {
+                if !parts.is_empty() {
                     let mut items = Vec::with_capacity(parts.len());
                     for p in parts {
                         match self.next(p)? {
