@@ -745,6 +745,19 @@ fn next(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     if !vm.is_iterator(args[0]) {
         return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(args[0]))));
     }
+    if let Value::Instance(_) = args[0] {
+        // `__next__`'s own StopIteration (and traceback) propagates.
+        let r = vm.call_dunder(args[0], crate::runtime::class::special::NEXT, "__next__", &[]);
+        return match r {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => Err(vm.type_error(format!(
+                "'{}' object is not an iterator",
+                vm.type_name(args[0])
+            ))),
+            Err(e) if e.0.kind == ExcKind::StopIteration && args.len() == 2 => Ok(args[1]),
+            Err(e) => Err(e),
+        };
+    }
     match vm.next(args[0])? {
         Some(v) => Ok(v),
         None => match args.get(1) {
@@ -827,6 +840,19 @@ fn round(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     only_kwargs(vm, "round", kw, &["ndigits"])?;
     check_args(vm, "round", args, 1, 2)?;
     let nd = args.get(1).copied().or(kwarg(kw, "ndigits")).filter(|v| !v.is_none());
+    if let Value::Instance(_) = args[0] {
+        let extra: Vec<Value> = nd.into_iter().collect();
+        if let Some(r) =
+            vm.call_dunder(args[0], crate::runtime::class::special::INT_FLOAT, "__round__", &extra)?
+        {
+            return Ok(r);
+        }
+        if let Some(p) = vm.payload_of(args[0]) {
+            let mut a = vec![p];
+            a.extend(extra);
+            return round(vm, Value::None, &a, &[]);
+        }
+    }
     match args[0] {
         Value::Float(f) => match nd {
             None => {

@@ -49,6 +49,7 @@ pub fn install(vm: &mut Vm) {
     vm.add_method(Object, "__format__", object_format);
     vm.add_method(Object, "__init_subclass__", object_init_subclass);
     vm.add_method(Object, "__dir__", object_dir);
+    vm.add_method(Object, "__subclasshook__", not_implemented);
     // type
     vm.add_method(Type, "__new__", type_new);
     vm.add_method(Type, "__init__", type_init);

@@ -185,6 +185,10 @@ impl Vm {
                         step: nstep,
                     })));
                 }
+                let k = match k {
+                    Value::Instance(_) if self.has_index(k) => self.index_value(k)?,
+                    other => other,
+                };
                 let i = match k {
                     Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
                         super::ops::to_bigint(k).and_then(|b| num_traits::ToPrimitive::to_i128(&b))
@@ -252,6 +256,10 @@ impl Vm {
                     return Ok(());
                 }
                 let n = l.len();
+                let k = match k {
+                    Value::Instance(_) if self.has_index(k) => self.index_value(k)?,
+                    other => other,
+                };
                 let i = match k {
                     Value::Int(_) | Value::Bool(_) => {
                         self.seq_index(k, n, "list").map_err(|_| ()).ok()
@@ -363,6 +371,11 @@ impl Vm {
                 let msg = format!("module '{}' has no attribute '{n}'", m.name.as_str());
                 return Err(self.err(ExcKind::AttributeError, msg));
             }
+            Value::BoundMethod(m) => match n.as_str() {
+                "__self__" => return Ok(m.receiver),
+                "__func__" => return Ok(m.func),
+                _ => return self.get_attr(m.func, name),
+            },
             Value::Function(f) => match n.as_str() {
                 "__name__" => return Ok(Value::Str(f.name)),
                 _ if !matches!(n.as_str(), "__qualname__" | "__defaults__" | "__module__") => {

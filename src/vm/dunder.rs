@@ -704,14 +704,16 @@ impl Vm {
             return Ok(it);
         }
         let t = self.type_of(v);
+        if let Some(p) = self.payload_of(v) {
+            if !matches!(p, Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::BigInt(_)) {
+                return self.iter(p);
+            }
+        }
         if self.special_bits(t) & special::GETITEM != 0 && self.user_special(t, "__getitem__").is_some() {
             let state = crate::runtime::iter::IterState::GetItem { obj: v, index: 0 };
             return Ok(Value::Iter(self.heap.alloc(crate::runtime::iter::IterObj::new(state))));
         }
-        match self.payload_of(v) {
-            Some(p) => self.iter(p),
-            None => Err(self.type_error(format!("'{}' object is not iterable", self.type_name(v)))),
-        }
+        Err(self.type_error(format!("'{}' object is not iterable", self.type_name(v))))
     }
 
     /// Does `v` implement `__next__`?

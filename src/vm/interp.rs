@@ -822,6 +822,7 @@ impl Vm {
                         let src = r!(b_of(ins));
                         save_pc!();
                         if op == Op::DictMerge {
+                            let src = self.unwrap_payload(src);
                             let Value::Dict(s) = src else {
                                 return Err(self.type_error(format!(
                                     "argument after ** must be a mapping, not {}",

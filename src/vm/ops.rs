@@ -485,7 +485,7 @@ impl Vm {
 
     /// `a op= b`: in place for lists, sets and dicts, else `a op b`.
     pub fn inplace_op(&mut self, op: Operator, a: Value, b: Value) -> PyResult<Value> {
-        if super::dunder::is_instance(a) || super::dunder::is_instance(b) {
+        if super::dunder::is_instance(a) {
             return self.instance_inplace_op(op, a, b);
         }
         match (op, a, b) {
@@ -874,6 +874,10 @@ impl Vm {
     // ----- comparison -----------------------------------------------------
 
     pub fn eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        if let (Value::BoundMethod(x), Value::BoundMethod(y)) = (a, b) {
+            // Same function bound to the same object.
+            return Ok(x.func.is(y.func) && x.receiver.is(y.receiver));
+        }
         if super::dunder::is_instance(a) || super::dunder::is_instance(b) {
             let r = self.rich_compare(4, a, b)?;
             return self.truthy(r);
@@ -1357,6 +1361,10 @@ impl Vm {
         d: crate::runtime::heap::Gc<crate::runtime::dict::DictObj>,
         src: Value,
     ) -> PyResult<()> {
+        let src = match src {
+            Value::Instance(i) if matches!(i.payload.get(), Value::Dict(_)) => i.payload.get(),
+            other => other,
+        };
         match src {
             Value::Dict(s) => {
                 let entries: Vec<(i64, Value, Value)> =
