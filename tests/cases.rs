@@ -18,6 +18,7 @@ const AREAS: &[&str] = &[
     "ast",
     "run_basics",
     "run_builtins",
+    "run_classes",
     "run_dict",
     "run_errors",
     "run_float",

@@ -470,7 +470,11 @@ fn all(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 
 /// `isinstance(v, t)` for one class: a metaclass's `__instancecheck__`,
 /// else the MRO of `type(v)`.
-fn instance_check(vm: &mut Vm, v: Value, t: crate::runtime::heap::Gc<crate::runtime::object::TypeObj>) -> PyResult<bool> {
+fn instance_check(
+    vm: &mut Vm,
+    v: Value,
+    t: crate::runtime::heap::Gc<crate::runtime::object::TypeObj>,
+) -> PyResult<bool> {
     if vm.is_instance_of(v, t) {
         return Ok(true);
     }
@@ -750,10 +754,9 @@ fn next(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         let r = vm.call_dunder(args[0], crate::runtime::class::special::NEXT, "__next__", &[]);
         return match r {
             Ok(Some(v)) => Ok(v),
-            Ok(None) => Err(vm.type_error(format!(
-                "'{}' object is not an iterator",
-                vm.type_name(args[0])
-            ))),
+            Ok(None) => {
+                Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(args[0]))))
+            }
             Err(e) if e.0.kind == ExcKind::StopIteration && args.len() == 2 => Ok(args[1]),
             Err(e) => Err(e),
         };

@@ -149,7 +149,12 @@ fn delattr(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value>
 
 /// `property(fget=None, fset=None, fdel=None, doc=None)` and the other
 /// native object types called as constructors.
-pub fn construct(vm: &mut Vm, t: crate::runtime::heap::Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+pub fn construct(
+    vm: &mut Vm,
+    t: crate::runtime::heap::Gc<TypeObj>,
+    args: &[Value],
+    kw: KwArgs,
+) -> PyResult<Value> {
     match t.id {
         TypeId::Object => {
             if !args.is_empty() || !kw.is_empty() {
@@ -306,13 +311,15 @@ fn object_hash(_: &mut Vm, s: Value, _: &[Value], _: KwArgs) -> PyResult<Value> 
     Ok(Value::Int((s.heap_addr().unwrap_or(0) >> 4) as i64))
 }
 
-fn attr_name(vm: &mut Vm, v: Value) -> PyResult<crate::runtime::heap::Gc<crate::runtime::str::StrObj>> {
+fn attr_name(
+    vm: &mut Vm,
+    v: Value,
+) -> PyResult<crate::runtime::heap::Gc<crate::runtime::str::StrObj>> {
     match v {
         Value::Str(s) => Ok(s),
-        other => Err(vm.type_error(format!(
-            "attribute name must be string, not '{}'",
-            vm.type_name(other)
-        ))),
+        other => Err(
+            vm.type_error(format!("attribute name must be string, not '{}'", vm.type_name(other)))
+        ),
     }
 }
 
@@ -436,7 +443,11 @@ fn type_subclasses(vm: &mut Vm, s: Value, _: &[Value], _: KwArgs) -> PyResult<Va
         .classes
         .registry
         .iter()
-        .filter(|c| c.class().is_some_and(|cd| cd.bases.with(|b| b.iter().any(|x| crate::runtime::heap::Gc::ptr_eq(*x, t)))))
+        .filter(|c| {
+            c.class().is_some_and(|cd| {
+                cd.bases.with(|b| b.iter().any(|x| crate::runtime::heap::Gc::ptr_eq(*x, t)))
+            })
+        })
         .map(|c| Value::Type(*c))
         .collect();
     Ok(vm.new_list(subs))
@@ -583,10 +594,9 @@ fn exc_repr(vm: &mut Vm, s: Value, _: &[Value], _: KwArgs) -> PyResult<Value> {
 /// a class deriving from the builtin type.
 fn builtin_new(vm: &mut Vm, cls: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     let Value::Type(t) = cls else {
-        return Err(vm.type_error(format!(
-            "__new__(X): X is not a type object ({})",
-            vm.type_name(cls)
-        )));
+        return Err(
+            vm.type_error(format!("__new__(X): X is not a type object ({})", vm.type_name(cls)))
+        );
     };
     if t.class.is_none() {
         return crate::builtins::call_type(vm, t, args, kw);
@@ -607,10 +617,9 @@ fn builtin_init(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<V
         }
         Value::Dict(d) => {
             if args.len() > 1 {
-                return Err(vm.type_error(format!(
-                    "dict expected at most 1 argument, got {}",
-                    args.len()
-                )));
+                return Err(
+                    vm.type_error(format!("dict expected at most 1 argument, got {}", args.len()))
+                );
             }
             if let Some(&src) = args.first() {
                 vm.dict_update(d, src)?;
@@ -724,10 +733,23 @@ macro_rules! compare_dunders {
     };
 }
 
-compare_dunders!(dunder_lt = 0, dunder_le = 1, dunder_gt = 2, dunder_ge = 3, dunder_eq = 4, dunder_ne = 5);
+compare_dunders!(
+    dunder_lt = 0,
+    dunder_le = 1,
+    dunder_gt = 2,
+    dunder_ge = 3,
+    dunder_eq = 4,
+    dunder_ne = 5
+);
 
 /// An arithmetic dunder: `NotImplemented` when the types do not combine.
-fn binary_dunder(vm: &mut Vm, op: Operator, s: Value, args: &[Value], reflected: bool) -> PyResult<Value> {
+fn binary_dunder(
+    vm: &mut Vm,
+    op: Operator,
+    s: Value,
+    args: &[Value],
+    reflected: bool,
+) -> PyResult<Value> {
     check_args(vm, "operator", args, 1, 1)?;
     let other = vm.unwrap_payload(args[0]);
     if crate::vm::dunder::is_instance(other) {
@@ -737,7 +759,10 @@ fn binary_dunder(vm: &mut Vm, op: Operator, s: Value, args: &[Value], reflected:
     match vm.binary_op(op, a, b) {
         Err(e) if e.0.kind == ExcKind::TypeError => {
             let msg = vm.exc_str(&e.0);
-            if msg.starts_with("unsupported operand") || msg.starts_with("can only concatenate") || msg.starts_with("can't multiply") {
+            if msg.starts_with("unsupported operand")
+                || msg.starts_with("can only concatenate")
+                || msg.starts_with("can't multiply")
+            {
                 Ok(Value::NotImplemented)
             } else {
                 Err(e)

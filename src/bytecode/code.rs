@@ -46,6 +46,9 @@ impl Default for AttrCache {
     }
 }
 
+/// Entries of an attribute instruction's cache.
+pub const ATTR_CACHE_WAYS: usize = 4;
+
 /// Flags of a code object.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct CodeFlags {
@@ -109,13 +112,17 @@ impl CodeObject {
         }
     }
 
-    /// The attribute cache of instruction `pc`.
+    /// The attribute caches of instruction `pc`: [`ATTR_CACHE_WAYS`]
+    /// entries, most recently filled first (a polymorphic inline cache, for
+    /// `self.x` in a method shared by several subclasses).
     #[inline]
-    pub fn attr_cache(&self, pc: usize) -> &std::cell::Cell<AttrCache> {
+    pub fn attr_cache(&self, pc: usize) -> &[std::cell::Cell<AttrCache>] {
         let caches = self.attr_cache.get_or_init(|| {
-            (0..self.instructions.len()).map(|_| std::cell::Cell::new(AttrCache::default())).collect()
+            (0..self.instructions.len() * ATTR_CACHE_WAYS)
+                .map(|_| std::cell::Cell::new(AttrCache::default()))
+                .collect()
         });
-        &caches[pc]
+        &caches[pc * ATTR_CACHE_WAYS..(pc + 1) * ATTR_CACHE_WAYS]
     }
 
     /// The position of instruction `pc`.

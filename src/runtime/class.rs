@@ -53,6 +53,10 @@ pub struct ClassData {
     /// The builtin type whose value an instance carries as its payload
     /// (`List` for `class L(list)`, `Object` for plain classes).
     pub base: TypeId,
+    /// Special methods looked up so far (keyed by the address of their
+    /// static name; `Null` for "not defined in Python") and the version
+    /// they are valid for.
+    pub special_cache: Mut<(u64, Vec<(usize, super::value::Value)>)>,
 }
 
 impl ClassData {
@@ -179,8 +183,8 @@ pub mod special {
 
     /// The binary operators' method stems (`add` → `__add__`, `__radd__`, `__iadd__`).
     pub const BINARY: &[&str] = &[
-        "add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and",
-        "or", "xor", "matmul",
+        "add", "sub", "mul", "truediv", "floordiv", "mod", "pow", "lshift", "rshift", "and", "or",
+        "xor", "matmul",
     ];
 }
 

@@ -80,7 +80,8 @@ impl InstanceObj {
     /// Would storing a new attribute in slot `i` keep insertion order?
     #[inline]
     pub fn appends_in_order(&self, i: usize) -> bool {
-        self.values.with(|v| i >= v.len() || !v[i].is_null() || v[i + 1..].iter().all(|x| x.is_null()))
+        self.values
+            .with(|v| i >= v.len() || !v[i].is_null() || v[i + 1..].iter().all(|x| x.is_null()))
     }
 }
 

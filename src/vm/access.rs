@@ -352,6 +352,11 @@ impl Vm {
     pub fn get_attr(&mut self, obj: Value, name: Value) -> PyResult<Value> {
         if let Value::Str(ns) = name {
             match obj {
+                Value::Module(m) => {
+                    if let Ok(Some(v)) = m.dict.get(name) {
+                        return Ok(v);
+                    }
+                }
                 Value::Instance(_) => return self.instance_getattr(obj, ns),
                 Value::Type(t) if t.class.is_some() => return self.class_getattr(t, ns),
                 Value::Exception(e) if e.class.is_some() => {

@@ -45,16 +45,17 @@ enum Descr {
     ClassMethod,
     Member,
     /// A user class with `__get__` and maybe `__set__`/`__delete__`.
-    User { data: bool },
+    User {
+        data: bool,
+    },
 }
 
 /// Native methods that are class methods (bound to the class).
 fn is_native_classmethod(v: Value) -> bool {
     match v {
-        Value::Builtin(b) => matches!(
-            b.name,
-            "__init_subclass__" | "__subclasshook__" | "__prepare__" | "fromkeys"
-        ),
+        Value::Builtin(b) => {
+            matches!(b.name, "__init_subclass__" | "__subclasshook__" | "__prepare__" | "fromkeys")
+        }
         _ => false,
     }
 }
@@ -106,21 +107,23 @@ impl Vm {
 
     /// Is `v` a data descriptor (defines `__set__` or `__delete__`)?
     pub fn is_data_descr(&self, v: Value) -> bool {
-        matches!(
-            self.descr_kind(v),
-            Descr::Property | Descr::Member | Descr::User { data: true }
-        )
+        matches!(self.descr_kind(v), Descr::Property | Descr::Member | Descr::User { data: true })
     }
 
     /// `v.__get__(obj, owner)`: what attribute `v` of a type gives when
     /// looked up through `obj` (or through the class itself for `None`).
-    pub fn descr_get(&mut self, v: Value, obj: Option<Value>, owner: Gc<TypeObj>) -> PyResult<Value> {
+    pub fn descr_get(
+        &mut self,
+        v: Value,
+        obj: Option<Value>,
+        owner: Gc<TypeObj>,
+    ) -> PyResult<Value> {
         match self.descr_kind(v) {
             Descr::Plain => Ok(v),
             Descr::Function => match obj {
-                Some(o) => Ok(Value::BoundMethod(
-                    self.heap.alloc(BoundMethodObj { func: v, receiver: o }),
-                )),
+                Some(o) => {
+                    Ok(Value::BoundMethod(self.heap.alloc(BoundMethodObj { func: v, receiver: o })))
+                }
                 None => Ok(v),
             },
             Descr::Native if is_native_classmethod(v) => {
@@ -430,27 +433,25 @@ impl Vm {
             "__weakref__" if t.class.is_some() && self.type_lookup(t, name).is_some() => {
                 return Ok(Some(Value::None))
             }
-            "__dict__" => {
-                match obj {
-                    Value::Instance(i) => {
-                        if let Some(d) = self.instance_dict(i) {
-                            return Ok(Some(Value::Dict(d)));
-                        }
-                    }
-                    Value::Exception(e) => {
-                        let d = match e.dict.get() {
-                            Some(d) => d,
-                            None => {
-                                let d = self.heap.alloc(DictObj::new());
-                                e.dict.set(Some(d));
-                                d
-                            }
-                        };
+            "__dict__" => match obj {
+                Value::Instance(i) => {
+                    if let Some(d) = self.instance_dict(i) {
                         return Ok(Some(Value::Dict(d)));
                     }
-                    _ => {}
                 }
-            }
+                Value::Exception(e) => {
+                    let d = match e.dict.get() {
+                        Some(d) => d,
+                        None => {
+                            let d = self.heap.alloc(DictObj::new());
+                            e.dict.set(Some(d));
+                            d
+                        }
+                    };
+                    return Ok(Some(Value::Dict(d)));
+                }
+                _ => {}
+            },
             _ => {}
         }
         let descr = self.type_lookup(t, name);
@@ -586,7 +587,11 @@ impl Vm {
 
     /// `(method, self)` for a call `obj.name(...)` on an instance, without
     /// a bound method when the attribute is a function of the class.
-    pub fn instance_load_method(&mut self, obj: Value, name: Gc<StrObj>) -> PyResult<(Value, Value)> {
+    pub fn instance_load_method(
+        &mut self,
+        obj: Value,
+        name: Gc<StrObj>,
+    ) -> PyResult<(Value, Value)> {
         if let (Some(TypeId::Super), Value::Instance(s)) = (native_kind(obj), obj) {
             if let Some(pair) = self.super_load_method(s, name)? {
                 return Ok(pair);
@@ -599,9 +604,13 @@ impl Vm {
         if self.special_bits(t) & special::GETATTRIBUTE == 0 {
             if let Some(d) = self.type_lookup(t, name) {
                 match d {
-                    Value::Function(_) if self.own_attr(obj, name).is_none() => return Ok((d, obj)),
+                    Value::Function(_) if self.own_attr(obj, name).is_none() => {
+                        return Ok((d, obj))
+                    }
                     Value::Builtin(b)
-                        if b.owner.is_some() && b.bound.is_null() && self.own_attr(obj, name).is_none() =>
+                        if b.owner.is_some()
+                            && b.bound.is_null()
+                            && self.own_attr(obj, name).is_none() =>
                     {
                         let recv = self.native_receiver(b.owner.unwrap_or("object"), obj);
                         return Ok((d, recv));
@@ -728,7 +737,10 @@ impl Vm {
                     };
                     return Err(self.err(
                         ExcKind::AttributeError,
-                        format!("property {pname}of '{}' object has no {what}", self.type_name(obj)),
+                        format!(
+                            "property {pname}of '{}' object has no {what}",
+                            self.type_name(obj)
+                        ),
                     ));
                 }
                 match v {
@@ -802,7 +814,12 @@ impl Vm {
     }
 
     /// `cls.name = v` (`None`: `del cls.name`).
-    pub fn class_setattr(&mut self, cls: Gc<TypeObj>, name: Gc<StrObj>, v: Option<Value>) -> PyResult<()> {
+    pub fn class_setattr(
+        &mut self,
+        cls: Gc<TypeObj>,
+        name: Gc<StrObj>,
+        v: Option<Value>,
+    ) -> PyResult<()> {
         let meta = self.metaclass_of(cls);
         if let Some(m) = self.type_lookup(meta, name) {
             if meta.class.is_some() && self.descr_set(m, Value::Type(cls), v, name)? {
@@ -857,33 +874,40 @@ impl Vm {
 
     // ----- inline caches -------------------------------------------------
 
-    /// `GetAttr` on an instance, through the instruction's cache.
+    /// `GetAttr` on an instance, through the instruction's caches.
     #[inline]
     pub fn cached_getattr(
         &mut self,
         inst: Gc<InstanceObj>,
         name: Value,
-        cache: &Cell<AttrCache>,
+        cache: &[Cell<AttrCache>],
     ) -> PyResult<Value> {
-        let c = cache.get();
         let cls = inst.class();
         if let Some(cd) = cls.class() {
-            if c.version == cd.version.get() && inst.dict.get().is_none() {
-                match c.kind {
-                    cache::SLOT => {
-                        let v = inst.slot(c.index as usize);
-                        if !v.is_null() {
-                            return Ok(v);
+            let version = cd.version.get();
+            if inst.dict.get().is_none() {
+                for entry in cache {
+                    let c = entry.get();
+                    if c.version != version {
+                        continue;
+                    }
+                    match c.kind {
+                        cache::SLOT => {
+                            let v = inst.slot(c.index as usize);
+                            if !v.is_null() {
+                                return Ok(v);
+                            }
                         }
+                        cache::CLASS_VALUE => return Ok(c.value),
+                        cache::METHOD => {
+                            return Ok(Value::BoundMethod(self.heap.alloc(BoundMethodObj {
+                                func: c.value,
+                                receiver: Value::Instance(inst),
+                            })))
+                        }
+                        _ => {}
                     }
-                    cache::CLASS_VALUE => return Ok(c.value),
-                    cache::METHOD => {
-                        return Ok(Value::BoundMethod(self.heap.alloc(BoundMethodObj {
-                            func: c.value,
-                            receiver: Value::Instance(inst),
-                        })))
-                    }
-                    _ => {}
+                    break;
                 }
             }
         }
@@ -896,10 +920,10 @@ impl Vm {
         &mut self,
         inst: Gc<InstanceObj>,
         name: Value,
-        cache: &Cell<AttrCache>,
+        cache: &[Cell<AttrCache>],
     ) -> PyResult<Value> {
         if let Some(entry) = self.lookup_cache_entry(inst, name) {
-            cache.set(entry);
+            cache_insert(cache, entry);
         }
         self.get_attr(Value::Instance(inst), name)
     }
@@ -939,12 +963,9 @@ impl Vm {
                     return None;
                 }
                 match self.descr_kind(d) {
-                    Descr::Function => Some(AttrCache {
-                        version,
-                        kind: cache::METHOD,
-                        index: 0,
-                        value: d,
-                    }),
+                    Descr::Function => {
+                        Some(AttrCache { version, kind: cache::METHOD, index: 0, value: d })
+                    }
                     Descr::Plain => {
                         Some(AttrCache { version, kind: cache::CLASS_VALUE, index: 0, value: d })
                     }
@@ -960,28 +981,35 @@ impl Vm {
         }
     }
 
-    /// `LoadMethod` on an instance, through the instruction's cache.
+    /// `LoadMethod` on an instance, through the instruction's caches.
     #[inline]
     pub fn cached_load_method(
         &mut self,
         inst: Gc<InstanceObj>,
         name: Value,
-        cache: &Cell<AttrCache>,
+        cache: &[Cell<AttrCache>],
     ) -> PyResult<(Value, Value)> {
-        let c = cache.get();
         let cls = inst.class();
         if let Some(cd) = cls.class() {
-            if c.version == cd.version.get() && inst.dict.get().is_none() {
-                match c.kind {
-                    cache::METHOD => return Ok((c.value, Value::Instance(inst))),
-                    cache::SLOT => {
-                        let v = inst.slot(c.index as usize);
-                        if !v.is_null() {
-                            return Ok((v, Value::Null));
-                        }
+            let version = cd.version.get();
+            if inst.dict.get().is_none() {
+                for entry in cache {
+                    let c = entry.get();
+                    if c.version != version {
+                        continue;
                     }
-                    cache::CLASS_VALUE => return Ok((c.value, Value::Null)),
-                    _ => {}
+                    match c.kind {
+                        cache::METHOD => return Ok((c.value, Value::Instance(inst))),
+                        cache::SLOT => {
+                            let v = inst.slot(c.index as usize);
+                            if !v.is_null() {
+                                return Ok((v, Value::Null));
+                            }
+                        }
+                        cache::CLASS_VALUE => return Ok((c.value, Value::Null)),
+                        _ => {}
+                    }
+                    break;
                 }
             }
         }
@@ -994,46 +1022,52 @@ impl Vm {
         &mut self,
         inst: Gc<InstanceObj>,
         name: Value,
-        cache: &Cell<AttrCache>,
+        cache: &[Cell<AttrCache>],
     ) -> PyResult<(Value, Value)> {
         if let Some(entry) = self.lookup_cache_entry(inst, name) {
-            cache.set(entry);
+            cache_insert(cache, entry);
         }
         let Value::Str(n) = name else { return Ok((Value::None, Value::Null)) };
         self.instance_load_method(Value::Instance(inst), n)
     }
 
-    /// `SetAttr` on an instance, through the instruction's cache.
+    /// `SetAttr` on an instance, through the instruction's caches.
     #[inline]
     pub fn cached_setattr(
         &mut self,
         inst: Gc<InstanceObj>,
         name: Value,
         v: Value,
-        cache: &Cell<AttrCache>,
+        cache: &[Cell<AttrCache>],
     ) -> PyResult<()> {
-        let c = cache.get();
         let cls = inst.class();
         if let Some(cd) = cls.class() {
-            if c.version == cd.version.get() && c.kind == cache::STORE_SLOT && inst.dict.get().is_none()
-            {
-                let i = c.index as usize;
-                let done = inst.values.with_mut(|vals| {
-                    if i < vals.len() {
-                        if !vals[i].is_null() || i < cd.nslots {
-                            vals[i] = v;
-                            return true;
-                        }
-                        false
-                    } else if i == vals.len() {
-                        vals.push(v);
-                        true
-                    } else {
-                        false
+            let version = cd.version.get();
+            if inst.dict.get().is_none() {
+                for entry in cache {
+                    let c = entry.get();
+                    if c.version != version || c.kind != cache::STORE_SLOT {
+                        continue;
                     }
-                });
-                if done {
-                    return Ok(());
+                    let i = c.index as usize;
+                    let done = inst.values.with_mut(|vals| {
+                        if i < vals.len() {
+                            if !vals[i].is_null() || i < cd.nslots {
+                                vals[i] = v;
+                                return true;
+                            }
+                            false
+                        } else if i == vals.len() {
+                            vals.push(v);
+                            true
+                        } else {
+                            false
+                        }
+                    });
+                    if done {
+                        return Ok(());
+                    }
+                    break;
                 }
             }
         }
@@ -1047,7 +1081,7 @@ impl Vm {
         inst: Gc<InstanceObj>,
         name: Value,
         v: Value,
-        cache: &Cell<AttrCache>,
+        cache: &[Cell<AttrCache>],
     ) -> PyResult<()> {
         let Value::Str(n) = name else { return Ok(()) };
         self.set_attr(Value::Instance(inst), name, v)?;
@@ -1069,15 +1103,29 @@ impl Vm {
             _ => cd.key_index(n),
         };
         if let Some(i) = index {
-            cache.set(AttrCache {
-                version: cd.version.get(),
-                kind: cache::STORE_SLOT,
-                index: i as u32,
-                value: Value::Null,
-            });
+            cache_insert(
+                cache,
+                AttrCache {
+                    version: cd.version.get(),
+                    kind: cache::STORE_SLOT,
+                    index: i as u32,
+                    value: Value::Null,
+                },
+            );
         }
         Ok(())
     }
+}
+
+/// Put `entry` first in an instruction's caches (replacing an entry for
+/// the same class version, else dropping the oldest).
+fn cache_insert(cache: &[Cell<AttrCache>], entry: AttrCache) {
+    let n = cache.len();
+    let stop = cache.iter().position(|c| c.get().version == entry.version).unwrap_or(n - 1);
+    for i in (1..=stop).rev() {
+        cache[i].set(cache[i - 1].get());
+    }
+    cache[0].set(entry);
 }
 
 impl Vm {
@@ -1117,7 +1165,9 @@ impl Vm {
     pub fn class_getitem(&mut self, t: Gc<TypeObj>, k: Value) -> PyResult<Value> {
         let meta = self.metaclass_of(t);
         if meta.class.is_some() {
-            if let Some(r) = self.call_dunder(Value::Type(t), special::GETITEM, "__getitem__", &[k])? {
+            if let Some(r) =
+                self.call_dunder(Value::Type(t), special::GETITEM, "__getitem__", &[k])?
+            {
                 return Ok(r);
             }
         }

@@ -19,7 +19,17 @@ use crate::runtime::value::Value;
 pub(super) fn checks_recursion(name: &str) -> bool {
     matches!(
         name,
-        "repr" | "hash" | "id" | "abs" | "callable" | "ascii" | "bin" | "hex" | "oct" | "ord" | "chr"
+        "repr"
+            | "hash"
+            | "id"
+            | "abs"
+            | "callable"
+            | "ascii"
+            | "bin"
+            | "hex"
+            | "oct"
+            | "ord"
+            | "chr"
     )
 }
 
@@ -69,7 +79,18 @@ impl Vm {
                 code.entered();
                 self.ensure_stack(base + code.nregs as usize + 1)?;
                 self.stack.resize(base + code.nregs as usize, Value::Null);
-                self.bind_args(func, &code, base, args, kwargs)?;
+                if kwargs.is_empty()
+                    && args.len() == code.argcount as usize
+                    && code.kwonlyargcount == 0
+                    && !code.flags.varargs
+                    && !code.flags.varkeywords
+                {
+                    // Exactly the positional parameters: no binding to do.
+                    self.stack[base..base + args.len()].copy_from_slice(args);
+                } else if let Err(e) = self.bind_args(func, &code, base, args, kwargs) {
+                    self.stack.truncate(base);
+                    return Err(e);
+                }
                 let cells = self.make_cells(func, &code, base);
                 self.frames.push(Frame {
                     code,
@@ -111,10 +132,8 @@ impl Vm {
     /// its suffix of the RecursionError message).
     pub fn enter_c(&mut self, r#where: &str) -> PyResult<()> {
         if self.depth_exceeded() {
-            return Err(self.err(
-                ExcKind::RecursionError,
-                format!("maximum recursion depth exceeded{where}"),
-            ));
+            return Err(self
+                .err(ExcKind::RecursionError, format!("maximum recursion depth exceeded{where}")));
         }
         self.c_units += 1;
         Ok(())
@@ -318,7 +337,7 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
-            return Err(self.missing_args(&name, &missing, "positional"));
+            return Err(self.missing_args(name, &missing, "positional"));
         }
         for i in argcount..nparams {
             if self.stack[base + i].is_null() {
@@ -330,7 +349,7 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
-            return Err(self.missing_args(&name, &missing, "keyword-only"));
+            return Err(self.missing_args(name, &missing, "keyword-only"));
         }
         Ok(())
     }

@@ -165,6 +165,8 @@ impl Vm {
             if let Some(kc) = k.class() {
                 kc.version.set(v);
                 kc.special.set((compute_special(kc), v));
+                // Drop cached lookups now: a value they name may be freed.
+                kc.special_cache.with_mut(|c| c.1.clear());
             }
         }
     }
@@ -255,10 +257,12 @@ impl Vm {
         };
         let ns = match ns {
             Value::Dict(d) => d,
-            Value::Instance(i) if matches!(i.payload.get(), Value::Dict(_)) => match i.payload.get() {
-                Value::Dict(d) => d,
-                _ => unreachable!("checked above"),
-            },
+            Value::Instance(i) if matches!(i.payload.get(), Value::Dict(_)) => {
+                match i.payload.get() {
+                    Value::Dict(d) => d,
+                    _ => unreachable!("checked above"),
+                }
+            }
             _ => {
                 return Err(self.type_error(format!(
                     "type.__new__() argument 3 must be dict, not {}",
@@ -291,7 +295,8 @@ impl Vm {
             if let (Some(n), Some(tn)) = (new, type_new) {
                 if !n.is(tn) {
                     let f = self.unwrap_static(n);
-                    let mut args = vec![Value::Type(winner), Value::Str(name), bases, Value::Dict(ns)];
+                    let mut args =
+                        vec![Value::Type(winner), Value::Str(name), bases, Value::Dict(ns)];
                     args.shrink_to_fit();
                     return self.call_value(f, &args, kw);
                 }
@@ -397,9 +402,7 @@ impl Vm {
                 }
                 if text == "__dict__" {
                     if has_dict {
-                        return Err(
-                            self.type_error("__dict__ slot disallowed: we already got one")
-                        );
+                        return Err(self.type_error("__dict__ slot disallowed: we already got one"));
                     }
                     has_dict = true;
                     continue;
@@ -419,8 +422,7 @@ impl Vm {
                 };
                 slot_names.push(ms);
             }
-            if base_id != TypeId::Object && !slot_names.is_empty() && base_id != TypeId::Exception
-            {
+            if base_id != TypeId::Object && !slot_names.is_empty() && base_id != TypeId::Exception {
                 return Err(self.type_error(format!(
                     "nonempty __slots__ not supported for subtype of '{}'",
                     base_id.name()
@@ -429,12 +431,9 @@ impl Vm {
         } else {
             let _ = base_has_dict;
         }
-        let mut keys: Vec<Gc<StrObj>> = match slot_base.and_then(|b| {
-            b.class().map(|c| c.keys.with(|k| k[..c.nslots].to_vec()))
-        }) {
-            Some(k) => k,
-            None => Vec::new(),
-        };
+        let mut keys: Vec<Gc<StrObj>> = slot_base
+            .and_then(|b| b.class().map(|c| c.keys.with(|k| k[..c.nslots].to_vec())))
+            .unwrap_or_default();
         keys.extend(slot_names.iter().copied());
         let nslots = keys.len();
         let version = self.new_version();
@@ -454,6 +453,7 @@ impl Vm {
             nslots,
             has_dict,
             base: base_id,
+            special_cache: Mut::new((0, Vec::new())),
         };
         let cls = self.heap.alloc(TypeObj { id: base_id, exc, class: Some(Box::new(data)) });
         let cd = cls.class().expect("a class");
@@ -511,7 +511,9 @@ impl Vm {
         for (add, n) in [(adds_dict, "__dict__"), (adds_weakref, "__weakref__")] {
             if add {
                 let key = Value::Str(self.intern(n));
-                let g = self.heap.alloc(InstanceObj::with_fields(getset_t, vec![key, Value::Type(cls)]));
+                let g = self
+                    .heap
+                    .alloc(InstanceObj::with_fields(getset_t, vec![key, Value::Type(cls)]));
                 self.dict_set(dict, key, Value::Instance(g))?;
             }
         }
@@ -607,7 +609,9 @@ impl Vm {
     /// The function inside a `staticmethod` (others unchanged).
     pub fn unwrap_static(&self, v: Value) -> Value {
         match v {
-            Value::Instance(i) if i.class().class.is_none() && i.class().id == TypeId::StaticMethod => {
+            Value::Instance(i)
+                if i.class().class.is_none() && i.class().id == TypeId::StaticMethod =>
+            {
                 i.field(fields::FUNC)
             }
             _ => v,
@@ -748,7 +752,12 @@ impl Vm {
         r
     }
 
-    fn call_class_inner(&mut self, cls: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    fn call_class_inner(
+        &mut self,
+        cls: Gc<TypeObj>,
+        args: &[Value],
+        kw: KwArgs,
+    ) -> PyResult<Value> {
         let meta = self.metaclass_of(cls);
         if meta.class.is_some() {
             if let Some(call) = self.lookup_special(meta, "__call__") {
@@ -934,9 +943,10 @@ impl Vm {
             [t] => (*t, Value::None),
             [t, o] => (*t, *o),
             _ => {
-                return Err(
-                    self.type_error(format!("super() takes at most 2 arguments ({} given)", args.len()))
-                )
+                return Err(self.type_error(format!(
+                    "super() takes at most 2 arguments ({} given)",
+                    args.len()
+                )))
             }
         };
         let Value::Type(t) = ty else {
@@ -952,8 +962,9 @@ impl Vm {
                 Value::Type(o) if self.is_subtype(o, t) => obj,
                 _ if self.is_instance_of(obj, t) => Value::Type(self.type_of(obj)),
                 _ => {
-                    return Err(self
-                        .type_error("super(type, obj): obj must be an instance or subtype of type"))
+                    return Err(self.type_error(
+                        "super(type, obj): obj must be an instance or subtype of type",
+                    ))
                 }
             }
         };
@@ -1004,9 +1015,16 @@ impl Vm {
 
     /// An attribute through a `super` object: the MRO of the object's type
     /// after the class.
-    pub fn super_getattr(&mut self, s: Gc<InstanceObj>, name: Gc<StrObj>) -> PyResult<Option<Value>> {
-        let (start, obj, obj_type) =
-            (s.field(fields::SUPER_TYPE), s.field(fields::SUPER_OBJ), s.field(fields::SUPER_OBJ_TYPE));
+    pub fn super_getattr(
+        &mut self,
+        s: Gc<InstanceObj>,
+        name: Gc<StrObj>,
+    ) -> PyResult<Option<Value>> {
+        let (start, obj, obj_type) = (
+            s.field(fields::SUPER_TYPE),
+            s.field(fields::SUPER_OBJ),
+            s.field(fields::SUPER_OBJ_TYPE),
+        );
         let (Value::Type(start), Value::Type(ot)) = (start, obj_type) else {
             return Ok(None);
         };
@@ -1038,8 +1056,11 @@ impl Vm {
         s: Gc<InstanceObj>,
         name: Gc<StrObj>,
     ) -> PyResult<Option<(Value, Value)>> {
-        let (start, obj, obj_type) =
-            (s.field(fields::SUPER_TYPE), s.field(fields::SUPER_OBJ), s.field(fields::SUPER_OBJ_TYPE));
+        let (start, obj, obj_type) = (
+            s.field(fields::SUPER_TYPE),
+            s.field(fields::SUPER_OBJ),
+            s.field(fields::SUPER_OBJ_TYPE),
+        );
         let (Value::Type(start), Value::Type(ot)) = (start, obj_type) else {
             return Ok(None);
         };
@@ -1152,7 +1173,7 @@ impl Vm {
         {
             return None;
         }
-        let Some(Value::Function(f)) = self.lookup_special(cls, "__init__") else {
+        let Some(Value::Function(f)) = self.user_special(cls, "__init__") else {
             return None;
         };
         let code = &f.code;
@@ -1248,6 +1269,8 @@ impl Vm {
         let bits = self.special_bits(t);
         (bits & special::ITER != 0 && self.user_special(t, "__iter__").is_some())
             || (bits & special::GETITEM != 0 && self.user_special(t, "__getitem__").is_some())
-            || self.payload_of(v).is_some_and(|p| !matches!(p, Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::BigInt(_)))
+            || self.payload_of(v).is_some_and(|p| {
+                !matches!(p, Value::Int(_) | Value::Float(_) | Value::Bool(_) | Value::BigInt(_))
+            })
     }
 }

@@ -92,6 +92,26 @@ impl Vm {
     /// wins, and `None` is returned).
     pub fn user_special(&mut self, t: Gc<TypeObj>, name: &'static str) -> Option<Value> {
         let cd = t.class()?;
+        let version = cd.version.get();
+        let key = name.as_ptr() as usize;
+        let cached = cd.special_cache.with_mut(|(v, entries)| {
+            if *v != version {
+                *v = version;
+                entries.clear();
+                return None;
+            }
+            entries.iter().find(|(k, _)| *k == key).map(|(_, x)| *x)
+        });
+        if let Some(found) = cached {
+            return (!found.is_null()).then_some(found);
+        }
+        let found = self.user_special_lookup(t, name);
+        cd.special_cache.with_mut(|(_, entries)| entries.push((key, found.unwrap_or(Value::Null))));
+        found
+    }
+
+    fn user_special_lookup(&mut self, t: Gc<TypeObj>, name: &'static str) -> Option<Value> {
+        let cd = t.class()?;
         let n = self.intern(name);
         let key = Value::Str(n);
         let mro = cd.mro();
@@ -167,10 +187,18 @@ impl Vm {
 
     /// The error (or sequence repetition by an `__index__` object) when no
     /// method handled `a op b`.
-    fn binary_failed(&mut self, op: Operator, a: Value, b: Value, inplace: &str) -> PyResult<Value> {
+    fn binary_failed(
+        &mut self,
+        op: Operator,
+        a: Value,
+        b: Value,
+        inplace: &str,
+    ) -> PyResult<Value> {
         if op == Operator::Mult {
             let (ua, ub) = (self.unwrap_payload(a), self.unwrap_payload(b));
-            let is_seq = |v: Value| matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_));
+            let is_seq = |v: Value| {
+                matches!(v, Value::Str(_) | Value::List(_) | Value::Tuple(_) | Value::Bytes(_))
+            };
             if is_seq(ua) && self.has_index(b) {
                 let n = self.index_value(b)?;
                 return self.binary_op(op, ua, n);
@@ -263,7 +291,9 @@ impl Vm {
             }
         } else if let Some(p) = self.payload_of(a) {
             // A mutable payload is updated in place (`MyList += [...]`).
-            if matches!(p, Value::List(_) | Value::Dict(_) | Value::Set(_)) && !is_instance(self.unwrap_payload(b)) {
+            if matches!(p, Value::List(_) | Value::Dict(_) | Value::Set(_))
+                && !is_instance(self.unwrap_payload(b))
+            {
                 let ub = self.unwrap_payload(b);
                 if let Ok(r) = self.inplace_op(op, p, ub) {
                     if r.is(p) {
@@ -291,7 +321,11 @@ impl Vm {
         }
         let msg = match op {
             3 => format!("bad operand type for abs(): '{}'", self.type_name(v)),
-            _ => format!("bad operand type for unary {}: '{}'", ["-", "+", "~"][op as usize], self.type_name(v)),
+            _ => format!(
+                "bad operand type for unary {}: '{}'",
+                ["-", "+", "~"][op as usize],
+                self.type_name(v)
+            ),
         };
         Err(self.type_error(msg))
     }
@@ -312,7 +346,9 @@ impl Vm {
                     self.unary_op(1, v)
                 }
             }
-            _ => Err(self.type_error(format!("bad operand type for abs(): '{}'", self.type_name(v)))),
+            _ => {
+                Err(self.type_error(format!("bad operand type for abs(): '{}'", self.type_name(v))))
+            }
         }
     }
 
@@ -391,10 +427,12 @@ impl Vm {
             "__gt__" => 2,
             "__ge__" => 3,
             "__eq__" => return Ok(Some(self.native_eq(ux, uy))),
-            _ => return Ok(Some(match self.native_eq(ux, uy) {
-                Value::Bool(e) => Value::Bool(!e),
-                other => other,
-            })),
+            _ => {
+                return Ok(Some(match self.native_eq(ux, uy) {
+                    Value::Bool(e) => Value::Bool(!e),
+                    other => other,
+                }))
+            }
         };
         match self.compare(op, ux, uy) {
             Ok(r) => Ok(Some(Value::Bool(r))),
@@ -456,10 +494,10 @@ impl Vm {
             Value::BigInt(b) if num_traits::Signed::is_negative(&b.value) => {
                 Err(self.value_error("__len__() should return >= 0"))
             }
-            Value::BigInt(_) => Err(self.err(
-                ExcKind::OverflowError,
-                "cannot fit 'int' into an index-sized integer",
-            )),
+            Value::BigInt(_) => {
+                Err(self
+                    .err(ExcKind::OverflowError, "cannot fit 'int' into an index-sized integer"))
+            }
             _ => Err(self.value_error("__len__() should return >= 0")),
         }
     }
@@ -470,10 +508,9 @@ impl Vm {
         }
         match self.payload_of(v) {
             Some(p) => self.len(p),
-            None => Err(self.type_error(format!(
-                "object of type '{}' has no len()",
-                self.type_name(v)
-            ))),
+            None => {
+                Err(self.type_error(format!("object of type '{}' has no len()", self.type_name(v))))
+            }
         }
     }
 
@@ -709,7 +746,9 @@ impl Vm {
                 return self.iter(p);
             }
         }
-        if self.special_bits(t) & special::GETITEM != 0 && self.user_special(t, "__getitem__").is_some() {
+        if self.special_bits(t) & special::GETITEM != 0
+            && self.user_special(t, "__getitem__").is_some()
+        {
             let state = crate::runtime::iter::IterState::GetItem { obj: v, index: 0 };
             return Ok(Value::Iter(self.heap.alloc(crate::runtime::iter::IterObj::new(state))));
         }
@@ -722,7 +761,8 @@ impl Vm {
             Value::Iter(_) => true,
             Value::Instance(_) => {
                 let t = self.type_of(v);
-                self.special_bits(t) & special::NEXT != 0 && self.user_special(t, "__next__").is_some()
+                self.special_bits(t) & special::NEXT != 0
+                    && self.user_special(t, "__next__").is_some()
             }
             _ => false,
         }
@@ -758,7 +798,8 @@ impl Vm {
         let t = self.type_of(v);
         let bits = self.special_bits(t);
         if bits & (special::ITER | special::GETITEM) != 0
-            && (self.user_special(t, "__iter__").is_some() || self.user_special(t, "__getitem__").is_some())
+            && (self.user_special(t, "__iter__").is_some()
+                || self.user_special(t, "__getitem__").is_some())
         {
             let it = self.instance_iter(v)?;
             self.temp_roots.push(it);
@@ -783,10 +824,8 @@ impl Vm {
         }
         match self.payload_of(v) {
             Some(p) => self.contains(p, item),
-            None => Err(self.type_error(format!(
-                "argument of type '{}' is not iterable",
-                self.type_name(v)
-            ))),
+            None => Err(self
+                .type_error(format!("argument of type '{}' is not iterable", self.type_name(v)))),
         }
     }
 
@@ -857,7 +896,8 @@ impl Vm {
             Value::Function(_) | Value::Builtin(_) | Value::BoundMethod(_) | Value::Type(_) => true,
             Value::Instance(_) => {
                 let t = self.type_of(v);
-                self.special_bits(t) & special::CALL != 0 && self.user_special(t, "__call__").is_some()
+                self.special_bits(t) & special::CALL != 0
+                    && self.user_special(t, "__call__").is_some()
             }
             _ => false,
         }
@@ -871,8 +911,12 @@ impl Vm {
             Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => true,
             Value::Instance(_) => {
                 let t = self.type_of(v);
-                (self.special_bits(t) & special::INDEX != 0 && self.user_special(t, "__index__").is_some())
-                    || matches!(self.payload_of(v), Some(Value::Int(_) | Value::Bool(_) | Value::BigInt(_)))
+                (self.special_bits(t) & special::INDEX != 0
+                    && self.user_special(t, "__index__").is_some())
+                    || matches!(
+                        self.payload_of(v),
+                        Some(Value::Int(_) | Value::Bool(_) | Value::BigInt(_))
+                    )
             }
             _ => false,
         }
@@ -944,7 +988,9 @@ impl Vm {
                 Value::BigInt(b) => {
                     let f = num_traits::ToPrimitive::to_f64(&b.value).unwrap_or(f64::INFINITY);
                     if f.is_infinite() {
-                        return Err(self.err(ExcKind::OverflowError, "int too large to convert to float"));
+                        return Err(
+                            self.err(ExcKind::OverflowError, "int too large to convert to float")
+                        );
                     }
                     Ok(Some(Value::Float(f)))
                 }

@@ -6,10 +6,12 @@
 
 use std::rc::Rc;
 
+use super::dunder::is_instance;
 use super::{Frame, PyErr, PyResult, Vm};
 use crate::bytecode::code::{CodeObject, GlobalCache};
 use crate::bytecode::opcode::*;
 use crate::compiler::codegen::inplace_operator;
+use crate::runtime::compare::needs_vm_hash;
 use crate::runtime::dict::{DictObj, DictTable};
 use crate::runtime::exception::{ExcKind, ExcObj, TbEntry};
 use crate::runtime::function::FuncObj;
@@ -20,10 +22,8 @@ use crate::runtime::set::SetObj;
 use crate::runtime::settable::SetTable;
 use crate::runtime::str::StrObj;
 use crate::runtime::tuple::TupleObj;
-use crate::runtime::compare::needs_vm_hash;
 use crate::runtime::value::Value;
 use crate::syntax::ast::Operator;
-use super::dunder::is_instance;
 
 /// Set in `Frame::ret` of an `__init__` frame pushed by a class call: the
 /// instance is already in the return register, `__init__` must return None.
@@ -1247,10 +1247,8 @@ impl Vm {
 
     fn unpack(&mut self, src: Value, n: usize, star: Option<usize>) -> PyResult<Vec<Value>> {
         if is_instance(src) && !self.instance_iterable(src) {
-            return Err(self.type_error(format!(
-                "cannot unpack non-iterable {} object",
-                self.type_name(src)
-            )));
+            return Err(self
+                .type_error(format!("cannot unpack non-iterable {} object", self.type_name(src))));
         }
         let items = match src {
             Value::Tuple(t) => t.items.to_vec(),

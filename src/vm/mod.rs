@@ -233,36 +233,39 @@ impl Vm {
             ..
         } = self;
         let registry = &mut classes.registry;
-        heap.collect_weak(|t: &mut Tracer| {
-            stack.trace(t);
-            for f in frames.iter() {
-                f.code.trace(t);
-                t.mark(f.globals);
-                for c in &f.cells {
-                    t.mark(*c);
+        heap.collect_weak(
+            |t: &mut Tracer| {
+                stack.trace(t);
+                for f in frames.iter() {
+                    f.code.trace(t);
+                    t.mark(f.globals);
+                    for c in &f.cells {
+                        t.mark(*c);
+                    }
                 }
-            }
-            t.mark(*builtins);
-            for ty in types.iter() {
-                t.mark(*ty);
-            }
-            for ty in exc_types.values() {
-                t.mark(*ty);
-            }
-            for m in modules.values() {
-                m.trace(t);
-            }
-            for m in methods.values() {
-                m.trace(t);
-            }
-            temp_roots.trace(t);
-            for c in code_roots.iter() {
-                c.trace(t);
-            }
-            for s in interned.values() {
-                t.mark(*s);
-            }
-        }, || Vm::prune_class_registry(registry));
+                t.mark(*builtins);
+                for ty in types.iter() {
+                    t.mark(*ty);
+                }
+                for ty in exc_types.values() {
+                    t.mark(*ty);
+                }
+                for m in modules.values() {
+                    m.trace(t);
+                }
+                for m in methods.values() {
+                    m.trace(t);
+                }
+                temp_roots.trace(t);
+                for c in code_roots.iter() {
+                    c.trace(t);
+                }
+                for s in interned.values() {
+                    t.mark(*s);
+                }
+            },
+            || Vm::prune_class_registry(registry),
+        );
     }
 
     /// The type object of a value.

@@ -290,7 +290,9 @@ impl Vm {
                     Value::Null if b.name == "__new__" => {
                         let t = TypeId::ALL.iter().find(|t| t.name() == owner).copied();
                         let addr = t.map(|t| self.types[t as usize].addr()).unwrap_or(0);
-                        out.push_str(&format!("<built-in method __new__ of type object at 0x{addr:x}>"))
+                        out.push_str(&format!(
+                            "<built-in method __new__ of type object at 0x{addr:x}>"
+                        ))
                     }
                     Value::Null => {
                         out.push_str(&format!("<slot wrapper '{}' of '{owner}' objects>", b.name))
@@ -1512,6 +1514,10 @@ fn num_cmp(a: Value, b: Value) -> Option<std::cmp::Ordering> {
     let fb = if let Value::Float(f) = b { Some(f) } else { None };
     match (fa, fb) {
         (Some(x), Some(y)) => x.partial_cmp(&y),
+        // An int that a float represents exactly compares as a float.
+        (Some(x), None) if matches!(b, Value::Int(i) if i.unsigned_abs() <= 1 << 53) => {
+            x.partial_cmp(&(b.as_int().unwrap_or(0) as f64))
+        }
         (Some(x), None) => {
             if x.is_nan() {
                 return None;
