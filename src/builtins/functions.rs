@@ -388,6 +388,7 @@ fn reversed(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value
             items.reverse();
             IterState::Seq { items, index: 0 }
         }
+        v @ Value::Instance(_) => return vm.instance_reversed(v),
         v => return Err(vm.type_error(format!("'{}' object is not reversible", vm.type_name(v)))),
     };
     Ok(Value::Iter(vm.heap.alloc(IterObj::new(state))))
@@ -408,17 +409,21 @@ fn enumerate(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Valu
 
 fn zip(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     only_kwargs(vm, "zip", kw, &["strict"])?;
-    let mut inners = Vec::with_capacity(args.len());
+    // `iter()` may run Python code (`__iter__`): keep the iterators made so
+    // far rooted.
+    let mark = vm.temp_roots.len();
     for (i, &a) in args.iter().enumerate() {
         match vm.iter(a) {
-            Ok(it) => inners.push(it),
+            Ok(it) => vm.temp_roots.push(it),
             Err(_) => {
+                vm.temp_roots.truncate(mark);
                 return Err(
                     vm.type_error(format!("zip argument #{} must support iteration", i + 1))
                 );
             }
         }
     }
+    let inners = vm.temp_roots.split_off(mark);
     if inners.is_empty() {
         return Ok(Value::Iter(vm.heap.alloc(IterObj::new(IterState::Exhausted))));
     }
@@ -430,10 +435,21 @@ fn map(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     if args.len() < 2 {
         return Err(vm.type_error("map() must have at least two arguments."));
     }
-    let mut inners = Vec::new();
+    // `iter()` may run Python code (`__iter__`): keep the iterators made so
+    // far rooted.
+    let mark = vm.temp_roots.len();
+    let mut r = Ok(());
     for &a in &args[1..] {
-        inners.push(vm.iter(a)?);
+        match vm.iter(a) {
+            Ok(it) => vm.temp_roots.push(it),
+            Err(e) => {
+                r = Err(e);
+                break;
+            }
+        }
     }
+    let inners = vm.temp_roots.split_off(mark);
+    r?;
     Ok(Value::Iter(vm.heap.alloc(IterObj::new(IterState::Map { func: args[0], inners }))))
 }
 
@@ -628,6 +644,9 @@ fn divmod(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> 
     no_kwargs(vm, "divmod", kw)?;
     check_args(vm, "divmod", args, 2, 2)?;
     use crate::syntax::ast::Operator;
+    if let Some(r) = vm.instance_divmod(args[0], args[1])? {
+        return Ok(r);
+    }
     let q = vm.binary_op(Operator::FloorDiv, args[0], args[1]).map_err(|e| {
         if e.0.kind == ExcKind::TypeError {
             vm.type_error(format!(
@@ -843,6 +862,10 @@ fn round(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     only_kwargs(vm, "round", kw, &["ndigits"])?;
     check_args(vm, "round", args, 1, 2)?;
     let nd = args.get(1).copied().or(kwarg(kw, "ndigits")).filter(|v| !v.is_none());
+    let nd = match nd {
+        Some(v @ Value::Instance(_)) => Some(vm.index_value(v)?),
+        other => other,
+    };
     if let Value::Instance(_) = args[0] {
         let extra: Vec<Value> = nd.into_iter().collect();
         if let Some(r) =

@@ -81,13 +81,20 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
                 );
             }
             let d = vm.heap.alloc(DictObj::new());
-            if let Some(&src) = args.first() {
-                vm.dict_update(d, src)?;
-            }
-            for &(k, v) in kw {
-                vm.dict_set(d, k, v)?;
-            }
-            Ok(Value::Dict(d))
+            // Filling it may run Python code (a mapping's `keys()`, a key's
+            // `__hash__`): keep the new dict rooted.
+            vm.temp_roots.push(Value::Dict(d));
+            let r = (|| {
+                if let Some(&src) = args.first() {
+                    vm.dict_update(d, src)?;
+                }
+                for &(k, v) in kw {
+                    vm.dict_set(d, k, v)?;
+                }
+                Ok(Value::Dict(d))
+            })();
+            vm.temp_roots.pop();
+            r
         }
         TypeId::Set | TypeId::FrozenSet => {
             no_kwargs(vm, name, kw)?;

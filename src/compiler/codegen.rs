@@ -660,9 +660,25 @@ impl<'g, 'a> Gen<'g, 'a> {
             StmtKind::Pass => {}
             StmtKind::Assign { targets, value, .. } => self.assign(targets, value)?,
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value)?,
-            StmtKind::AnnAssign { target, value, .. } => {
+            StmtKind::AnnAssign { target, annotation, value, simple } => {
                 if let Some(v) = value {
                     self.assign(std::slice::from_ref(*target), v)?;
+                }
+                if let (true, true, ExprKind::Name { id, .. }) =
+                    (self.u().is_class, *simple, &target.kind)
+                {
+                    // `__annotations__[name] = annotation` in a class body.
+                    let r = self.alloc(3)?;
+                    self.expr_to(annotation, r)?;
+                    let n = self.str_name_index("__annotations__");
+                    self.emit(abx(Op::LoadName, r + 1, n));
+                    let text = self
+                        .mangled_text(*id)
+                        .unwrap_or_else(|| self.interner.resolve(*id).to_string());
+                    let s = self.heap.alloc(StrObj::new(text.as_str()));
+                    let k = self.add_const(Some(ConstKey::Str(text.into())), Value::Str(s));
+                    self.load_k(r + 2, k, target.span)?;
+                    self.emit(abc(Op::SetItem, r + 1, r + 2, r));
                 }
             }
             StmtKind::If { test, body, orelse } => {
@@ -1267,6 +1283,11 @@ impl<'g, 'a> Gen<'g, 'a> {
         self.load_k(r, k, span)?;
         let n = self.str_name_index("__qualname__");
         self.emit(abx(Op::StoreName, r, n));
+        if has_annotations(body) {
+            self.emit(abc(Op::BuildDict, r, 0, 0));
+            let n = self.str_name_index("__annotations__");
+            self.emit(abx(Op::StoreName, r, n));
+        }
         let mut rest = body;
         if let Some(StmtKind::Expr {
             value: Expr { kind: ExprKind::Constant { value: c @ Constant::Str(_), .. }, .. },
@@ -2172,4 +2193,24 @@ fn is_folded_const(e: &Expr<'_>) -> bool {
         ExprKind::Tuple { elts, .. } => elts.iter().all(is_folded_const),
         _ => false,
     }
+}
+
+/// Does a class body annotate a name (CPython's `find_ann`: nested blocks,
+/// but not nested functions or classes)?
+fn has_annotations(body: &[Stmt<'_>]) -> bool {
+    body.iter().any(|s| match &s.kind {
+        StmtKind::AnnAssign { .. } => true,
+        StmtKind::For { body, orelse, .. } | StmtKind::While { body, orelse, .. } => {
+            has_annotations(body) || has_annotations(orelse)
+        }
+        StmtKind::If { body, orelse, .. } => has_annotations(body) || has_annotations(orelse),
+        StmtKind::With { body, .. } => has_annotations(body),
+        StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
+            has_annotations(body)
+                || has_annotations(orelse)
+                || has_annotations(finalbody)
+                || handlers.iter().any(|h| has_annotations(h.body))
+        }
+        _ => false,
+    })
 }

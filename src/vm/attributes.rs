@@ -32,6 +32,8 @@ pub mod cache {
     pub const CLASS_VALUE: u8 = 3;
     /// `SetAttr` of slot `index`.
     pub const STORE_SLOT: u8 = 4;
+    /// A class method (`value` is the function, bound to the class).
+    pub const CLASS_METHOD: u8 = 5;
 }
 
 /// What a value found on a type does when accessed through an instance.
@@ -905,6 +907,12 @@ impl Vm {
                                 receiver: Value::Instance(inst),
                             })))
                         }
+                        cache::CLASS_METHOD => {
+                            return Ok(Value::BoundMethod(self.heap.alloc(BoundMethodObj {
+                                func: c.value,
+                                receiver: Value::Type(cls),
+                            })))
+                        }
                         _ => {}
                     }
                     break;
@@ -969,6 +977,21 @@ impl Vm {
                     Descr::Plain => {
                         Some(AttrCache { version, kind: cache::CLASS_VALUE, index: 0, value: d })
                     }
+                    Descr::Static => Some(AttrCache {
+                        version,
+                        kind: cache::CLASS_VALUE,
+                        index: 0,
+                        value: self.unwrap_static(d),
+                    }),
+                    Descr::ClassMethod => match d {
+                        Value::Instance(cm) => Some(AttrCache {
+                            version,
+                            kind: cache::CLASS_METHOD,
+                            index: 0,
+                            value: cm.field(fields::FUNC),
+                        }),
+                        _ => None,
+                    },
                     _ => None,
                 }
             }
@@ -1000,6 +1023,7 @@ impl Vm {
                     }
                     match c.kind {
                         cache::METHOD => return Ok((c.value, Value::Instance(inst))),
+                        cache::CLASS_METHOD => return Ok((c.value, Value::Type(cls))),
                         cache::SLOT => {
                             let v = inst.slot(c.index as usize);
                             if !v.is_null() {
@@ -1114,6 +1138,77 @@ impl Vm {
             );
         }
         Ok(())
+    }
+}
+
+impl Vm {
+    /// `Class.name` (for `GetAttr` and `LoadMethod`) through the
+    /// instruction's caches: a class attribute of a class whose metaclass is
+    /// `type`, looked up along its MRO.
+    #[inline]
+    pub fn cached_class_getattr(
+        &mut self,
+        cls: Gc<TypeObj>,
+        name: Value,
+        cache: &[Cell<AttrCache>],
+    ) -> PyResult<Value> {
+        if let Some(cd) = cls.class() {
+            let version = cd.version.get();
+            for entry in cache {
+                let c = entry.get();
+                if c.version == version && c.kind == cache::CLASS_VALUE {
+                    return Ok(c.value);
+                }
+            }
+        }
+        self.class_getattr_fill(cls, name, cache)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn class_getattr_fill(
+        &mut self,
+        cls: Gc<TypeObj>,
+        name: Value,
+        cache: &[Cell<AttrCache>],
+    ) -> PyResult<Value> {
+        let v = self.get_attr(Value::Type(cls), name)?;
+        let Value::Str(n) = name else { return Ok(v) };
+        let Some(cd) = cls.class() else { return Ok(v) };
+        if cd.metaclass.get().class.is_some() || self.class_special_attr_name(n.as_str()) {
+            return Ok(v);
+        }
+        if let Some(d) = self.type_lookup(cls, n) {
+            let cacheable = match self.descr_kind(d) {
+                Descr::Plain | Descr::Function => true,
+                Descr::Static => true,
+                _ => false,
+            };
+            if cacheable {
+                let entry = AttrCache {
+                    version: cd.version.get(),
+                    kind: cache::CLASS_VALUE,
+                    index: 0,
+                    value: self.unwrap_static(d),
+                };
+                cache_insert(cache, entry);
+            }
+        }
+        Ok(v)
+    }
+
+    /// Names `class_special_attr` answers (never cached).
+    fn class_special_attr_name(&self, n: &str) -> bool {
+        matches!(
+            n,
+            "__name__"
+                | "__qualname__"
+                | "__bases__"
+                | "__base__"
+                | "__mro__"
+                | "__dict__"
+                | "__class__"
+        )
     }
 }
 

@@ -819,7 +819,10 @@ impl Vm {
                 )));
             }
         } else {
-            self.builtin_init(obj, args, kw)?;
+            self.temp_roots.push(obj);
+            let r = self.builtin_init(obj, args, kw);
+            self.temp_roots.pop();
+            r?;
         }
         Ok(obj)
     }

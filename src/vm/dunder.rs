@@ -903,6 +903,107 @@ impl Vm {
         }
     }
 
+    /// `reversed(v)` of an instance: `__reversed__`, else `__len__` and
+    /// `__getitem__`, else the payload.
+    pub fn instance_reversed(&mut self, v: Value) -> PyResult<Value> {
+        let t = self.type_of(v);
+        if let Some(f) = self.user_special(t, "__reversed__") {
+            return self.call_method_value(f, &[v]);
+        }
+        if self.user_special(t, "__getitem__").is_some()
+            && self.user_special(t, "__len__").is_some()
+        {
+            let n = self.instance_len(v)?;
+            let mark = self.temp_roots.len();
+            self.temp_roots.push(v);
+            let mut r = Ok(());
+            for i in (0..n).rev() {
+                match self.get_item(v, Value::Int(i as i64)) {
+                    Ok(x) => self.temp_roots.push(x),
+                    Err(e) => {
+                        r = Err(e);
+                        break;
+                    }
+                }
+            }
+            let items = self.temp_roots.split_off(mark + 1);
+            self.temp_roots.truncate(mark);
+            r?;
+            let state = crate::runtime::iter::IterState::Seq { items, index: 0 };
+            return Ok(Value::Iter(self.heap.alloc(crate::runtime::iter::IterObj::new(state))));
+        }
+        if let Some(p) = self.payload_of(v) {
+            let rev = Value::Str(self.intern("reversed"));
+            if let Some(r) = self.builtins.get(rev).ok().flatten() {
+                return self.call_value(r, &[p], &[]);
+            }
+        }
+        Err(self.type_error(format!("'{}' object is not reversible", self.type_name(v))))
+    }
+
+    /// `divmod(a, b)` when an operand is an instance: `__divmod__` /
+    /// `__rdivmod__`; `None` when neither is an instance.
+    pub fn instance_divmod(&mut self, a: Value, b: Value) -> PyResult<Option<Value>> {
+        if !is_instance(a) && !is_instance(b) {
+            return Ok(None);
+        }
+        if let Some(r) = self.call_dunder(a, special::NUMBER, "__divmod__", &[b])? {
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(Some(r));
+            }
+        }
+        if let Some(r) = self.call_dunder(b, special::NUMBER, "__rdivmod__", &[a])? {
+            if !matches!(r, Value::NotImplemented) {
+                return Ok(Some(r));
+            }
+        }
+        let (ua, ub) = (self.unwrap_payload(a), self.unwrap_payload(b));
+        if !is_instance(ua) && !is_instance(ub) {
+            let q = self.binary_op(Operator::FloorDiv, ua, ub)?;
+            let r = self.binary_op(Operator::Mod, ua, ub)?;
+            return Ok(Some(self.new_tuple(vec![q, r])));
+        }
+        Err(self.type_error(format!(
+            "unsupported operand type(s) for divmod(): '{}' and '{}'",
+            self.type_name(a),
+            self.type_name(b)
+        )))
+    }
+
+    /// The items of a mapping given to `dict()` / `**`: an instance with a
+    /// `keys()` method (None if it has none).
+    pub fn mapping_items(&mut self, v: Value) -> PyResult<Option<Vec<(Value, Value)>>> {
+        if !is_instance(v) {
+            return Ok(None);
+        }
+        let kname = Value::Str(self.intern("keys"));
+        let keys_m = match self.get_attr(v, kname) {
+            Ok(m) => m,
+            Err(e) if e.0.kind == ExcKind::AttributeError => return Ok(None),
+            Err(e) => return Err(e),
+        };
+        let keys = self.call_value(keys_m, &[], &[])?;
+        let keys = self.collect_iter(keys)?;
+        let mark = self.temp_roots.len();
+        self.temp_roots.extend_from_slice(&keys);
+        let mut out = Vec::with_capacity(keys.len());
+        let mut r = Ok(());
+        for k in keys {
+            match self.get_item(v, k) {
+                Ok(x) => {
+                    self.temp_roots.push(x);
+                    out.push((k, x));
+                }
+                Err(e) => {
+                    r = Err(e);
+                    break;
+                }
+            }
+        }
+        self.temp_roots.truncate(mark);
+        r.map(|_| Some(out))
+    }
+
     // ----- integer conversion -------------------------------------------
 
     /// Does `v` have `__index__` (or is it an int)?

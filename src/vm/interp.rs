@@ -606,6 +606,10 @@ impl Vm {
                             let cache = cur.code().attr_cache(cur.pc - 1);
                             tri!(self.cached_load_method(inst, name, cache))
                         }
+                        Value::Type(t) if t.class.is_some() => {
+                            let cache = cur.code().attr_cache(cur.pc - 1);
+                            (tri!(self.cached_class_getattr(t, name, cache)), Value::Null)
+                        }
                         _ => tri!(self.load_method(obj, name)),
                     };
                     r!(a) = m;
@@ -645,6 +649,10 @@ impl Vm {
                         Value::Instance(inst) => {
                             let cache = cur.code().attr_cache(cur.pc - 1);
                             tri!(self.cached_getattr(inst, name, cache))
+                        }
+                        Value::Type(t) if t.class.is_some() => {
+                            let cache = cur.code().attr_cache(cur.pc - 1);
+                            tri!(self.cached_class_getattr(t, name, cache))
                         }
                         _ => tri!(self.get_attr(obj, name)),
                     };
@@ -823,6 +831,14 @@ impl Vm {
                         save_pc!();
                         if op == Op::DictMerge {
                             let src = self.unwrap_payload(src);
+                            if let Some(items) = tri!(self.mapping_items(src)) {
+                                // Keys are strings (checked before hashing):
+                                // no Python code runs while merging.
+                                for (k, v) in items {
+                                    tri!(self.merge_kwarg(d, k, v));
+                                }
+                                continue;
+                            }
                             let Value::Dict(s) = src else {
                                 return Err(self.type_error(format!(
                                     "argument after ** must be a mapping, not {}",

@@ -1283,13 +1283,7 @@ impl Vm {
                 },
             )),
             Step::Call(func, inners) => {
-                let mut args = Vec::with_capacity(inners.len());
-                for i in inners {
-                    match self.next(i)? {
-                        Some(v) => args.push(v),
-                        None => return Ok(None),
-                    }
-                }
+                let Some(args) = self.next_of_each(&inners)? else { return Ok(None) };
                 Ok(Some(self.call_value(func, &args, &[])?))
             }
             Step::Filter(func, inner) => loop {
@@ -1319,19 +1313,35 @@ impl Vm {
             Step::Zip(parts) => {
                 // Either a dict item pair (values) or zip's iterators.
                 if !parts.is_empty() {
-                    let mut items = Vec::with_capacity(parts.len());
-                    for p in parts {
-                        match self.next(p)? {
-                            Some(v) => items.push(v),
-                            None => return Ok(None),
-                        }
-                    }
+                    let Some(items) = self.next_of_each(&parts)? else { return Ok(None) };
                     Ok(Some(self.new_tuple(items)))
                 } else {
                     Ok(Some(self.new_tuple(parts)))
                 }
             }
         }
+    }
+
+    /// The next item of each iterator (`None` when one is exhausted), the
+    /// items taken so far kept rooted (a `__next__` may collect).
+    fn next_of_each(&mut self, iters: &[Value]) -> PyResult<Option<Vec<Value>>> {
+        let mark = self.temp_roots.len();
+        let mut r = Ok(true);
+        for &i in iters {
+            match self.next(i) {
+                Ok(Some(v)) => self.temp_roots.push(v),
+                Ok(None) => {
+                    r = Ok(false);
+                    break;
+                }
+                Err(e) => {
+                    r = Err(e);
+                    break;
+                }
+            }
+        }
+        let items = self.temp_roots.split_off(mark);
+        Ok(r?.then_some(items))
     }
 
     /// All items of an iterable.
@@ -1367,6 +1377,22 @@ impl Vm {
             Value::Instance(i) if matches!(i.payload.get(), Value::Dict(_)) => i.payload.get(),
             other => other,
         };
+        if let Some(items) = self.mapping_items(src)? {
+            // Hashing a key may run Python code: keep the pairs rooted.
+            let mark = self.temp_roots.len();
+            for &(k, v) in &items {
+                self.temp_roots.extend([k, v]);
+            }
+            let mut r = Ok(());
+            for (k, v) in items {
+                if let Err(e) = self.dict_set(d, k, v) {
+                    r = Err(e);
+                    break;
+                }
+            }
+            self.temp_roots.truncate(mark);
+            return r;
+        }
         match src {
             Value::Dict(s) => {
                 let entries: Vec<(i64, Value, Value)> =
