@@ -656,8 +656,14 @@ impl Vm {
             return self.set_class(obj, v);
         }
         if name.as_str() == "__dict__" {
-            if let (Value::Instance(i), Value::Dict(d)) = (obj, v) {
+            if let Value::Instance(i) = obj {
                 if i.class().class().is_some_and(|c| c.has_dict) {
+                    let Value::Dict(d) = v else {
+                        return Err(self.type_error(format!(
+                            "__dict__ must be set to a dictionary, not a '{}'",
+                            self.type_name(v)
+                        )));
+                    };
                     let cd = i.class();
                     let ns = cd.class().map(|c| c.nslots).unwrap_or(0);
                     i.values.with_mut(|x| x.truncate(ns));

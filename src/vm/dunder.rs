@@ -211,6 +211,73 @@ impl Vm {
         Err(self.binary_type_error(op, a, b, inplace))
     }
 
+    /// A binary operator method the dispatch loop can run in a frame of its
+    /// own: `x op y` where `x`'s class defines the method as a plain Python
+    /// function of two arguments, and `y` is not an instance of a subclass
+    /// (whose reflected method would come first).
+    #[inline]
+    pub fn binop_frame(
+        &mut self,
+        op: Operator,
+        x: Value,
+        y: Value,
+    ) -> Option<Gc<crate::runtime::function::FuncObj>> {
+        let Value::Instance(i) = x else { return None };
+        let t = i.class();
+        if t.class()?.special.get().0 & special::NUMBER == 0 {
+            return None;
+        }
+        if let Value::Instance(j) = y {
+            let ty = j.class();
+            if !Gc::ptr_eq(ty, t) && self.is_subtype(ty, t) {
+                return None;
+            }
+        }
+        match self.user_special(t, op_names(op).0) {
+            Some(Value::Function(f))
+                if f.code.argcount == 2
+                    && f.code.kwonlyargcount == 0
+                    && !f.code.flags.varargs
+                    && !f.code.flags.varkeywords
+                    && !f.code.flags.generator =>
+            {
+                Some(f)
+            }
+            _ => None,
+        }
+    }
+
+    /// Push `f(x, y)` for a binary operator, its result going to `ret`.
+    pub fn push_binop_frame(
+        &mut self,
+        f: Gc<crate::runtime::function::FuncObj>,
+        x: Value,
+        y: Value,
+        ret: usize,
+    ) -> PyResult<()> {
+        let base = self.stack.len();
+        self.ensure_stack(base + 3)?;
+        self.stack.push(x);
+        self.stack.push(y);
+        self.push_frame(f, base, 2, ret | super::interp::BINOP_RET)
+    }
+
+    /// `x op y` after `x`'s method returned `NotImplemented`: `y`'s
+    /// reflected method, else the TypeError.
+    pub fn binary_after_lhs(&mut self, op: Operator, x: Value, y: Value) -> PyResult<Value> {
+        let (_, rname, _) = op_names(op);
+        let (tx, ty) = (self.type_of(x), self.type_of(y));
+        if !Gc::ptr_eq(tx, ty) && self.special_bits(ty) & special::NUMBER != 0 {
+            if let Some(f) = self.user_special(ty, rname) {
+                let r = self.call_method_value(f, &[y, x])?;
+                if !matches!(r, Value::NotImplemented) {
+                    return Ok(r);
+                }
+            }
+        }
+        self.binary_failed(op, x, y, "")
+    }
+
     /// CPython's `binary_op1`: the left operand's method, the right one's
     /// reflected method (first when its type is a subclass of the left's),
     /// and the builtin operation for builtin operands or payloads.

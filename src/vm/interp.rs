@@ -29,6 +29,23 @@ use crate::syntax::ast::Operator;
 /// instance is already in the return register, `__init__` must return None.
 pub const INIT_RET: usize = 1 << (usize::BITS - 1);
 
+/// Set in `Frame::ret` of a binary operator method (`__add__`...) pushed by
+/// an arithmetic instruction: a `NotImplemented` result goes on to the
+/// reflected method (see `Vm::binary_after_lhs`).
+pub const BINOP_RET: usize = 1 << (usize::BITS - 2);
+
+/// The operator of an arithmetic instruction.
+fn binop_of(byte: u8) -> Operator {
+    match Op::from_u8(byte) {
+        Some(Op::Sub) => Operator::Sub,
+        Some(Op::Mul) => Operator::Mult,
+        Some(Op::TrueDiv) => Operator::Div,
+        Some(Op::FloorDiv) => Operator::FloorDiv,
+        Some(Op::Mod) => Operator::Mod,
+        _ => Operator::Add,
+    }
+}
+
 /// State of the running frame, kept in locals by the loop.
 struct Cur {
     /// The running frame's code; the frame's `Rc` keeps it alive while it
@@ -259,7 +276,15 @@ impl Vm {
                             None => tri!(self.binary_op(Operator::Add, x, y)),
                         },
                         (Value::Float(p), Value::Float(q)) => Value::Float(p + q),
-                        _ => tri!(self.binary_op(Operator::Add, x, y)),
+                        _ => {
+                            if let Some(f) = self.binop_frame(Operator::Add, x, y) {
+                                save_pc!();
+                                tri!(self.push_binop_frame(f, x, y, cur.base + a));
+                                cur = self.load_cur();
+                                continue;
+                            }
+                            tri!(self.binary_op(Operator::Add, x, y))
+                        }
                     };
                 }
                 Op::Sub => {
@@ -270,7 +295,15 @@ impl Vm {
                             None => tri!(self.binary_op(Operator::Sub, x, y)),
                         },
                         (Value::Float(p), Value::Float(q)) => Value::Float(p - q),
-                        _ => tri!(self.binary_op(Operator::Sub, x, y)),
+                        _ => {
+                            if let Some(f) = self.binop_frame(Operator::Sub, x, y) {
+                                save_pc!();
+                                tri!(self.push_binop_frame(f, x, y, cur.base + a));
+                                cur = self.load_cur();
+                                continue;
+                            }
+                            tri!(self.binary_op(Operator::Sub, x, y))
+                        }
                     };
                 }
                 Op::Mul => {
@@ -281,28 +314,60 @@ impl Vm {
                             None => tri!(self.binary_op(Operator::Mult, x, y)),
                         },
                         (Value::Float(p), Value::Float(q)) => Value::Float(p * q),
-                        _ => tri!(self.binary_op(Operator::Mult, x, y)),
+                        _ => {
+                            if let Some(f) = self.binop_frame(Operator::Mult, x, y) {
+                                save_pc!();
+                                tri!(self.push_binop_frame(f, x, y, cur.base + a));
+                                cur = self.load_cur();
+                                continue;
+                            }
+                            tri!(self.binary_op(Operator::Mult, x, y))
+                        }
                     };
                 }
                 Op::TrueDiv => {
                     let (x, y) = (r!(b_of(ins)), r!(c_of(ins)));
                     r!(a) = match (x, y) {
                         (Value::Float(p), Value::Float(q)) if q != 0.0 => Value::Float(p / q),
-                        _ => tri!(self.binary_op(Operator::Div, x, y)),
+                        _ => {
+                            if let Some(f) = self.binop_frame(Operator::Div, x, y) {
+                                save_pc!();
+                                tri!(self.push_binop_frame(f, x, y, cur.base + a));
+                                cur = self.load_cur();
+                                continue;
+                            }
+                            tri!(self.binary_op(Operator::Div, x, y))
+                        }
                     };
                 }
                 Op::FloorDiv => {
                     let (x, y) = (r!(b_of(ins)), r!(c_of(ins)));
                     r!(a) = match (x, y) {
                         (Value::Int(p), Value::Int(q)) if q > 0 => Value::Int(p.div_euclid(q)),
-                        _ => tri!(self.binary_op(Operator::FloorDiv, x, y)),
+                        _ => {
+                            if let Some(f) = self.binop_frame(Operator::FloorDiv, x, y) {
+                                save_pc!();
+                                tri!(self.push_binop_frame(f, x, y, cur.base + a));
+                                cur = self.load_cur();
+                                continue;
+                            }
+                            tri!(self.binary_op(Operator::FloorDiv, x, y))
+                        }
                     };
                 }
                 Op::Mod => {
                     let (x, y) = (r!(b_of(ins)), r!(c_of(ins)));
                     r!(a) = match (x, y) {
                         (Value::Int(p), Value::Int(q)) if q > 0 => Value::Int(p.rem_euclid(q)),
-                        _ => tri!(self.binary_op(Operator::Mod, x, y)),
+                        _ => {
+                            if let Some(f) = self.binop_frame(Operator::Mod, x, y) {
+                                save_pc!();
+                                tri!(self.push_binop_frame(f, x, y, cur.base + a));
+                                cur = self.load_cur();
+                                continue;
+                            }
+                            tri!(self.binary_op(Operator::Mod, x, y))
+                        }
                     };
                 }
                 Op::Pow
@@ -546,8 +611,19 @@ impl Vm {
                         }
                     }
                     save_pc!();
-                    let args: Vec<Value> =
-                        self.stack[cur.base + first..cur.base + first + nargs].to_vec();
+                    // The arguments, copied out of the registers (which keep
+                    // them rooted): on the native stack when they are few.
+                    let mut small = [Value::Null; 8];
+                    let spilled: Vec<Value>;
+                    let args: &[Value] = if nargs <= small.len() {
+                        small[..nargs].copy_from_slice(
+                            &self.stack[cur.base + first..cur.base + first + nargs],
+                        );
+                        &small[..nargs]
+                    } else {
+                        spilled = self.stack[cur.base + first..cur.base + first + nargs].to_vec();
+                        &spilled
+                    };
                     let result = match kwnames {
                         Some(Value::Tuple(names)) => {
                             let nk = names.items.len();
@@ -560,7 +636,7 @@ impl Vm {
                                 .collect();
                             self.call_value_at(func, &args[..npos], &kw, cur.base + a)
                         }
-                        _ => self.call_value_at(func, &args, &[], cur.base + a),
+                        _ => self.call_value_at(func, args, &[], cur.base + a),
                     };
                     match tri!(result) {
                         CallOutcome::Done(v) => r!(a) = v,
@@ -621,7 +697,22 @@ impl Vm {
                     if frame.boundary || self.frames.len() <= entry {
                         return Ok(v);
                     }
-                    let ret = frame.ret & !INIT_RET;
+                    let ret = frame.ret & !(INIT_RET | BINOP_RET);
+                    let v = if frame.ret & BINOP_RET != 0 && matches!(v, Value::NotImplemented) {
+                        // The left operand's method gave up: the right
+                        // operand's reflected method, or the TypeError.
+                        let caller = self.frames.last().expect("frame");
+                        let (cbase, cpc) = (caller.base, caller.pc);
+                        let ins = caller.code.instructions[cpc - 1];
+                        let (x, y) = (self.stack[cbase + b_of(ins)], self.stack[cbase + c_of(ins)]);
+                        let o = binop_of(op_of(ins));
+                        match self.binary_after_lhs(o, x, y) {
+                            Ok(r) => r,
+                            Err(e) => return Err(e),
+                        }
+                    } else {
+                        v
+                    };
                     if frame.ret & INIT_RET == 0 {
                         self.stack[ret] = v;
                     } else if !{
