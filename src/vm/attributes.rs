@@ -34,6 +34,8 @@ pub mod cache {
     pub const STORE_SLOT: u8 = 4;
     /// A class method (`value` is the function, bound to the class).
     pub const CLASS_METHOD: u8 = 5;
+    /// A property whose getter is the plain function `value`.
+    pub const PROPERTY: u8 = 6;
 }
 
 /// What a value found on a type does when accessed through an instance.
@@ -956,6 +958,21 @@ impl Vm {
         let descr = self.type_lookup(cls, n);
         let key = cd.key_index(n);
         match descr {
+            Some(d) if self.descr_kind(d) == Descr::Property => match d {
+                Value::Instance(p) => match p.field(fields::FGET) {
+                    f @ Value::Function(func)
+                        if func.code.argcount == 1
+                            && func.code.kwonlyargcount == 0
+                            && !func.code.flags.varargs
+                            && !func.code.flags.varkeywords
+                            && !func.code.flags.generator =>
+                    {
+                        Some(AttrCache { version, kind: cache::PROPERTY, index: 0, value: f })
+                    }
+                    _ => None,
+                },
+                _ => None,
+            },
             Some(d) if self.is_data_descr(d) => {
                 if self.descr_kind(d) == Descr::Member {
                     if let Value::Instance(m) = d {
@@ -1008,6 +1025,28 @@ impl Vm {
                 value: Value::Null,
             }),
         }
+    }
+
+    /// The getter to run in a frame of its own for `inst.name`, when the
+    /// instruction's cache says it is a property with a plain function.
+    #[inline]
+    pub fn cached_property(
+        &self,
+        inst: Gc<InstanceObj>,
+        cache: &[Cell<AttrCache>],
+    ) -> Option<Gc<crate::runtime::function::FuncObj>> {
+        let cls = inst.class();
+        let version = cls.class()?.version.get();
+        for entry in cache {
+            let c = entry.get();
+            if c.version == version {
+                return match (c.kind, c.value) {
+                    (cache::PROPERTY, Value::Function(f)) => Some(f),
+                    _ => None,
+                };
+            }
+        }
+        None
     }
 
     /// `LoadMethod` on an instance, through the instruction's caches.

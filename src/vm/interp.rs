@@ -75,9 +75,7 @@ impl Vm {
                 // Unwind every frame of this activation, innermost first.
                 while self.frames.len() > entry {
                     let f = self.frames.pop().expect("frame");
-                    if f.ret & INIT_RET != 0 {
-                        self.leave_c();
-                    }
+                    self.frame_unwound(&f);
                     e.0.traceback.with_mut(|tb| {
                         tb.push(TbEntry { code: f.code.clone(), pc: f.pc.saturating_sub(1) as u32 })
                     });
@@ -739,6 +737,17 @@ impl Vm {
                     r!(a) = match obj {
                         Value::Instance(inst) => {
                             let cache = cur.code().attr_cache(cur.pc - 1);
+                            if let Some(fget) = self.cached_property(inst, cache) {
+                                // A property: its getter runs in a frame.
+                                save_pc!();
+                                let base = self.stack.len();
+                                tri!(self.ensure_stack(base + 2));
+                                self.stack.push(obj);
+                                tri!(self.push_frame(fget, base, 1, cur.base + a));
+                                cur = self.load_cur();
+                                ext = 0;
+                                continue;
+                            }
                             tri!(self.cached_getattr(inst, name, cache))
                         }
                         Value::Type(t) if t.class.is_some() => {
@@ -1309,6 +1318,16 @@ impl Vm {
             );
         }
         self.dict_set(d, k, v)
+    }
+
+    /// Bookkeeping for a frame an exception unwinds (popped without
+    /// returning): an `__init__` frame pushed by a class call held a
+    /// recursion level.
+    #[inline]
+    pub fn frame_unwound(&mut self, f: &Frame) {
+        if f.ret & INIT_RET != 0 {
+            self.leave_c();
+        }
     }
 
     /// Has the running frame's code run often enough that CPython 3.11
