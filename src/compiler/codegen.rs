@@ -1426,6 +1426,8 @@ impl<'g, 'a> Gen<'g, 'a> {
                 self.restore_pos(old);
             }
             FunctionBody::Comprehension(kind, elt, value, generators) => {
+                // Its loop and filters are located at the whole expression.
+                self.set_pos(span);
                 self.comprehension_body(kind, elt, value, generators)?;
             }
         }
@@ -2049,6 +2051,18 @@ impl<'g, 'a> Gen<'g, 'a> {
     /// Evaluate a condition and jump when its truth equals `jump_if`;
     /// returns the jump to patch. Comparisons fuse into compare-and-branch.
     fn cond_jump(&mut self, test: &Expr<'a>, jump_if: bool) -> CResult<usize> {
+        // The truth test itself is located at the enclosing statement (or
+        // expression), as CPython's conditional jumps are.
+        let jump_pos = self.u().pos;
+        self.cond_jump_at(test, jump_if, jump_pos)
+    }
+
+    fn cond_jump_at(
+        &mut self,
+        test: &Expr<'a>,
+        jump_if: bool,
+        jump_pos: Position,
+    ) -> CResult<usize> {
         let top = self.top();
         let old = self.set_pos(test.span);
         let r = (|| {
@@ -2090,10 +2104,14 @@ impl<'g, 'a> Gen<'g, 'a> {
                 }
             }
             if let ExprKind::UnaryOp { op: UnaryOp::Not, operand } = &test.kind {
-                return self.cond_jump(operand, !jump_if);
+                return self.cond_jump_at(operand, !jump_if, jump_pos);
             }
             let r = self.expr_any(test)?;
-            Ok(self.jump(if jump_if { Op::JmpIfTrue } else { Op::JmpIfFalse }, r))
+            let expr_pos = self.u().pos;
+            self.u().pos = jump_pos;
+            let j = self.jump(if jump_if { Op::JmpIfTrue } else { Op::JmpIfFalse }, r);
+            self.u().pos = expr_pos;
+            Ok(j)
         })();
         self.restore_pos(old);
         self.set_top(top);

@@ -1224,11 +1224,8 @@ impl Vm {
             return Ok(v);
         }
         if let Some(d) = self.type_lookup(cls, n) {
-            let cacheable = match self.descr_kind(d) {
-                Descr::Plain | Descr::Function => true,
-                Descr::Static => true,
-                _ => false,
-            };
+            let cacheable =
+                matches!(self.descr_kind(d), Descr::Plain | Descr::Function | Descr::Static);
             if cacheable {
                 let entry = AttrCache {
                     version: cd.version.get(),

@@ -7,7 +7,7 @@
 
 use ahash::AHashMap;
 
-use super::{PyErr, PyResult, Vm};
+use super::{PyResult, Vm};
 use crate::runtime::class::{self, special, ClassData, MAX_SHARED_KEYS};
 use crate::runtime::dict::DictObj;
 use crate::runtime::exception::{ExcKind, ExcObj};
@@ -216,20 +216,11 @@ impl Vm {
     /// A builtin type's own native method.
     fn builtin_lookup(&self, t: Gc<TypeObj>, name: &str) -> Option<Value> {
         let id = if t.exc.is_some() { TypeId::Exception } else { t.id };
-        if t.exc.is_some() && t.exc != Some(ExcKind::BaseException) && !is_exc_own(name) {
+        if t.exc.is_some() && t.exc != Some(ExcKind::BaseException) {
             // Exceptions share BaseException's methods: find them there only.
             return None;
         }
         self.methods.get(&(id, name)).copied()
-    }
-
-    /// Where in the MRO of `t` the attribute `name` is defined.
-    pub fn defining_class(&self, t: Gc<TypeObj>, name: Gc<StrObj>) -> Option<Gc<TypeObj>> {
-        let key = Value::Str(name);
-        self.mro_of(t).into_iter().find(|k| match k.class() {
-            Some(kc) => kc.dict.table.with(|tb| tb.get_hashed(name.hash(), key)).is_some(),
-            None => self.builtin_lookup(*k, name.as_str()).is_some(),
-        })
     }
 
     // ----- creating classes ----------------------------------------------
@@ -1095,17 +1086,6 @@ impl Vm {
     pub fn prune_class_registry(registry: &mut Vec<Gc<TypeObj>>) {
         registry.retain(|c| c.is_marked());
     }
-
-    /// `TypeError` for a call of a class with too many arguments.
-    pub fn takes_no_arguments(&mut self, cls: Gc<TypeObj>) -> PyErr {
-        self.type_error(format!("{}() takes no arguments", cls.name()))
-    }
-}
-
-/// Names of `BaseException`'s native methods that every exception class
-/// finds on `BaseException` itself.
-fn is_exc_own(_name: &str) -> bool {
-    false
 }
 
 /// The special-method bits of a class (its MRO's namespaces).

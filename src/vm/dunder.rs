@@ -6,8 +6,6 @@
 //! an operand is an instance; a class that defines nothing falls back to
 //! its builtin payload (`class L(list)`) or to `object`'s behaviour.
 
-use num_bigint::BigInt;
-
 use super::{PyErr, PyResult, Vm};
 use crate::runtime::class::special;
 use crate::runtime::exception::ExcKind;
@@ -1166,22 +1164,6 @@ impl Vm {
             };
         }
         Ok(None)
-    }
-
-    /// An integer index for sequence subscripts (`__index__`), as i64 when
-    /// it fits.
-    pub fn index_i64(&mut self, v: Value) -> PyResult<Option<i64>> {
-        let i = self.index_value(v)?;
-        Ok(match i {
-            Value::Int(i) => Some(i),
-            Value::BigInt(b) => num_traits::ToPrimitive::to_i64(&b.value),
-            _ => None,
-        })
-    }
-
-    /// The value of an int as a BigInt (for conversions).
-    pub fn int_to_big(&self, v: Value) -> Option<BigInt> {
-        super::ops::to_bigint(v)
     }
 }
 

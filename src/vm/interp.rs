@@ -704,10 +704,7 @@ impl Vm {
                         let ins = caller.code.instructions[cpc - 1];
                         let (x, y) = (self.stack[cbase + b_of(ins)], self.stack[cbase + c_of(ins)]);
                         let o = binop_of(op_of(ins));
-                        match self.binary_after_lhs(o, x, y) {
-                            Ok(r) => r,
-                            Err(e) => return Err(e),
-                        }
+                        self.binary_after_lhs(o, x, y)?
                     } else {
                         v
                     };
