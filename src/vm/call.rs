@@ -34,8 +34,12 @@ pub(super) fn checks_recursion(name: &str) -> bool {
 }
 
 /// Nested re-entries of the dispatch loop from native code allowed (each
-/// takes a few kilobytes of the 512 MB native stack of the main thread).
+/// takes a few kilobytes of the 512 MB native stack of the main thread in
+/// release builds, far more in debug builds).
+#[cfg(not(debug_assertions))]
 const MAX_NATIVE_DEPTH: usize = 20_000;
+#[cfg(debug_assertions)]
+const MAX_NATIVE_DEPTH: usize = 2_000;
 
 impl Vm {
     /// Call any callable from native code and run it to completion.
