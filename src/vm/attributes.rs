@@ -884,50 +884,56 @@ impl Vm {
 
     // ----- inline caches -------------------------------------------------
 
-    /// `GetAttr` on an instance, through the instruction's caches.
+    /// `GetAttr` on an instance, through the instruction's caches: the
+    /// value, or (`Err`) a property getter for the dispatch loop to run.
     #[inline]
     pub fn cached_getattr(
         &mut self,
         inst: Gc<InstanceObj>,
         name: Value,
         cache: &[Cell<AttrCache>],
-    ) -> PyResult<Value> {
+    ) -> PyResult<Result<Value, Gc<crate::runtime::function::FuncObj>>> {
         let cls = inst.class();
         if let Some(cd) = cls.class() {
             let version = cd.version.get();
-            if inst.dict.get().is_none() {
-                for entry in cache {
-                    let c = entry.get();
-                    if c.version != version {
-                        continue;
-                    }
+            for entry in cache {
+                let c = entry.get();
+                if c.version != version {
+                    continue;
+                }
+                // A property (a data descriptor) wins over the instance's
+                // own attributes, whatever mode they are stored in.
+                if let (cache::PROPERTY, Value::Function(f)) = (c.kind, c.value) {
+                    return Ok(Err(f));
+                }
+                if inst.dict.get().is_none() {
                     match c.kind {
                         cache::SLOT => {
                             let v = inst.slot(c.index as usize);
                             if !v.is_null() {
-                                return Ok(v);
+                                return Ok(Ok(v));
                             }
                         }
-                        cache::CLASS_VALUE => return Ok(c.value),
+                        cache::CLASS_VALUE => return Ok(Ok(c.value)),
                         cache::METHOD => {
-                            return Ok(Value::BoundMethod(self.heap.alloc(BoundMethodObj {
+                            return Ok(Ok(Value::BoundMethod(self.heap.alloc(BoundMethodObj {
                                 func: c.value,
                                 receiver: Value::Instance(inst),
-                            })))
+                            }))))
                         }
                         cache::CLASS_METHOD => {
-                            return Ok(Value::BoundMethod(self.heap.alloc(BoundMethodObj {
+                            return Ok(Ok(Value::BoundMethod(self.heap.alloc(BoundMethodObj {
                                 func: c.value,
                                 receiver: Value::Type(cls),
-                            })))
+                            }))))
                         }
                         _ => {}
                     }
-                    break;
                 }
+                break;
             }
         }
-        self.getattr_fill(inst, name, cache)
+        self.getattr_fill(inst, name, cache).map(Ok)
     }
 
     #[cold]
@@ -1025,28 +1031,6 @@ impl Vm {
                 value: Value::Null,
             }),
         }
-    }
-
-    /// The getter to run in a frame of its own for `inst.name`, when the
-    /// instruction's cache says it is a property with a plain function.
-    #[inline]
-    pub fn cached_property(
-        &self,
-        inst: Gc<InstanceObj>,
-        cache: &[Cell<AttrCache>],
-    ) -> Option<Gc<crate::runtime::function::FuncObj>> {
-        let cls = inst.class();
-        let version = cls.class()?.version.get();
-        for entry in cache {
-            let c = entry.get();
-            if c.version == version {
-                return match (c.kind, c.value) {
-                    (cache::PROPERTY, Value::Function(f)) => Some(f),
-                    _ => None,
-                };
-            }
-        }
-        None
     }
 
     /// `LoadMethod` on an instance, through the instruction's caches.

@@ -734,18 +734,20 @@ impl Vm {
                     r!(a) = match obj {
                         Value::Instance(inst) => {
                             let cache = cur.code().attr_cache(cur.pc - 1);
-                            if let Some(fget) = self.cached_property(inst, cache) {
-                                // A property: its getter runs in a frame.
-                                save_pc!();
-                                let base = self.stack.len();
-                                tri!(self.ensure_stack(base + 2));
-                                self.stack.push(obj);
-                                tri!(self.push_frame(fget, base, 1, cur.base + a));
-                                cur = self.load_cur();
-                                ext = 0;
-                                continue;
+                            match tri!(self.cached_getattr(inst, name, cache)) {
+                                Ok(v) => v,
+                                Err(fget) => {
+                                    // A property: its getter runs in a frame.
+                                    save_pc!();
+                                    let base = self.stack.len();
+                                    tri!(self.ensure_stack(base + 2));
+                                    self.stack.push(obj);
+                                    tri!(self.push_frame(fget, base, 1, cur.base + a));
+                                    cur = self.load_cur();
+                                    ext = 0;
+                                    continue;
+                                }
                             }
-                            tri!(self.cached_getattr(inst, name, cache))
                         }
                         Value::Type(t) if t.class.is_some() => {
                             let cache = cur.code().attr_cache(cur.pc - 1);
