@@ -19,6 +19,7 @@ const AREAS: &[&str] = &[
     "run_basics",
     "run_builtins",
     "run_complex",
+    "run_classes",
     "run_dict",
     "run_errors",
     "run_exceptions",

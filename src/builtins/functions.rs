@@ -151,6 +151,7 @@ fn abs(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
             let m: num_bigint::BigInt = b.value.magnitude().clone().into();
             Ok(crate::vm::ops::int_value(vm, m))
         }
+        v @ Value::Instance(_) => vm.instance_unary(3, v),
         v => Err(vm.type_error(format!("bad operand type for abs(): '{}'", vm.type_name(v)))),
     }
 }
@@ -270,8 +271,18 @@ pub fn sort_values(
     keys: Option<Vec<Value>>,
     reverse: bool,
 ) -> PyResult<()> {
-    let n = items.len();
     let keys = keys.unwrap_or_else(|| items.clone());
+    // Comparisons may run Python code (and collect): keep everything rooted.
+    let mark = vm.temp_roots.len();
+    vm.temp_roots.extend_from_slice(items);
+    vm.temp_roots.extend_from_slice(&keys);
+    let r = merge_sort(vm, items, &keys, reverse);
+    vm.temp_roots.truncate(mark);
+    r
+}
+
+fn merge_sort(vm: &mut Vm, items: &mut Vec<Value>, keys: &[Value], reverse: bool) -> PyResult<()> {
+    let n = items.len();
     let mut idx: Vec<usize> = (0..n).collect();
     let mut err = None;
     // Insertion-friendly merge sort over indices.
@@ -411,6 +422,7 @@ fn reversed(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value
             items.reverse();
             IterState::Seq { items, index: 0 }
         }
+        v @ Value::Instance(_) => return vm.instance_reversed(v),
         v => return Err(vm.type_error(format!("'{}' object is not reversible", vm.type_name(v)))),
     };
     Ok(Value::Iter(vm.heap.alloc(IterObj::new(state))))
@@ -431,17 +443,21 @@ fn enumerate(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Valu
 
 fn zip(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     only_kwargs(vm, "zip", kw, &["strict"])?;
-    let mut inners = Vec::with_capacity(args.len());
+    // `iter()` may run Python code (`__iter__`): keep the iterators made so
+    // far rooted.
+    let mark = vm.temp_roots.len();
     for (i, &a) in args.iter().enumerate() {
         match vm.iter(a) {
-            Ok(it) => inners.push(it),
+            Ok(it) => vm.temp_roots.push(it),
             Err(_) => {
+                vm.temp_roots.truncate(mark);
                 return Err(
                     vm.type_error(format!("zip argument #{} must support iteration", i + 1))
                 );
             }
         }
     }
+    let inners = vm.temp_roots.split_off(mark);
     if inners.is_empty() {
         return Ok(Value::Iter(vm.heap.alloc(IterObj::new(IterState::Exhausted))));
     }
@@ -453,10 +469,21 @@ fn map(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     if args.len() < 2 {
         return Err(vm.type_error("map() must have at least two arguments."));
     }
-    let mut inners = Vec::new();
+    // `iter()` may run Python code (`__iter__`): keep the iterators made so
+    // far rooted.
+    let mark = vm.temp_roots.len();
+    let mut r = Ok(());
     for &a in &args[1..] {
-        inners.push(vm.iter(a)?);
+        match vm.iter(a) {
+            Ok(it) => vm.temp_roots.push(it),
+            Err(e) => {
+                r = Err(e);
+                break;
+            }
+        }
     }
+    let inners = vm.temp_roots.split_off(mark);
+    r?;
     Ok(Value::Iter(vm.heap.alloc(IterObj::new(IterState::Map { func: args[0], inners }))))
 }
 
@@ -491,28 +518,51 @@ fn all(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     Ok(Value::Bool(true))
 }
 
-/// Is `v` an instance of the type object `t`?
-pub fn is_instance(vm: &Vm, v: Value, t: &crate::runtime::object::TypeObj) -> bool {
-    use crate::runtime::object::TypeId;
-    if let (Value::Exception(e), Some(k)) = (v, t.exc) {
-        return e.kind.is_subclass(k);
+/// `isinstance(v, t)` for one class: a metaclass's `__instancecheck__`,
+/// else the MRO of `type(v)`.
+fn instance_check(
+    vm: &mut Vm,
+    v: Value,
+    t: crate::runtime::heap::Gc<crate::runtime::object::TypeObj>,
+) -> PyResult<bool> {
+    if vm.is_instance_of(v, t) {
+        return Ok(true);
     }
-    let vt = vm.type_of(v);
-    if vt.id == t.id && vt.exc == t.exc {
-        return true;
+    let meta = vm.metaclass_of(t);
+    if meta.class.is_some() {
+        if let Some(r) = vm.call_dunder(Value::Type(t), u64::MAX, "__instancecheck__", &[v])? {
+            return vm.truthy(r);
+        }
     }
-    matches!((vt.id, t.id), (TypeId::Bool, TypeId::Int) | (_, TypeId::Object))
+    Ok(false)
+}
+
+/// `issubclass(c, t)` for one class.
+fn subclass_check(
+    vm: &mut Vm,
+    c: crate::runtime::heap::Gc<crate::runtime::object::TypeObj>,
+    t: crate::runtime::heap::Gc<crate::runtime::object::TypeObj>,
+) -> PyResult<bool> {
+    let meta = vm.metaclass_of(t);
+    if meta.class.is_some() {
+        if let Some(r) =
+            vm.call_dunder(Value::Type(t), u64::MAX, "__subclasscheck__", &[Value::Type(c)])?
+        {
+            return vm.truthy(r);
+        }
+    }
+    Ok(vm.is_subtype(c, t))
 }
 
 fn isinstance(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "isinstance", kw)?;
     check_args(vm, "isinstance", args, 2, 2)?;
-    fn check(vm: &mut Vm, v: Value, t: Value) -> PyResult<bool> {
+    fn check(vm: &mut Vm, v: Value, t: Value, depth: usize) -> PyResult<bool> {
         match t {
-            Value::Type(t) => Ok(is_instance(vm, v, &t)),
-            Value::Tuple(ts) => {
+            Value::Type(t) => instance_check(vm, v, t),
+            Value::Tuple(ts) if depth < 1000 => {
                 for &x in ts.items.iter() {
-                    if check(vm, v, x)? {
+                    if check(vm, v, x, depth + 1)? {
                         return Ok(true);
                     }
                 }
@@ -524,7 +574,7 @@ fn isinstance(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Val
             }
         }
     }
-    Ok(Value::Bool(check(vm, args[0], args[1])?))
+    Ok(Value::Bool(check(vm, args[0], args[1], 0)?))
 }
 
 fn issubclass(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
@@ -533,20 +583,17 @@ fn issubclass(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Val
     let Value::Type(c) = args[0] else {
         return Err(vm.type_error("issubclass() arg 1 must be a class"));
     };
-    fn check(vm: &mut Vm, c: &crate::runtime::object::TypeObj, t: Value) -> PyResult<bool> {
-        use crate::runtime::object::TypeId;
+    fn check(
+        vm: &mut Vm,
+        c: crate::runtime::heap::Gc<crate::runtime::object::TypeObj>,
+        t: Value,
+        depth: usize,
+    ) -> PyResult<bool> {
         match t {
-            Value::Type(t) => Ok(match (c.exc, t.exc) {
-                (Some(a), Some(b)) => a.is_subclass(b),
-                _ => {
-                    (c.id == t.id && c.exc == t.exc)
-                        || t.id == TypeId::Object
-                        || (c.id == TypeId::Bool && t.id == TypeId::Int)
-                }
-            }),
-            Value::Tuple(ts) => {
+            Value::Type(t) => subclass_check(vm, c, t),
+            Value::Tuple(ts) if depth < 1000 => {
                 for &x in ts.items.iter() {
-                    if check(vm, c, x)? {
+                    if check(vm, c, x, depth + 1)? {
                         return Ok(true);
                     }
                 }
@@ -557,7 +604,7 @@ fn issubclass(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Val
             ),
         }
     }
-    Ok(Value::Bool(check(vm, &c, args[1])?))
+    Ok(Value::Bool(check(vm, c, args[1], 0)?))
 }
 
 fn hash(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
@@ -631,6 +678,9 @@ fn divmod(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> 
     no_kwargs(vm, "divmod", kw)?;
     check_args(vm, "divmod", args, 2, 2)?;
     use crate::syntax::ast::Operator;
+    if let Some(r) = vm.instance_divmod(args[0], args[1])? {
+        return Ok(r);
+    }
     let q = vm.binary_op(Operator::FloorDiv, args[0], args[1]).map_err(|e| {
         if e.0.kind == ExcKind::TypeError {
             vm.type_error(format!(
@@ -714,7 +764,11 @@ fn radix(
 ) -> PyResult<Value> {
     no_kwargs(vm, name, kw)?;
     check_args(vm, name, args, 1, 1)?;
-    let Some(n) = crate::vm::ops::to_bigint(args[0]) else {
+    let v = match args[0] {
+        v @ Value::Instance(_) => vm.index_value(v)?,
+        v => v,
+    };
+    let Some(n) = crate::vm::ops::to_bigint(v) else {
         return Err(vm.type_error(format!(
             "'{}' object cannot be interpreted as an integer",
             vm.type_name(args[0])
@@ -748,8 +802,20 @@ fn iter(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn next(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "next", kw)?;
     check_args(vm, "next", args, 1, 2)?;
-    if !matches!(args[0], Value::Iter(_) | Value::Generator(_)) {
+    if !vm.is_iterator(args[0]) {
         return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(args[0]))));
+    }
+    if let Value::Instance(_) = args[0] {
+        // `__next__`'s own StopIteration (and traceback) propagates.
+        let r = vm.call_dunder(args[0], crate::runtime::class::special::NEXT, "__next__", &[]);
+        return match r {
+            Ok(Some(v)) => Ok(v),
+            Ok(None) => {
+                Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(args[0]))))
+            }
+            Err(e) if e.0.kind == ExcKind::StopIteration && args.len() == 2 => Ok(args[1]),
+            Err(e) => Err(e),
+        };
     }
     match vm.next(args[0])? {
         Some(v) => Ok(v),
@@ -763,10 +829,7 @@ fn next(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 fn callable(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "callable", kw)?;
     check_args(vm, "callable", args, 1, 1)?;
-    Ok(Value::Bool(matches!(
-        args[0],
-        Value::Function(_) | Value::Builtin(_) | Value::BoundMethod(_) | Value::Type(_)
-    )))
+    Ok(Value::Bool(vm.is_callable(args[0])))
 }
 
 fn getattr(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
@@ -836,6 +899,23 @@ fn round(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     only_kwargs(vm, "round", kw, &["ndigits"])?;
     check_args(vm, "round", args, 1, 2)?;
     let nd = args.get(1).copied().or(kwarg(kw, "ndigits")).filter(|v| !v.is_none());
+    let nd = match nd {
+        Some(v @ Value::Instance(_)) => Some(vm.index_value(v)?),
+        other => other,
+    };
+    if let Value::Instance(_) = args[0] {
+        let extra: Vec<Value> = nd.into_iter().collect();
+        if let Some(r) =
+            vm.call_dunder(args[0], crate::runtime::class::special::INT_FLOAT, "__round__", &extra)?
+        {
+            return Ok(r);
+        }
+        if let Some(p) = vm.payload_of(args[0]) {
+            let mut a = vec![p];
+            a.extend(extra);
+            return round(vm, Value::None, &a, &[]);
+        }
+    }
     match args[0] {
         Value::Float(f) => match nd {
             None => {
@@ -937,6 +1017,10 @@ pub fn make_range(vm: &mut Vm, args: &[Value]) -> PyResult<Value> {
     let ints: Vec<i128> = {
         let mut v = Vec::with_capacity(args.len());
         for &a in args {
+            let a = match a {
+                Value::Instance(_) => vm.index_value(a)?,
+                other => other,
+            };
             match a {
                 Value::Int(i) => v.push(i as i128),
                 Value::Bool(b) => v.push(b as i128),

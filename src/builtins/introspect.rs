@@ -21,6 +21,7 @@ const OBJECT_ATTRS: &[&str] = &[
     "__format__",
     "__ge__",
     "__getattribute__",
+    "__getstate__",
     "__gt__",
     "__hash__",
     "__init__",
@@ -76,6 +77,10 @@ pub fn locals_dict(vm: &mut Vm) -> Value {
     if frame.code.flags.module {
         return Value::Dict(frame.globals);
     }
+    if frame.code.flags.class_body {
+        // The class namespace.
+        return vm.stack.get(frame.base).copied().unwrap_or(Value::None);
+    }
     let code = frame.code.clone();
     let base = frame.base;
     let cells = frame.cells.clone();
@@ -115,6 +120,20 @@ pub fn vars(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value
         None => Ok(locals_dict(vm)),
         Some(Value::Module(m)) => Ok(Value::Dict(m.dict)),
         Some(&Value::Function(f)) => Ok(Value::Dict(super::attrs::function_dict(vm, f))),
+        Some(&v @ (Value::Instance(_) | Value::Exception(_))) => {
+            let k = Value::Str(vm.intern("__dict__"));
+            match vm.get_attr(v, k) {
+                Ok(d) => Ok(d),
+                Err(e) if e.0.kind == crate::runtime::exception::ExcKind::AttributeError => {
+                    Err(vm.type_error("vars() argument must have __dict__ attribute"))
+                }
+                Err(e) => Err(e),
+            }
+        }
+        Some(&Value::Type(t)) if t.class.is_some() => {
+            let d = t.class().map(|c| c.dict).expect("a class");
+            Ok(vm.mapping_proxy(d))
+        }
         Some(_) => Err(vm.type_error("vars() argument must have __dict__ attribute")),
     }
 }
@@ -132,6 +151,8 @@ pub fn dir(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value>
             _ => Vec::new(),
         },
         Some(Value::Module(m)) => keys_of(&m.dict),
+        Some(&v @ (Value::Instance(_) | Value::Exception(_))) => return dir_of(vm, v),
+        Some(&Value::Type(t)) if t.class.is_some() => return dir_of(vm, Value::Type(t)),
         Some(&v) => {
             let ty = match v {
                 Value::Type(t) if t.exc.is_none() => t.id,
@@ -150,6 +171,62 @@ pub fn dir(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value>
             out
         }
     };
+    names.sort();
+    names.dedup();
+    let items: Vec<Value> = names.into_iter().map(|n| vm.new_str(n)).collect();
+    Ok(vm.new_list(items))
+}
+
+/// `dir(v)` for instances, exceptions and classes: the object's own
+/// attributes and those of every class in the MRO, sorted.
+pub fn dir_of(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let mut names: Vec<String> = Vec::new();
+    let (classes, own) = match v {
+        Value::Type(t) => (vm.mro_of(t), None),
+        other => {
+            let t = vm.type_of(other);
+            let own = match other {
+                Value::Instance(i) => match i.dict.get() {
+                    Some(d) => Some(keys_of(&d)),
+                    None => i.class().class().map(|c| {
+                        let keys = c.keys.with(|k| k.clone());
+                        keys.iter()
+                            .enumerate()
+                            .filter(|(idx, _)| !i.slot(*idx).is_null())
+                            .map(|(_, k)| k.as_str().to_string())
+                            .collect()
+                    }),
+                },
+                Value::Exception(e) => e.dict.get().map(|d| keys_of(&d)),
+                _ => None,
+            };
+            (vm.mro_of(t), own)
+        }
+    };
+    if let Some(o) = own {
+        names.extend(o);
+    }
+    for c in classes {
+        match c.class() {
+            Some(cd) => {
+                names.extend(keys_of(&cd.dict));
+                if cd.has_dict {
+                    names.push("__dict__".into());
+                    names.push("__weakref__".into());
+                }
+            }
+            None => {
+                let ty = if c.exc.is_some() { TypeId::Exception } else { c.id };
+                if ty == TypeId::Object {
+                    names.extend(OBJECT_ATTRS.iter().map(|s| s.to_string()));
+                }
+                names.extend(data_attrs(ty).iter().map(|s| s.to_string()));
+                names.extend(
+                    vm.methods.keys().filter(|(t, _)| *t == ty).map(|(_, n)| n.to_string()),
+                );
+            }
+        }
+    }
     names.sort();
     names.dedup();
     let items: Vec<Value> = names.into_iter().map(|n| vm.new_str(n)).collect();

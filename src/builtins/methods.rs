@@ -267,10 +267,9 @@ fn unhashable(vm: &mut Vm, k: Value) -> PyErr {
 fn dict_get(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "get", kw)?;
     nargs(vm, "get", args, 1, 2)?;
-    match dict_of(s).get(args[0]) {
-        Ok(Some(v)) => Ok(v),
-        Ok(None) => Ok(args.get(1).copied().unwrap_or(Value::None)),
-        Err(_) => Err(unhashable(vm, args[0])),
+    match vm.dict_lookup(dict_of(s), args[0])? {
+        Some(v) => Ok(v),
+        None => Ok(args.get(1).copied().unwrap_or(Value::None)),
     }
 }
 
@@ -336,13 +335,12 @@ pub fn dict_fromkeys(vm: &mut Vm, _cls: Value, args: &[Value], kw: KwArgs) -> Py
 fn dict_pop(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "pop", kw)?;
     nargs(vm, "pop", args, 1, 2)?;
-    match dict_of(s).table.with_mut(|t| t.remove(args[0])) {
-        Ok(Some(v)) => Ok(v),
-        Ok(None) => match args.get(1) {
+    match vm.dict_remove(dict_of(s), args[0])? {
+        Some(v) => Ok(v),
+        None => match args.get(1) {
             Some(&d) => Ok(d),
             None => Err(vm.err_args(ExcKind::KeyError, vec![args[0]])),
         },
-        Err(_) => Err(unhashable(vm, args[0])),
     }
 }
 
@@ -350,14 +348,13 @@ fn dict_setdefault(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResul
     no_kwargs(vm, "setdefault", kw)?;
     nargs(vm, "setdefault", args, 1, 2)?;
     let d = dict_of(s);
-    match d.get(args[0]) {
-        Ok(Some(v)) => Ok(v),
-        Ok(None) => {
+    match vm.dict_lookup(d, args[0])? {
+        Some(v) => Ok(v),
+        None => {
             let v = args.get(1).copied().unwrap_or(Value::None);
             vm.dict_set(d, args[0], v)?;
             Ok(v)
         }
-        Err(_) => Err(unhashable(vm, args[0])),
     }
 }
 
@@ -440,6 +437,10 @@ fn set_args(
 
 fn set_add(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     set_args(vm, s, "add", args, kw, Some(1))?;
+    if crate::runtime::compare::needs_vm_hash(args[0]) {
+        vm.set_add_slow(set_of(s), args[0])?;
+        return Ok(Value::None);
+    }
     if set_of(s).table.with_mut(|t| t.add(args[0])).is_err() {
         return Err(unhashable(vm, args[0]));
     }
@@ -448,6 +449,12 @@ fn set_add(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value>
 
 fn set_remove(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     set_args(vm, s, "remove", args, kw, Some(1))?;
+    if crate::runtime::compare::needs_vm_hash(args[0]) {
+        if vm.set_discard_slow(set_of(s), args[0])? {
+            return Ok(Value::None);
+        }
+        return Err(vm.err_args(ExcKind::KeyError, vec![args[0]]));
+    }
     match set_of(s).table.with_mut(|t| t.discard(args[0])) {
         Ok(true) => Ok(Value::None),
         Ok(false) => Err(vm.err_args(ExcKind::KeyError, vec![args[0]])),
@@ -457,6 +464,10 @@ fn set_remove(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Val
 
 fn set_discard(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     set_args(vm, s, "discard", args, kw, Some(1))?;
+    if crate::runtime::compare::needs_vm_hash(args[0]) {
+        vm.set_discard_slow(set_of(s), args[0])?;
+        return Ok(Value::None);
+    }
     match set_of(s).table.with_mut(|t| t.discard(args[0])) {
         Ok(_) => Ok(Value::None),
         Err(_) => Err(unhashable(vm, args[0])),

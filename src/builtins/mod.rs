@@ -13,6 +13,7 @@ pub mod functions;
 pub mod introspect;
 pub mod methods;
 pub mod numbers;
+pub mod objects;
 pub mod str_methods;
 pub mod types;
 
@@ -30,6 +31,7 @@ pub fn install(vm: &mut Vm) {
     numbers::install(vm);
     complex::install(vm);
     crate::vm::generator::install(vm);
+    objects::install(vm);
     for (name, id) in [
         ("int", TypeId::Int),
         ("float", TypeId::Float),

@@ -81,13 +81,20 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
                 );
             }
             let d = vm.heap.alloc(DictObj::new());
-            if let Some(&src) = args.first() {
-                vm.dict_update(d, src)?;
-            }
-            for &(k, v) in kw {
-                vm.dict_set(d, k, v)?;
-            }
-            Ok(Value::Dict(d))
+            // Filling it may run Python code (a mapping's `keys()`, a key's
+            // `__hash__`): keep the new dict rooted.
+            vm.temp_roots.push(Value::Dict(d));
+            let r = (|| {
+                if let Some(&src) = args.first() {
+                    vm.dict_update(d, src)?;
+                }
+                for &(k, v) in kw {
+                    vm.dict_set(d, k, v)?;
+                }
+                Ok(Value::Dict(d))
+            })();
+            vm.temp_roots.pop();
+            r
         }
         TypeId::Set | TypeId::FrozenSet => {
             no_kwargs(vm, name, kw)?;
@@ -117,12 +124,12 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
             };
             Ok(Value::Slice(vm.heap.alloc(SliceObj { start, stop, step })))
         }
-        TypeId::Type => {
-            if args.len() == 1 {
-                return Ok(Value::Type(vm.type_of(args[0])));
-            }
-            Err(vm.type_error("type() takes 1 or 3 arguments"))
-        }
+        TypeId::Type
+        | TypeId::Object
+        | TypeId::Property
+        | TypeId::StaticMethod
+        | TypeId::ClassMethod
+        | TypeId::Super => super::objects::construct(vm, t, args, kw),
         TypeId::Bytes => {
             check_args(vm, "bytes", args, 0, 3)?;
             let data: Vec<u8> = match args.first() {
@@ -181,6 +188,18 @@ fn int_new(vm: &mut Vm, args: &[Value], kw: KwArgs) -> PyResult<Value> {
             }
         }
         Value::Str(s) => parse_int(vm, s.as_str(), 10),
+        Value::Instance(_) => {
+            if let Some(r) = vm.instance_int(x)? {
+                return Ok(r);
+            }
+            match vm.payload_of(x) {
+                Some(p) => int_new(vm, &[p], &[]),
+                None => Err(vm.type_error(format!(
+                    "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                    vm.type_name(x)
+                ))),
+            }
+        }
         v => Err(vm.type_error(format!(
             "int() argument must be a string, a bytes-like object or a real number, not '{}'",
             vm.type_name(v)
@@ -311,6 +330,18 @@ pub fn float_new(vm: &mut Vm, v: Value) -> PyResult<Value> {
             match b.value.to_f64() {
                 Some(f) if f.is_finite() => Ok(Value::Float(f)),
                 _ => Err(vm.err(ExcKind::OverflowError, "int too large to convert to float")),
+            }
+        }
+        Value::Instance(_) => {
+            if let Some(r) = vm.instance_float(v)? {
+                return Ok(r);
+            }
+            match vm.payload_of(v) {
+                Some(p) => float_new(vm, p),
+                None => Err(vm.type_error(format!(
+                    "float() argument must be a string or a real number, not '{}'",
+                    vm.type_name(v)
+                ))),
             }
         }
         Value::Str(s) => match parse_float(s.as_str()) {

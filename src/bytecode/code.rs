@@ -28,6 +28,27 @@ pub struct GlobalCache {
     pub builtin: bool,
 }
 
+/// Inline cache of an attribute instruction (`GetAttr`, `SetAttr`,
+/// `LoadMethod`) on instances and classes: valid while the class has
+/// `version` (see `runtime::class`); what `kind` says to do with `index` /
+/// `value` is up to `vm::attributes`.
+#[derive(Clone, Copy, Debug)]
+pub struct AttrCache {
+    pub version: u64,
+    pub kind: u8,
+    pub index: u32,
+    pub value: Value,
+}
+
+impl Default for AttrCache {
+    fn default() -> Self {
+        AttrCache { version: 0, kind: 0, index: 0, value: Value::Null }
+    }
+}
+
+/// Entries of an attribute instruction's cache.
+pub const ATTR_CACHE_WAYS: usize = 4;
+
 /// Flags of a code object.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct CodeFlags {
@@ -37,6 +58,9 @@ pub struct CodeFlags {
     pub coroutine: bool,
     /// Module-level code (names resolve through globals).
     pub module: bool,
+    /// A class body: register 0 holds the class namespace, which name
+    /// instructions (`LoadName`...) use.
+    pub class_body: bool,
     /// `consts[0]` is the function's docstring.
     pub docstring: bool,
 }
@@ -85,9 +109,37 @@ pub struct CodeObject {
     /// The exception table (see [`ExcEntry`]); only read when an error
     /// propagates.
     pub exc_table: Vec<ExcEntry>,
+    /// Attribute caches, one per instruction, made on first use.
+    pub attr_cache: std::cell::OnceCell<Box<[std::cell::Cell<AttrCache>]>>,
+    /// Frames entered so far (saturating): CPython 3.11 runs a code
+    /// object's first 8 calls unspecialized, which changes how deep native
+    /// calls count for the recursion limit (see `Vm::warm`).
+    pub entries: std::cell::Cell<u32>,
 }
 
 impl CodeObject {
+    /// Count one more frame of this code.
+    #[inline]
+    pub fn entered(&self) {
+        let n = self.entries.get();
+        if n < 16 {
+            self.entries.set(n + 1);
+        }
+    }
+
+    /// The attribute caches of instruction `pc`: [`ATTR_CACHE_WAYS`]
+    /// entries, most recently filled first (a polymorphic inline cache, for
+    /// `self.x` in a method shared by several subclasses).
+    #[inline]
+    pub fn attr_cache(&self, pc: usize) -> &[std::cell::Cell<AttrCache>] {
+        let caches = self.attr_cache.get_or_init(|| {
+            (0..self.instructions.len() * ATTR_CACHE_WAYS)
+                .map(|_| std::cell::Cell::new(AttrCache::default()))
+                .collect()
+        });
+        &caches[pc * ATTR_CACHE_WAYS..(pc + 1) * ATTR_CACHE_WAYS]
+    }
+
     /// The position of instruction `pc`.
     pub fn position(&self, pc: usize) -> Position {
         self.positions.get(pc).copied().unwrap_or_default()

@@ -82,8 +82,13 @@ fn disassemble_one(code: &CodeObject, out: &mut String) {
             | Op::DeleteGlobal
             | Op::Import
             | Op::CheckBound
-            | Op::DeleteFast => name_of(code, bx_of(ins)),
-            Op::GetAttr | Op::SetAttr | Op::LoadMethod | Op::ImportFrom => name_of(code, c),
+            | Op::DeleteFast
+            | Op::LoadName
+            | Op::StoreName
+            | Op::DeleteName => name_of(code, bx_of(ins)),
+            Op::GetAttr | Op::SetAttr | Op::LoadMethod | Op::ImportFrom | Op::LoadClassDeref => {
+                name_of(code, c)
+            }
             Op::DelAttr => name_of(code, b_of(ins)),
             Op::LoadDeref | Op::StoreDeref | Op::DeleteDeref | Op::LoadClosure => {
                 let b = b_of(ins);

@@ -175,6 +175,11 @@ opcodes! {
     Yield A "suspend the generator yielding R[A]; when resumed, R[A] = the value sent in",
     Send AsBx "R[A+1] = R[A].send(R[A+1]) (next() if None); if R[A] returned instead: R[A+1] = its value, pc += sBx",
     GenReturn AB "finish the generator: its resumer gets StopIteration(R[A]) (None if B)",
+    LoadBuildClass A "R[A] = builtins.__build_class__",
+    LoadName ABx "R[A] = N[Bx] from the class namespace R[0], else globals, else builtins",
+    StoreName ABx "R[0][N[Bx]] = R[A] (class namespace)",
+    DeleteName ABx "del R[0][N[Bx]] (class namespace)",
+    LoadClassDeref ABC "R[A] = R[0][N[C]] if present, else cells[B].value (class body free variable)",
 }
 
 // ----- encoding -------------------------------------------------------------

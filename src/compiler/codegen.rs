@@ -10,9 +10,12 @@
 //! `try` statements and the exception table are in [`tries`]. Generator
 //! functions and generator expressions start with `ReturnGenerator` and end
 //! in `GenReturn`; `yield` is `Yield`, `yield from` a `Send`/`Yield` loop.
+//! A class body compiles to a function whose register 0 holds the class
+//! namespace: its names load and store through it (`LoadName`,
+//! `StoreName`), and `__build_class__` runs it (see [`Gen::class_def`]).
 //!
-//! Constructs of later milestones (`class`, `with`, `async`, `match`) are
-//! reported as unsupported, never miscompiled.
+//! Constructs of later milestones (`with`, `async`, `match`) are reported
+//! as unsupported, never miscompiled.
 
 use std::rc::Rc;
 
@@ -88,6 +91,10 @@ enum Place {
     Reg(Reg),
     Deref(u32),
     Global,
+    /// A name of a class body (the namespace in register 0).
+    Name,
+    /// A free variable read in a class body (namespace first, then cell).
+    ClassDeref(u32),
 }
 
 struct Loop {
@@ -102,6 +109,10 @@ struct Unit {
     qualname: Box<str>,
     first_line: u32,
     is_module: bool,
+    /// A class body.
+    is_class: bool,
+    /// The class whose private names (`__x`) are mangled here.
+    private: Option<Box<str>>,
     code: Vec<u32>,
     positions: Vec<Position>,
     consts: Vec<Value>,
@@ -164,12 +175,20 @@ impl<'g, 'a> Gen<'g, 'a> {
         is_module: bool,
     ) {
         let sc = &self.table.scopes[scope];
+        let is_class = !is_module && sc.kind == ScopeKind::Class;
+        let private = if is_class {
+            Some(name.clone())
+        } else {
+            self.units.last().and_then(|p| p.private.clone())
+        };
         let mut u = Unit {
             scope,
             name,
             qualname,
             first_line,
             is_module,
+            is_class,
+            private,
             code: Vec::new(),
             positions: Vec::new(),
             consts: Vec::new(),
@@ -236,6 +255,31 @@ impl<'g, 'a> Gen<'g, 'a> {
                 }
             }
         }
+        if is_class {
+            // Register 0: the namespace the body runs in.
+            u.nlocals = 1;
+            u.varnames.push(".namespace".into());
+            u.bound.insert(0);
+            u.flags.class_body = true;
+            u.argcount = 1;
+            if sc.needs_class_closure {
+                if let Some(sym) = self.interner.lookup("__class__") {
+                    u.cells.insert(sym, 0);
+                    u.cellvars.push("__class__".into());
+                }
+            }
+            let ncell = u.cellvars.len() as u32;
+            let mut fi = 0;
+            for s in &sc.symbols {
+                if s.scope == NameScope::Free
+                    || s.flags & super::symtable::flags::DEF_FREE_CLASS != 0
+                {
+                    u.cells.insert(s.name, ncell + fi);
+                    u.freevars.push(self.interner.resolve(s.name).into());
+                    fi += 1;
+                }
+            }
+        }
         u.top = u.nlocals;
         u.max_regs = u.nlocals;
         self.units.push(u);
@@ -258,6 +302,8 @@ impl<'g, 'a> Gen<'g, 'a> {
             (0..u.code.len()).map(|_| std::cell::Cell::new(Default::default())).collect();
         Rc::new(CodeObject {
             global_cache,
+            attr_cache: Default::default(),
+            entries: Default::default(),
             name: u.name,
             qualname: u.qualname,
             filename: self.filename.clone(),
@@ -390,11 +436,48 @@ impl<'g, 'a> Gen<'g, 'a> {
         s
     }
 
+    /// CPython's `_Py_Mangle`: `__x` inside class `C` is `_C__x`.
+    fn mangled_text(&self, sym: Symbol) -> Option<String> {
+        let u = self.units.last()?;
+        let private = u.private.as_deref()?;
+        let text = self.interner.resolve(sym);
+        if !text.starts_with("__") || text.ends_with("__") || text.contains('.') {
+            return None;
+        }
+        let class = private.trim_start_matches('_');
+        if class.is_empty() {
+            return None;
+        }
+        Some(format!("_{class}{text}"))
+    }
+
+    /// The (mangled) symbol the symbol table knows a name by.
+    fn mangle(&self, sym: Symbol) -> Symbol {
+        match self.mangled_text(sym) {
+            Some(t) => self.interner.lookup(&t).unwrap_or(sym),
+            None => sym,
+        }
+    }
+
+    /// The name-table index of a name given as text.
+    fn str_name_index(&mut self, text: &str) -> u32 {
+        if let Some(sym) = self.interner.lookup(text) {
+            return self.name_index(sym);
+        }
+        let s = self.heap.alloc(StrObj::new(text));
+        let u = self.u();
+        u.names.push(Value::Str(s));
+        u.names.len() as u32 - 1
+    }
+
     fn name_index(&mut self, sym: Symbol) -> u32 {
         if let Some(&i) = self.u().name_index.get(&sym) {
             return i;
         }
-        let s = self.name_str(sym);
+        let s = match self.mangled_text(sym) {
+            Some(t) => self.heap.alloc(StrObj::new(t)),
+            None => self.name_str(sym),
+        };
         let u = self.u();
         let i = u.names.len() as u32;
         u.names.push(Value::Str(s));
@@ -485,9 +568,20 @@ impl<'g, 'a> Gen<'g, 'a> {
     // ----- names ----------------------------------------------------------
 
     fn place(&mut self, name: Symbol) -> Place {
+        let name = self.mangle(name);
         let u = self.units.last().expect("unit");
         if u.is_module {
             return Place::Global;
+        }
+        if u.is_class {
+            return match self.table.scopes[u.scope].scope_of_name(name) {
+                Some(NameScope::Free) => match u.cells.get(&name) {
+                    Some(&c) => Place::ClassDeref(c),
+                    None => Place::Name,
+                },
+                Some(NameScope::GlobalExplicit) => Place::Global,
+                _ => Place::Name,
+            };
         }
         // Cells first: a parameter captured by an inner scope keeps a
         // register (where the argument lands) but lives in its cell.
@@ -516,6 +610,14 @@ impl<'g, 'a> Gen<'g, 'a> {
                 let n = self.name_index(name);
                 self.emit(abx(Op::LoadGlobal, dst, n));
             }
+            Place::Name => {
+                let n = self.name_index(name);
+                self.emit(abx(Op::LoadName, dst, n));
+            }
+            Place::ClassDeref(c) => {
+                let n = self.name_index(name);
+                self.emit_abc_wide(Op::LoadClassDeref, dst, c, n);
+            }
         }
         Ok(())
     }
@@ -543,6 +645,13 @@ impl<'g, 'a> Gen<'g, 'a> {
             Place::Global => {
                 let n = self.name_index(name);
                 self.emit(abx(Op::StoreGlobal, src, n));
+            }
+            Place::Name => {
+                let n = self.name_index(name);
+                self.emit(abx(Op::StoreName, src, n));
+            }
+            Place::ClassDeref(c) => {
+                self.emit(abc(Op::StoreDeref, src, c, 0));
             }
         }
     }
@@ -582,9 +691,25 @@ impl<'g, 'a> Gen<'g, 'a> {
             StmtKind::Pass => {}
             StmtKind::Assign { targets, value, .. } => self.assign(targets, value)?,
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value)?,
-            StmtKind::AnnAssign { target, value, .. } => {
+            StmtKind::AnnAssign { target, annotation, value, simple } => {
                 if let Some(v) = value {
                     self.assign(std::slice::from_ref(*target), v)?;
+                }
+                if let (true, true, ExprKind::Name { id, .. }) =
+                    (self.u().is_class, *simple, &target.kind)
+                {
+                    // `__annotations__[name] = annotation` in a class body.
+                    let r = self.alloc(3)?;
+                    self.expr_to(annotation, r)?;
+                    let n = self.str_name_index("__annotations__");
+                    self.emit(abx(Op::LoadName, r + 1, n));
+                    let text = self
+                        .mangled_text(*id)
+                        .unwrap_or_else(|| self.interner.resolve(*id).to_string());
+                    let s = self.heap.alloc(StrObj::new(text.as_str()));
+                    let k = self.add_const(Some(ConstKey::Str(text.into())), Value::Str(s));
+                    self.load_k(r + 2, k, target.span)?;
+                    self.emit(abc(Op::SetItem, r + 1, r + 2, r));
                 }
             }
             StmtKind::If { test, body, orelse } => {
@@ -774,8 +899,8 @@ impl<'g, 'a> Gen<'g, 'a> {
             StmtKind::FunctionDef { is_async: true, .. } | StmtKind::For { is_async: true, .. } => {
                 return Err(CompileError::Unsupported { what: "async code", span: s.span })
             }
-            StmtKind::ClassDef { .. } => {
-                return Err(CompileError::Unsupported { what: "class definitions", span: s.span })
+            StmtKind::ClassDef { name, bases, keywords, body, decorator_list } => {
+                self.class_def(s.span, *name, bases, keywords, body, decorator_list)?;
             }
             StmtKind::Try { is_star: true, .. } => {
                 return Err(CompileError::Unsupported {
@@ -996,6 +1121,13 @@ impl<'g, 'a> Gen<'g, 'a> {
                     let n = self.name_index(*id);
                     self.emit(abx(Op::DeleteGlobal, 0, n));
                 }
+                Place::Name => {
+                    let n = self.name_index(*id);
+                    self.emit(abx(Op::DeleteName, 0, n));
+                }
+                Place::ClassDeref(c) => {
+                    self.emit(abc(Op::DeleteDeref, 0, c, 0));
+                }
             },
             ExprKind::Attribute { value, attr, .. } => {
                 let o = self.expr_any(value)?;
@@ -1018,6 +1150,217 @@ impl<'g, 'a> Gen<'g, 'a> {
             _ => return Err(CompileError::Unsupported { what: "this del target", span: t.span }),
         }
         self.set_top(top);
+        Ok(())
+    }
+
+    // ----- classes -------------------------------------------------------
+
+    /// The qualified-name prefix of a definition in the current unit.
+    fn child_qual_prefix(&self) -> String {
+        let u = self.units.last().expect("unit");
+        if u.is_module {
+            String::new()
+        } else if u.is_class {
+            format!("{}.", u.qualname)
+        } else {
+            format!("{}.<locals>.", u.qualname)
+        }
+    }
+
+    /// `class Name(bases, **keywords): body`: the body as a function of
+    /// the namespace, then `__build_class__(body, 'Name', *bases,
+    /// **keywords)`, then the decorators.
+    fn class_def(
+        &mut self,
+        span: Span,
+        name: Symbol,
+        bases: &[Expr<'a>],
+        keywords: &[Keyword<'a>],
+        body: &[Stmt<'a>],
+        decorators: &[Expr<'a>],
+    ) -> CResult<()> {
+        let top = self.top();
+        let mut decos = Vec::new();
+        for d in decorators {
+            let r = self.alloc(1)?;
+            self.expr_to(d, r)?;
+            decos.push(r);
+        }
+        let Some(scope) = self.table.scope_of(span) else {
+            return Err(CompileError::Unsupported { what: "this class", span });
+        };
+        let name_str = self.interner.resolve(name).to_string();
+        let qualname = format!("{}{}", self.child_qual_prefix(), name_str);
+        let first_line = self.lines.line_col(span.start).0;
+        self.push_unit(scope, name_str.clone().into(), qualname.clone().into(), first_line, false);
+        self.class_body(span, &qualname, body)?;
+        let code = self.pop_unit();
+        let freevars: Vec<Box<str>> = code.freevars.clone();
+        let child = {
+            let u = self.u();
+            u.children.push(code);
+            u.children.len() as u32 - 1
+        };
+        if child > 255 {
+            return Err(CompileError::TooLarge {
+                what: "more than 256 nested functions in one scope",
+                span,
+            });
+        }
+        let call = self.alloc(1)?;
+        self.emit(abc(Op::LoadBuildClass, call, 0, 0));
+        // The body function (R[f+3] holds its closure while it is made).
+        let f = self.alloc(4)?;
+        let mut flags = 0;
+        if !freevars.is_empty() {
+            let n = freevars.len() as u32;
+            let b = self.alloc(n)?;
+            for (i, fv) in freevars.iter().enumerate() {
+                let sym = self.interner.lookup(fv).expect("interned free variable");
+                let c = *self.u().cells.get(&sym).expect("free variable has a cell in the parent");
+                self.emit(abc(Op::LoadClosure, b + i as u32, c, 0));
+            }
+            self.emit(abc(Op::BuildTuple, f + 3, b, n));
+            flags |= 4;
+        }
+        self.emit(abc(Op::MakeFunction, f, child, flags));
+        self.set_top(f + 1);
+        let name_obj = self.heap.alloc(StrObj::new(name_str.as_str()));
+        let k = self.add_const(Some(ConstKey::Str(name_str.as_str().into())), Value::Str(name_obj));
+        let has_star = bases.iter().any(|b| matches!(b.kind, ExprKind::Starred { .. }))
+            || keywords.iter().any(|k| k.arg.is_none());
+        if has_star {
+            let pos = self.alloc(2)?;
+            let nm = self.alloc(1)?;
+            self.load_k(nm, k, span)?;
+            self.emit(abc(Op::BuildList, pos, f, 1));
+            self.emit(abc(Op::ListAppend, pos, nm, 0));
+            for b in bases {
+                let t = self.top();
+                match &b.kind {
+                    ExprKind::Starred { value, .. } => {
+                        let r = self.expr_any(value)?;
+                        self.emit(abc(Op::ListExtend, pos, r, 0));
+                    }
+                    _ => {
+                        let r = self.expr_any(b)?;
+                        self.emit(abc(Op::ListAppend, pos, r, 0));
+                    }
+                }
+                self.set_top(t);
+            }
+            self.emit(abc(Op::ListToTuple, pos, pos, 0));
+            self.emit(abc(Op::Move, call + 1, pos, 0));
+            let has_kw = !keywords.is_empty();
+            if has_kw {
+                self.emit(abc(Op::BuildDict, call + 2, 0, 0));
+                for kw in keywords {
+                    let t = self.top();
+                    match kw.arg {
+                        None => {
+                            let r = self.expr_any(&kw.value)?;
+                            self.emit(abc(Op::DictMerge, call + 2, r, 0));
+                        }
+                        Some(n) => {
+                            let b = self.alloc(2)?;
+                            let s = self.name_str(n);
+                            let ki = self.add_const(None, Value::Str(s));
+                            self.load_k(b, ki, kw.span)?;
+                            self.expr_to(&kw.value, b + 1)?;
+                            self.emit(abc(Op::DictMerge, call + 2, b, 1));
+                        }
+                    }
+                    self.set_top(t);
+                }
+            }
+            let old = self.set_pos(span);
+            self.emit(abc(Op::CallEx, call, has_kw as u32, 0));
+            self.restore_pos(old);
+        } else {
+            let nm = self.alloc(1)?;
+            self.load_k(nm, k, span)?;
+            for b in bases {
+                let r = self.alloc(1)?;
+                self.expr_to(b, r)?;
+            }
+            let nargs = 2 + bases.len() as u32 + keywords.len() as u32;
+            if nargs > 255 {
+                return Err(CompileError::TooLarge { what: "class bases", span });
+            }
+            let old = self.set_pos(span);
+            if keywords.is_empty() {
+                self.emit(abc(Op::Call, call, nargs, 0));
+            } else {
+                let mut names = Vec::with_capacity(keywords.len());
+                for kw in keywords {
+                    let r = self.alloc(1)?;
+                    self.expr_to(&kw.value, r)?;
+                    names.push(Value::Str(self.name_str(kw.arg.expect("named keyword"))));
+                }
+                let t = self.heap.alloc(TupleObj::new(names));
+                let kc = self.add_const(None, Value::Tuple(t));
+                if kc > 255 {
+                    return Err(CompileError::TooLarge { what: "constants", span });
+                }
+                self.emit(abc(Op::CallKw, call, nargs, kc));
+            }
+            self.restore_pos(old);
+        }
+        let mut cur = call;
+        for &d in decos.iter().rev() {
+            let c = self.alloc(2)?;
+            self.emit(abc(Op::Move, c, d, 0));
+            self.emit(abc(Op::Move, c + 1, cur, 0));
+            self.emit(abc(Op::Call, c, 1, 0));
+            cur = c;
+        }
+        self.store_name(name, cur);
+        self.set_top(top);
+        Ok(())
+    }
+
+    /// A class body: `__module__`, `__qualname__` and `__doc__` first, the
+    /// statements, then `__classcell__` for methods using `super()`.
+    fn class_body(&mut self, span: Span, qualname: &str, body: &[Stmt<'a>]) -> CResult<()> {
+        let r = self.alloc(1)?;
+        let old = self.set_pos(span);
+        let n = self.str_name_index("__name__");
+        self.emit(abx(Op::LoadName, r, n));
+        let n = self.str_name_index("__module__");
+        self.emit(abx(Op::StoreName, r, n));
+        let q = self.heap.alloc(StrObj::new(qualname));
+        let k = self.add_const(Some(ConstKey::Str(qualname.into())), Value::Str(q));
+        self.load_k(r, k, span)?;
+        let n = self.str_name_index("__qualname__");
+        self.emit(abx(Op::StoreName, r, n));
+        if has_annotations(body) {
+            self.emit(abc(Op::BuildDict, r, 0, 0));
+            let n = self.str_name_index("__annotations__");
+            self.emit(abx(Op::StoreName, r, n));
+        }
+        let mut rest = body;
+        if let Some(StmtKind::Expr {
+            value: Expr { kind: ExprKind::Constant { value: c @ Constant::Str(_), .. }, .. },
+        }) = body.first().map(|s| &s.kind)
+        {
+            let (key, v) = self.const_value(c);
+            let k = self.add_const(key, v);
+            self.load_k(r, k, span)?;
+            let n = self.str_name_index("__doc__");
+            self.emit(abx(Op::StoreName, r, n));
+            rest = &body[1..];
+        }
+        self.restore_pos(old);
+        self.set_top(r);
+        self.stmts(rest)?;
+        let scope = self.u().scope;
+        if self.table.scopes[scope].needs_class_closure {
+            let r = self.alloc(1)?;
+            self.emit(abc(Op::LoadClosure, r, 0, 0));
+            let n = self.str_name_index("__classcell__");
+            self.emit(abx(Op::StoreName, r, n));
+        }
+        self.emit(Op::ReturnNone as u32);
         Ok(())
     }
 
@@ -1097,14 +1440,7 @@ impl<'g, 'a> Gen<'g, 'a> {
             flags |= 2;
         }
         let first_line = self.lines.line_col(span.start).0;
-        let parent_qual = {
-            let u = self.units.last().expect("unit");
-            if u.is_module {
-                String::new()
-            } else {
-                format!("{}.<locals>.", u.qualname)
-            }
-        };
+        let parent_qual = self.child_qual_prefix();
         let name_str = self.interner.resolve(name).to_string();
         let qualname = format!("{parent_qual}{name_str}");
         self.push_unit(scope, name_str.clone().into(), qualname.into(), first_line, false);
@@ -1816,6 +2152,18 @@ impl<'g, 'a> Gen<'g, 'a> {
     /// Evaluate a condition and jump when its truth equals `jump_if`;
     /// returns the jump to patch. Comparisons fuse into compare-and-branch.
     fn cond_jump(&mut self, test: &Expr<'a>, jump_if: bool) -> CResult<usize> {
+        // The truth test itself is located at the enclosing statement (or
+        // expression), as CPython's conditional jumps are.
+        let jump_pos = self.u().pos;
+        self.cond_jump_at(test, jump_if, jump_pos)
+    }
+
+    fn cond_jump_at(
+        &mut self,
+        test: &Expr<'a>,
+        jump_if: bool,
+        jump_pos: Position,
+    ) -> CResult<usize> {
         let top = self.top();
         let old = self.set_pos(test.span);
         let r = (|| {
@@ -1857,10 +2205,14 @@ impl<'g, 'a> Gen<'g, 'a> {
                 }
             }
             if let ExprKind::UnaryOp { op: UnaryOp::Not, operand } = &test.kind {
-                return self.cond_jump(operand, !jump_if);
+                return self.cond_jump_at(operand, !jump_if, jump_pos);
             }
             let r = self.expr_any(test)?;
-            Ok(self.jump(if jump_if { Op::JmpIfTrue } else { Op::JmpIfFalse }, r))
+            let expr_pos = self.u().pos;
+            self.u().pos = jump_pos;
+            let j = self.jump(if jump_if { Op::JmpIfTrue } else { Op::JmpIfFalse }, r);
+            self.u().pos = expr_pos;
+            Ok(j)
         })();
         self.restore_pos(old);
         self.set_top(top);
@@ -1962,4 +2314,24 @@ fn is_folded_const(e: &Expr<'_>) -> bool {
         ExprKind::Tuple { elts, .. } => elts.iter().all(is_folded_const),
         _ => false,
     }
+}
+
+/// Does a class body annotate a name (CPython's `find_ann`: nested blocks,
+/// but not nested functions or classes)?
+fn has_annotations(body: &[Stmt<'_>]) -> bool {
+    body.iter().any(|s| match &s.kind {
+        StmtKind::AnnAssign { .. } => true,
+        StmtKind::For { body, orelse, .. } | StmtKind::While { body, orelse, .. } => {
+            has_annotations(body) || has_annotations(orelse)
+        }
+        StmtKind::If { body, orelse, .. } => has_annotations(body) || has_annotations(orelse),
+        StmtKind::With { body, .. } => has_annotations(body),
+        StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
+            has_annotations(body)
+                || has_annotations(orelse)
+                || has_annotations(finalbody)
+                || handlers.iter().any(|h| has_annotations(h.body))
+        }
+        _ => false,
+    })
 }

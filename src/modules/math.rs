@@ -41,6 +41,13 @@ fn num(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<f64> {
                 .filter(|f| f.is_finite())
                 .ok_or_else(|| vm.err(ExcKind::OverflowError, "int too large to convert to float"))
         }
+        v @ Value::Instance(_) => match vm.instance_float(v)? {
+            Some(Value::Float(f)) => Ok(f),
+            _ => match vm.payload_of(v) {
+                Some(p) => num(vm, &[p], name),
+                None => Err(vm.type_error(format!("must be real number, not {}", vm.type_name(v)))),
+            },
+        },
         v => Err(vm.type_error(format!("must be real number, not {}", vm.type_name(v)))),
     }
 }

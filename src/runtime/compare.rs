@@ -118,13 +118,43 @@ pub fn hash_key(v: Value) -> Option<i64> {
         Value::Set(s) if !s.frozen => return None,
         Value::Set(s) => s.table.with(|t| t.frozen_hash()),
         Value::Slice(_) => return None,
+        // Instances hash by identity unless their class (or payload) says
+        // otherwise: the VM computes those (see `needs_vm_hash`).
+        Value::Instance(_) if needs_vm_hash(v) => return None,
+        Value::Instance(i) if !i.payload.get().is_null() => return hash_key(i.payload.get()),
         other => (other.heap_addr().unwrap_or(0) >> 4) as i64,
     })
 }
 
+/// Does hashing or comparing `v` as a key run Python code (a class with
+/// `__hash__`/`__eq__`) or depend on a builtin payload?
+#[inline]
+pub fn needs_vm_hash(v: Value) -> bool {
+    match v {
+        Value::Instance(i) => {
+            let bits = match i.class().class() {
+                Some(c) => c.special.get().0,
+                None => 0,
+            };
+            bits & (super::class::special::HASH | super::class::special::EQ) != 0
+        }
+        _ => false,
+    }
+}
+
+/// A key as it hashes and compares: the builtin payload of an instance of a
+/// subclass of a builtin type that keeps the builtin `__eq__`/`__hash__`.
+#[inline]
+fn key_value(v: Value) -> Value {
+    match v {
+        Value::Instance(i) if !i.payload.get().is_null() && !needs_vm_hash(v) => i.payload.get(),
+        _ => v,
+    }
+}
+
 /// Equality of two keys of builtin types (identity for other objects).
 pub fn eq_for_key(a: Value, b: Value) -> bool {
-    eq_builtin(a, b).unwrap_or_else(|| a.is(b))
+    eq_builtin(key_value(a), key_value(b)).unwrap_or_else(|| a.is(b))
 }
 
 /// `a == b` for builtin types; `None` when Python-level `__eq__` would decide.

@@ -167,6 +167,51 @@ impl DictTable {
         None
     }
 
+    /// Positions of the entries whose hash is `hash`, for lookups that
+    /// compare keys with Python's `==` (keys of classes with `__eq__`).
+    pub fn candidates(&self, hash: i64) -> Vec<usize> {
+        let entries = &self.entries;
+        self.index
+            .iter_hash(hash as u64)
+            .copied()
+            .filter(|&i| entries[i].hash == hash && !entries[i].key.is_null())
+            .collect()
+    }
+
+    /// The key at entry position `i` (`Null` if deleted or out of range).
+    pub fn key_at(&self, i: usize) -> Value {
+        self.entries.get(i).map(|e| e.key).unwrap_or(Value::Null)
+    }
+
+    /// Replace the value of the (live) entry at position `i`.
+    pub fn set_value_at(&mut self, i: usize, v: Value) {
+        if let Some(e) = self.entries.get_mut(i) {
+            if !e.key.is_null() {
+                e.value = v;
+            }
+        }
+    }
+
+    /// Remove the entry at position `i`; its value.
+    pub fn remove_at(&mut self, i: usize) -> Option<Value> {
+        let e = *self.entries.get(i)?;
+        if e.key.is_null() {
+            return None;
+        }
+        let Ok(occupied) = self.index.find_entry(e.hash as u64, |&j| j == i) else {
+            return None;
+        };
+        occupied.remove();
+        self.entries[i].key = Value::Null;
+        self.entries[i].value = Value::Null;
+        self.len -= 1;
+        self.version += 1;
+        if self.entries.len() > 16 && self.len * 2 < self.entries.len() {
+            self.compact();
+        }
+        Some(e.value)
+    }
+
     /// Remove and return the last inserted entry (`popitem`).
     pub fn pop_last(&mut self) -> Option<Entry> {
         let last = self.entries.iter().rposition(|e| !e.key.is_null())?;

@@ -6,7 +6,8 @@ use super::dict::{DictObj, DictViewObj};
 use super::exception::{ExcObj, TracebackObj};
 use super::function::{BoundMethodObj, BuiltinObj, CellObj, FuncObj};
 use super::generator::GenObj;
-use super::heap::{collect, sweep_arena, Arena, Gc, GcStats, Trace, Tracer};
+use super::heap::{collect_with_weak, sweep_arena, Arena, Gc, GcStats, Trace, Tracer};
+use super::instance::InstanceObj;
 use super::iter::IterObj;
 use super::list::ListObj;
 use super::module::ModuleObj;
@@ -63,6 +64,7 @@ heap_types! {
     complexes: ComplexObj,
     tracebacks: TracebackObj,
     gens: GenObj,
+    instances: InstanceObj,
 }
 
 pub struct Heap {
@@ -100,6 +102,12 @@ impl Heap {
 
     /// Mark everything `roots` reaches, free the rest.
     pub fn collect(&mut self, roots: impl FnOnce(&mut Tracer)) {
+        self.collect_weak(roots, || {});
+    }
+
+    /// [`Heap::collect`] with a callback that prunes weak tables after
+    /// marking (see [`super::heap::collect_with_weak`]).
+    pub fn collect_weak(&mut self, roots: impl FnOnce(&mut Tracer), weak: impl FnOnce()) {
         if self.torture > 1 {
             self.torture_ticks = self.torture_ticks.wrapping_add(1);
             if !self.torture_ticks.is_multiple_of(self.torture) {
@@ -107,7 +115,7 @@ impl Heap {
             }
         }
         let arenas = &mut self.arenas;
-        collect(roots, || arenas.sweep(), &mut self.stats);
+        collect_with_weak(roots, weak, || arenas.sweep(), &mut self.stats);
         if self.torture > 0 {
             self.stats.threshold = 0;
         }

@@ -71,6 +71,17 @@ impl<T> Gc<T> {
     pub fn ptr_eq(a: Gc<T>, b: Gc<T>) -> bool {
         a.ptr == b.ptr
     }
+
+    /// Did the running collection mark this object? Only meaningful in the
+    /// `weak` callback of [`collect_with_weak`] (between marking and
+    /// sweeping), for tables that must not keep their objects alive.
+    #[inline]
+    pub fn is_marked(self) -> bool {
+        // SAFETY: weak tables hold objects that were alive at the last
+        // collection; nothing is freed before the sweep that follows the
+        // callback, so the slot is still allocated.
+        unsafe { self.ptr.as_ref() }.mark.get()
+    }
 }
 
 impl<T> std::ops::Deref for Gc<T> {
@@ -299,10 +310,23 @@ pub fn collect(
     sweep: impl FnOnce() -> usize,
     stats: &mut GcStats,
 ) {
+    collect_with_weak(roots, || {}, sweep, stats)
+}
+
+/// [`collect`], calling `weak` after marking and before sweeping, so that
+/// weak tables can drop the entries that are about to die
+/// ([`Gc::is_marked`]).
+pub fn collect_with_weak(
+    roots: impl FnOnce(&mut Tracer),
+    weak: impl FnOnce(),
+    sweep: impl FnOnce() -> usize,
+    stats: &mut GcStats,
+) {
     let mut tracer = Tracer { work: Vec::with_capacity(1024) };
     roots(&mut tracer);
     tracer.drain();
     drop(tracer);
+    weak();
     let live_objects = sweep();
     let in_use = super::alloc::bytes_in_use();
     stats.collections += 1;

@@ -51,6 +51,12 @@ pub enum IterState {
         func: Value,
         inner: Value,
     },
+    /// An object with `__getitem__` but no `__iter__`: items 0, 1, ...
+    /// until `IndexError`.
+    GetItem {
+        obj: Value,
+        index: i64,
+    },
     /// A precomputed sequence (e.g. `reversed` of a sequence snapshot).
     Seq {
         items: Vec<Value>,
@@ -88,6 +94,7 @@ impl Trace for IterObj {
                 inner.trace(t);
             }
             IterState::Seq { items, .. } => items.trace(t),
+            IterState::GetItem { obj, .. } => obj.trace(t),
         })
     }
 }

@@ -7,6 +7,7 @@
 //! (the format-spec mini-language, `%`-formatting, `str.format`).
 
 pub mod alloc;
+pub mod class;
 pub mod compare;
 pub mod complex;
 pub mod dict;
@@ -17,6 +18,7 @@ pub mod function;
 pub mod gc;
 pub mod generator;
 pub mod heap;
+pub mod instance;
 pub mod int;
 pub mod iter;
 pub mod list;

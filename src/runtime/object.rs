@@ -125,9 +125,19 @@ pub enum TypeId {
     Exception,
     Complex,
     Traceback,
+    Property,
+    StaticMethod,
+    ClassMethod,
+    Super,
+    /// `member_descriptor`: a `__slots__` entry in a class namespace.
+    MemberDescriptor,
+    /// `mappingproxy`: the read-only view of a class's namespace.
+    MappingProxy,
+    /// `getset_descriptor`: `__dict__` / `__weakref__` of a class.
+    GetSetDescriptor,
 }
 
-pub const N_TYPES: usize = TypeId::Traceback as usize + 1;
+pub const N_TYPES: usize = TypeId::GetSetDescriptor as usize + 1;
 
 impl TypeId {
     pub fn name(self) -> &'static str {
@@ -162,6 +172,13 @@ impl TypeId {
             TypeId::Exception => "BaseException",
             TypeId::Complex => "complex",
             TypeId::Traceback => "traceback",
+            TypeId::Property => "property",
+            TypeId::StaticMethod => "staticmethod",
+            TypeId::ClassMethod => "classmethod",
+            TypeId::Super => "super",
+            TypeId::MemberDescriptor => "member_descriptor",
+            TypeId::MappingProxy => "mappingproxy",
+            TypeId::GetSetDescriptor => "getset_descriptor",
         }
     }
 
@@ -196,25 +213,55 @@ impl TypeId {
         TypeId::Exception,
         TypeId::Complex,
         TypeId::Traceback,
+        TypeId::Property,
+        TypeId::StaticMethod,
+        TypeId::ClassMethod,
+        TypeId::Super,
+        TypeId::MemberDescriptor,
+        TypeId::MappingProxy,
+        TypeId::GetSetDescriptor,
     ];
 }
 
-/// A type object. Builtin types only for now (classes come with `class`).
+/// A type object: a builtin type, or a class (`class` set).
 pub struct TypeObj {
+    /// A builtin type's id; for a class, the builtin type its instances
+    /// are built on (`Object` for plain classes).
     pub id: TypeId,
-    /// For exception types: which one.
+    /// For exception types: which one (for a class deriving from an
+    /// exception, the nearest builtin exception base).
     pub exc: Option<super::exception::ExcKind>,
+    /// What only classes have (see [`super::class`]).
+    pub class: Option<Box<super::class::ClassData>>,
 }
 
 impl TypeObj {
+    /// A builtin type object.
+    pub fn builtin(id: TypeId, exc: Option<super::exception::ExcKind>) -> TypeObj {
+        TypeObj { id, exc, class: None }
+    }
+
     pub fn name(&self) -> &'static str {
+        if let Some(c) = &self.class {
+            return c.name.get();
+        }
         match self.exc {
             Some(k) => k.name(),
             None => self.id.name(),
         }
     }
+
+    /// The class part of a user-defined class.
+    #[inline]
+    pub fn class(&self) -> Option<&super::class::ClassData> {
+        self.class.as_deref()
+    }
 }
 
 impl Trace for TypeObj {
-    fn trace(&self, _: &mut Tracer) {}
+    fn trace(&self, t: &mut Tracer) {
+        if let Some(c) = &self.class {
+            c.trace(t);
+        }
+    }
 }

@@ -118,6 +118,46 @@ impl SetTable {
         }
     }
 
+    /// Slots of the live elements whose hash is `hash`, in probe order (for
+    /// lookups comparing with Python's `==`).
+    pub fn candidates(&self, hash: i64) -> Vec<usize> {
+        let mask = self.mask();
+        let mut perturb = hash as u64;
+        let mut i = (hash as u64 as usize) & mask;
+        let mut out = Vec::new();
+        loop {
+            let probes = if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 };
+            for j in i..=i + probes {
+                let s = &self.slots[j];
+                if s.is_empty() {
+                    return out;
+                }
+                if s.hash == hash && s.is_live() {
+                    out.push(j);
+                }
+            }
+            perturb >>= PERTURB_SHIFT;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+        }
+    }
+
+    /// The element in slot `j` (`Null` if none).
+    pub fn slot_key(&self, j: usize) -> Value {
+        self.slots.get(j).map(|s| s.key).unwrap_or(Value::Null)
+    }
+
+    /// Remove the element in slot `j`.
+    pub fn remove_slot(&mut self, j: usize) -> bool {
+        match self.slots.get(j) {
+            Some(s) if s.is_live() => {
+                self.slots[j] = DUMMY;
+                self.used -= 1;
+                true
+            }
+            _ => false,
+        }
+    }
+
     #[inline]
     pub fn contains_hashed(&self, hash: i64, key: Value) -> bool {
         self.find(hash, key).is_some()

@@ -12,6 +12,7 @@ use super::exception::{ExcObj, TracebackObj};
 use super::function::{BoundMethodObj, BuiltinObj, CellObj, FuncObj};
 use super::generator::GenObj;
 use super::heap::{Gc, Trace, Tracer};
+use super::instance::InstanceObj;
 use super::iter::IterObj;
 use super::list::ListObj;
 use super::module::ModuleObj;
@@ -57,6 +58,8 @@ pub enum Value {
     Module(Gc<ModuleObj>),
     /// A generator object (suspended frame, see `runtime::generator`).
     Generator(Gc<GenObj>),
+    /// An instance of a class (see `runtime::instance`).
+    Instance(Gc<InstanceObj>),
     Ellipsis,
     NotImplemented,
     /// Internal marker, never visible to Python code: an unbound local, or
@@ -140,6 +143,7 @@ impl Value {
             Type(g) => g.addr(),
             Module(g) => g.addr(),
             Generator(g) => g.addr(),
+            Instance(g) => g.addr(),
             _ => return Option::None,
         })
     }
@@ -171,6 +175,7 @@ impl Trace for Value {
             Type(g) => t.mark(g),
             Module(g) => t.mark(g),
             Generator(g) => t.mark(g),
+            Instance(g) => t.mark(g),
             None | Bool(_) | Int(_) | Float(_) | Ellipsis | NotImplemented | Null => {}
         }
     }

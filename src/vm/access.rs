@@ -58,6 +58,10 @@ impl Vm {
                 use num_traits::Signed;
                 Some(if b.value.is_negative() { i64::MIN / 2 } else { i64::MAX / 2 })
             }
+            Value::Instance(_) if self.has_index(v) => {
+                let i = self.index_value(v)?;
+                return self.index_of(i);
+            }
             _ => {
                 return Err(self.type_error(
                     "slice indices must be integers or None or have an __index__ method",
@@ -87,6 +91,10 @@ impl Vm {
                     self.err(ExcKind::IndexError, "cannot fit 'int' into an index-sized integer")
                 )
             }
+            Value::Instance(_) if self.has_index(k) => {
+                let i = self.index_value(k)?;
+                return self.seq_index(i, len, what);
+            }
             _ => {
                 return Err(self.type_error(format!(
                     "{what} indices must be integers or slices, not {}",
@@ -111,6 +119,8 @@ impl Vm {
 
     pub fn get_item(&mut self, x: Value, k: Value) -> PyResult<Value> {
         match x {
+            Value::Instance(_) => self.instance_getitem(x, k),
+            Value::Type(t) if t.class.is_some() => self.class_getitem(t, k),
             Value::List(l) => {
                 if let Value::Slice(_) = k {
                     let items = l.snapshot();
@@ -175,6 +185,10 @@ impl Vm {
                         step: nstep,
                     })));
                 }
+                let k = match k {
+                    Value::Instance(_) if self.has_index(k) => self.index_value(k)?,
+                    other => other,
+                };
                 let i = match k {
                     Value::Int(_) | Value::Bool(_) | Value::BigInt(_) => {
                         super::ops::to_bigint(k).and_then(|b| num_traits::ToPrimitive::to_i128(&b))
@@ -194,10 +208,9 @@ impl Vm {
                     _ => Err(self.err(ExcKind::IndexError, "range object index out of range")),
                 }
             }
-            Value::Dict(d) => match d.get(k) {
-                Ok(Some(v)) => Ok(v),
-                Ok(None) => Err(self.err_args(ExcKind::KeyError, vec![k])),
-                Err(_) => Err(self.type_error(format!("unhashable type: '{}'", self.type_name(k)))),
+            Value::Dict(d) => match self.dict_lookup(d, k)? {
+                Some(v) => Ok(v),
+                None => Err(self.err_args(ExcKind::KeyError, vec![k])),
             },
             Value::Type(t)
                 if matches!(
@@ -215,6 +228,7 @@ impl Vm {
 
     pub fn set_item(&mut self, x: Value, k: Value, v: Value) -> PyResult<()> {
         match x {
+            Value::Instance(_) => self.instance_setitem(x, k, v),
             Value::List(l) => {
                 if let Value::Slice(_) = k {
                     let new_items = self.collect_iter(v)?;
@@ -242,6 +256,10 @@ impl Vm {
                     return Ok(());
                 }
                 let n = l.len();
+                let k = match k {
+                    Value::Instance(_) if self.has_index(k) => self.index_value(k)?,
+                    other => other,
+                };
                 let i = match k {
                     Value::Int(_) | Value::Bool(_) => {
                         self.seq_index(k, n, "list").map_err(|_| ()).ok()
@@ -273,6 +291,7 @@ impl Vm {
 
     pub fn del_item(&mut self, x: Value, k: Value) -> PyResult<()> {
         match x {
+            Value::Instance(_) => self.instance_delitem(x, k),
             Value::List(l) => {
                 if let Value::Slice(_) = k {
                     let (start, step, count) = self.slice_of(k, l.len())?;
@@ -300,10 +319,9 @@ impl Vm {
                 });
                 Ok(())
             }
-            Value::Dict(d) => match d.table.with_mut(|t| t.remove(k)) {
-                Ok(Some(_)) => Ok(()),
-                Ok(None) => Err(self.err_args(ExcKind::KeyError, vec![k])),
-                Err(_) => Err(self.type_error(format!("unhashable type: '{}'", self.type_name(k)))),
+            Value::Dict(d) => match self.dict_remove(d, k)? {
+                Some(_) => Ok(()),
+                None => Err(self.err_args(ExcKind::KeyError, vec![k])),
             },
             _ => Err(self.type_error(format!(
                 "'{}' object doesn't support item deletion",
@@ -314,6 +332,14 @@ impl Vm {
 
     /// `obj.name` for a method call: (method, self) or (attribute, Null).
     pub fn load_method(&mut self, obj: Value, name: Value) -> PyResult<(Value, Value)> {
+        if let (Value::Instance(_), Value::Str(n)) = (obj, name) {
+            return self.instance_load_method(obj, n);
+        }
+        if let (Value::Exception(e), Value::Str(n)) = (obj, name) {
+            if e.class.is_some() {
+                return self.instance_load_method(obj, n);
+            }
+        }
         let n = name.as_str().unwrap_or("");
         if !matches!(obj, Value::Module(_) | Value::Type(_)) {
             if let Some(&m) = self.methods.get(&(super::ops::type_id(obj), n)) {
@@ -324,6 +350,23 @@ impl Vm {
     }
 
     pub fn get_attr(&mut self, obj: Value, name: Value) -> PyResult<Value> {
+        if let Value::Str(ns) = name {
+            match obj {
+                Value::Module(m) => {
+                    if let Ok(Some(v)) = m.dict.get(name) {
+                        return Ok(v);
+                    }
+                }
+                Value::Instance(_) => return self.instance_getattr(obj, ns),
+                Value::Type(t) if t.class.is_some() => return self.class_getattr(t, ns),
+                Value::Exception(e) if e.class.is_some() => {
+                    if let Some(v) = self.generic_getattr(obj, ns)? {
+                        return Ok(v);
+                    }
+                }
+                _ => {}
+            }
+        }
         let n = name.as_str().unwrap_or("").to_string();
         match obj {
             Value::Module(m) => {
@@ -333,6 +376,11 @@ impl Vm {
                 let msg = format!("module '{}' has no attribute '{n}'", m.name.as_str());
                 return Err(self.err(ExcKind::AttributeError, msg));
             }
+            Value::BoundMethod(m) => match n.as_str() {
+                "__self__" => return Ok(m.receiver),
+                "__func__" => return Ok(m.func),
+                _ => return self.get_attr(m.func, name),
+            },
             Value::Function(f) => match n.as_str() {
                 "__name__" => return Ok(Value::Str(f.name)),
                 _ if !matches!(n.as_str(), "__qualname__" | "__defaults__" | "__module__") => {
@@ -431,6 +479,12 @@ impl Vm {
             }
             _ => {}
         }
+        if let (Value::Exception(_), Value::Str(ns)) = (obj, name) {
+            return self.instance_getattr(obj, ns);
+        }
+        if let (Value::Type(t), Value::Str(ns)) = (obj, name) {
+            return self.builtin_type_getattr(t, ns);
+        }
         // A builtin type's method, bound.
         let ty = super::ops::type_id(obj);
         if let Some(&Value::Builtin(m)) = self.methods.get(&(ty, n.as_str())) {
@@ -468,6 +522,15 @@ impl Vm {
     }
 
     pub fn set_attr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<()> {
+        if let Value::Str(ns) = name {
+            match obj {
+                Value::Instance(_) | Value::Exception(_) => {
+                    return self.instance_setattr(obj, ns, v)
+                }
+                Value::Type(t) => return self.class_setattr(t, ns, Some(v)),
+                _ => {}
+            }
+        }
         let n = name.as_str().unwrap_or("").to_string();
         if let Value::Module(m) = obj {
             return self.dict_set(m.dict, name, v);
@@ -489,6 +552,13 @@ impl Vm {
     }
 
     pub fn del_attr(&mut self, obj: Value, name: Value) -> PyResult<()> {
+        if let Value::Str(ns) = name {
+            match obj {
+                Value::Instance(_) | Value::Exception(_) => return self.instance_delattr(obj, ns),
+                Value::Type(t) => return self.class_setattr(t, ns, None),
+                _ => {}
+            }
+        }
         if let Value::Module(m) = obj {
             if let Ok(Some(_)) = m.dict.table.with_mut(|t| t.remove(name)) {
                 return Ok(());

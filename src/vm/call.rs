@@ -13,6 +13,34 @@ use crate::runtime::function::{CellObj, FuncObj};
 use crate::runtime::heap::{Gc, Mut};
 use crate::runtime::value::Value;
 
+/// CPython's builtins taking one argument (`METH_O`), whose calls count
+/// as a recursion level even when specialized (`len` is not: its
+/// specialized form skips the check).
+pub(super) fn checks_recursion(name: &str) -> bool {
+    matches!(
+        name,
+        "repr"
+            | "hash"
+            | "id"
+            | "abs"
+            | "callable"
+            | "ascii"
+            | "bin"
+            | "hex"
+            | "oct"
+            | "ord"
+            | "chr"
+    )
+}
+
+/// Nested re-entries of the dispatch loop from native code allowed (each
+/// takes a few kilobytes of the 512 MB native stack of the main thread in
+/// release builds, far more in debug builds).
+#[cfg(not(debug_assertions))]
+const MAX_NATIVE_DEPTH: usize = 20_000;
+#[cfg(debug_assertions)]
+const MAX_NATIVE_DEPTH: usize = 2_000;
+
 impl Vm {
     /// Call any callable from native code and run it to completion.
     pub fn call_value(
@@ -32,21 +60,41 @@ impl Vm {
                             b.name
                         )));
                     };
+                    let recv = self.check_receiver(b.name, b.owner.unwrap_or("object"), recv)?;
                     return (b.func)(self, recv, rest, kwargs);
+                }
+                if b.owner.is_none() && checks_recursion(b.name) {
+                    // CPython's one-argument builtins count as a level.
+                    self.enter_c(" while calling a Python object")?;
+                    let r = (b.func)(self, b.bound, args, kwargs);
+                    self.leave_c();
+                    return r;
                 }
                 (b.func)(self, b.bound, args, kwargs)
             }
             Value::Function(func) => {
-                if self.frames.len() >= self.recursion_limit {
+                if self.depth_exceeded() || !self.native_stack_ok() {
                     return Err(
                         self.err(ExcKind::RecursionError, "maximum recursion depth exceeded")
                     );
                 }
                 let base = self.stack.len();
                 let code = func.code.clone();
+                code.entered();
                 self.ensure_stack(base + code.nregs as usize + 1)?;
                 self.stack.resize(base + code.nregs as usize, Value::Null);
-                self.bind_args(func, &code, base, args, kwargs)?;
+                if kwargs.is_empty()
+                    && args.len() == code.argcount as usize
+                    && code.kwonlyargcount == 0
+                    && !code.flags.varargs
+                    && !code.flags.varkeywords
+                {
+                    // Exactly the positional parameters: no binding to do.
+                    self.stack[base..base + args.len()].copy_from_slice(args);
+                } else if let Err(e) = self.bind_args(func, &code, base, args, kwargs) {
+                    self.stack.truncate(base);
+                    return Err(e);
+                }
                 let cells = self.make_cells(func, &code, base);
                 self.frames.push(Frame {
                     code,
@@ -58,7 +106,9 @@ impl Vm {
                     boundary: true,
                     gen: None,
                 });
+                self.native_depth += 1;
                 let r = self.run();
+                self.native_depth -= 1;
                 self.stack.truncate(base);
                 r
             }
@@ -68,9 +118,71 @@ impl Vm {
                 full.extend_from_slice(args);
                 self.call_value(m.func, &full, kwargs)
             }
+            Value::Type(t) if t.class.is_some() => self.call_class(t, args, kwargs),
             Value::Type(t) => crate::builtins::call_type(self, t, args, kwargs),
+            Value::Instance(_) => self.instance_call(f, args, kwargs),
             _ => Err(self.type_error(format!("'{}' object is not callable", self.type_name(f)))),
         }
+    }
+
+    /// Would one more level (a Python frame or a counted native call) pass
+    /// the recursion limit? CPython counts some native calls as levels too
+    /// (`repr()`, comparisons, calls of classes...): `c_units` of them.
+    #[inline]
+    pub fn depth_exceeded(&self) -> bool {
+        self.frames.len() + self.c_units >= self.recursion_limit
+    }
+
+    /// Enter a native call CPython counts as a recursion level (`where` is
+    /// its suffix of the RecursionError message).
+    pub fn enter_c(&mut self, r#where: &str) -> PyResult<()> {
+        if self.depth_exceeded() {
+            return Err(self
+                .err(ExcKind::RecursionError, format!("maximum recursion depth exceeded{where}")));
+        }
+        self.c_units += 1;
+        Ok(())
+    }
+
+    pub fn leave_c(&mut self) {
+        self.c_units = self.c_units.saturating_sub(1);
+    }
+
+    /// Is there native stack left for one more re-entry of the dispatch loop
+    /// from native code? (Python-to-Python calls use no native stack; a
+    /// chain of `__getattr__` or `__repr__` calls does.)
+    #[inline]
+    pub fn native_stack_ok(&self) -> bool {
+        self.native_depth < MAX_NATIVE_DEPTH
+    }
+
+    /// The receiver of an unbound native method (`list.append(l, x)`): the
+    /// builtin value (an instance's payload) of the method's type.
+    pub fn check_receiver(
+        &mut self,
+        name: &str,
+        owner: &'static str,
+        recv: Value,
+    ) -> PyResult<Value> {
+        let r = self.native_receiver(owner, recv);
+        let ok = match owner {
+            "object" => true,
+            "type" => matches!(r, Value::Type(_)),
+            "BaseException" => matches!(r, Value::Exception(_)),
+            _ => {
+                let t = self.type_of(r);
+                let mro = self.mro_of(t);
+                mro.iter().any(|k| k.class.is_none() && k.name() == owner)
+                    || (owner == "int" && matches!(r, Value::Bool(_)))
+            }
+        };
+        if ok || name == "__new__" {
+            return Ok(r);
+        }
+        Err(self.type_error(format!(
+            "descriptor '{name}' for '{owner}' objects doesn't apply to a '{}' object",
+            self.type_name(recv)
+        )))
     }
 
     pub fn ensure_stack(&mut self, needed: usize) -> PyResult<()> {
@@ -119,7 +231,8 @@ impl Vm {
         let varargs_reg = if code.flags.varargs { Some(nparams) } else { None };
         let varkw_reg =
             if code.flags.varkeywords { Some(nparams + code.flags.varargs as usize) } else { None };
-        let name = func.qualname.as_str().to_string();
+        let qualname = func.qualname;
+        let name = qualname.as_str();
 
         // Positional arguments.
         let npos = args.len().min(argcount);
@@ -229,7 +342,7 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
-            return Err(self.missing_args(&name, &missing, "positional"));
+            return Err(self.missing_args(name, &missing, "positional"));
         }
         for i in argcount..nparams {
             if self.stack[base + i].is_null() {
@@ -241,7 +354,7 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
-            return Err(self.missing_args(&name, &missing, "keyword-only"));
+            return Err(self.missing_args(name, &missing, "keyword-only"));
         }
         Ok(())
     }

@@ -98,12 +98,24 @@ impl Vm {
             }
             flush_repeats(out, repeat);
         }
-        let name = e.kind.name();
-        let msg = self.exc_str(&e);
+        let name = match e.class {
+            // `module.Qualname`, without the module for `__main__`.
+            Some(c) => {
+                let q = self.qualified_name(c);
+                q.strip_prefix("__main__.").map(str::to_string).unwrap_or(q)
+            }
+            None => e.kind.name().to_string(),
+        };
+        let msg = match e.class {
+            Some(_) => self
+                .str_of(Value::Exception(e))
+                .unwrap_or_else(|_| "<exception str() failed>".to_string()),
+            None => self.exc_str(&e),
+        };
         if msg.is_empty() {
-            out.push_str(name);
+            out.push_str(&name);
         } else {
-            out.push_str(name);
+            out.push_str(&name);
             out.push_str(": ");
             out.push_str(&msg);
         }
@@ -171,6 +183,21 @@ impl Vm {
                     }
                 }
                 calculate_suggestion(&dict_keys(&self.builtins), name)
+            }
+            ExcKind::AttributeError if e.dict.get().is_some() => {
+                // An attribute of an object: the closest name of `dir(obj)`.
+                let d = e.dict.get()?;
+                let nk = Value::Str(self.intern("name"));
+                let ok = Value::Str(self.intern("obj"));
+                let name = d.get(nk).ok().flatten()?;
+                let obj = d.get(ok).ok().flatten()?;
+                let name = name.as_str()?.to_string();
+                let Ok(Value::List(l)) = crate::builtins::introspect::dir_of(self, obj) else {
+                    return None;
+                };
+                let names: Vec<String> =
+                    l.snapshot().iter().filter_map(|v| v.as_str().map(str::to_string)).collect();
+                calculate_suggestion(&names, &name)
             }
             ExcKind::AttributeError => {
                 let rest = msg.strip_prefix("module '")?;

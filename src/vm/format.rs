@@ -48,6 +48,9 @@ impl Vm {
 
     /// `format(v, spec)`.
     pub fn format(&mut self, v: Value, spec: &str) -> PyResult<String> {
+        if let Value::Instance(_) = v {
+            return self.instance_format(v, spec);
+        }
         let tname = self.type_name(v);
         let r = match v {
             Value::Int(i) => fmt::format_int(&Int::Small(i), spec, tname, 4300),
@@ -171,6 +174,9 @@ impl PercentArgs for Glue<'_> {
         self.0.type_name(*v).to_string()
     }
     fn number(&mut self, v: &Value, kind: NumKind) -> Result<Option<PyNum>, FmtErr> {
+        if let Value::Instance(_) = *v {
+            return self.instance_number(*v, kind).map_err(FmtErr::Py);
+        }
         Ok(match (*v, kind) {
             (Value::Int(i), _) => Some(PyNum::Int(Int::Small(i))),
             (Value::Bool(b), NumKind::ExactInt) => Some(PyNum::Int(Int::Small(b as i64))),
@@ -186,6 +192,45 @@ impl PercentArgs for Glue<'_> {
     fn getitem(&mut self, mapping: &Value, key: &str) -> Result<Value, FmtErr> {
         let k = self.0.new_str(key);
         self.0.get_item(*mapping, k).map_err(FmtErr::Py)
+    }
+}
+
+impl Glue<'_> {
+    /// An instance as a number for `%d`, `%x`, `%f`...: `__index__`,
+    /// `__int__`, `__float__`, or its builtin payload.
+    fn instance_number(&mut self, v: Value, kind: NumKind) -> PyResult<Option<PyNum>> {
+        let vm = &mut *self.0;
+        if let Some(p) = vm.payload_of(v) {
+            return match self.number(&p, kind) {
+                Ok(n) => Ok(n),
+                Err(FmtErr::Py(e)) => Err(e),
+                Err(FmtErr::Arith(a)) => Err(self.0.arith_err(a)),
+            };
+        }
+        let as_int = |x: Value| match x {
+            Value::Int(i) => Some(PyNum::Int(Int::Small(i))),
+            Value::BigInt(b) => Some(PyNum::Int(Int::Big(b.value.clone()))),
+            _ => None,
+        };
+        Ok(match kind {
+            NumKind::Index => {
+                if !vm.has_index(v) {
+                    return Ok(None);
+                }
+                as_int(vm.index_value(v)?)
+            }
+            NumKind::Int => {
+                if vm.has_index(v) {
+                    as_int(vm.index_value(v)?)
+                } else {
+                    vm.instance_int(v)?.and_then(as_int)
+                }
+            }
+            _ => match vm.instance_float(v)? {
+                Some(Value::Float(f)) => Some(PyNum::Float(f)),
+                _ => None,
+            },
+        })
     }
 }
 

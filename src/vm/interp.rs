@@ -6,12 +6,14 @@
 
 use std::rc::Rc;
 
+use super::dunder::is_instance;
 use super::generator::CallResume;
 use super::stats::{self, CacheKind};
 use super::{Frame, PyErr, PyResult, Vm};
 use crate::bytecode::code::{CodeObject, GlobalCache};
 use crate::bytecode::opcode::*;
 use crate::compiler::codegen::inplace_operator;
+use crate::runtime::compare::needs_vm_hash;
 use crate::runtime::dict::{DictObj, DictTable};
 use crate::runtime::exception::ExcKind;
 use crate::runtime::function::FuncObj;
@@ -25,6 +27,27 @@ use crate::runtime::str::StrObj;
 use crate::runtime::tuple::TupleObj;
 use crate::runtime::value::Value;
 use crate::syntax::ast::Operator;
+
+/// Set in `Frame::ret` of an `__init__` frame pushed by a class call: the
+/// instance is already in the return register, `__init__` must return None.
+pub const INIT_RET: usize = 1 << (usize::BITS - 1);
+
+/// Set in `Frame::ret` of a binary operator method (`__add__`...) pushed by
+/// an arithmetic instruction: a `NotImplemented` result goes on to the
+/// reflected method (see `Vm::binary_after_lhs`).
+pub const BINOP_RET: usize = 1 << (usize::BITS - 2);
+
+/// The operator of an arithmetic instruction.
+fn binop_of(byte: u8) -> Operator {
+    match Op::from_u8(byte) {
+        Some(Op::Sub) => Operator::Sub,
+        Some(Op::Mul) => Operator::Mult,
+        Some(Op::TrueDiv) => Operator::Div,
+        Some(Op::FloorDiv) => Operator::FloorDiv,
+        Some(Op::Mod) => Operator::Mod,
+        _ => Operator::Add,
+    }
+}
 
 /// State of the running frame, kept in locals by the loop.
 struct Cur {
@@ -140,6 +163,21 @@ impl Vm {
                     }
                 }
             };
+        }
+        // The general case of a binary operator: a user class's method runs
+        // in a frame pushed on this loop (its result lands in R[A]),
+        // anything else natively.
+        macro_rules! binop_slow {
+            ($op:expr, $x:expr, $y:expr, $a:expr) => {{
+                let (x, y) = ($x, $y);
+                if let Some(f) = self.binop_frame($op, x, y) {
+                    save_pc!();
+                    tri!(self.push_binop_frame(f, x, y, cur.base + $a));
+                    cur = self.load_cur();
+                    continue;
+                }
+                tri!(self.binary_op($op, x, y))
+            }};
         }
         // `--pyprofile`: at safepoints (calls, backward jumps, returns), the
         // SAMPLE copies record the Python stack when the sampler asks.
@@ -319,7 +357,7 @@ impl Vm {
                                 None => tri!(self.binary_op(Operator::Add, *x, *y)),
                             },
                             (&Value::Float(p), &Value::Float(q)) => Value::Float(p + q),
-                            _ => tri!(self.binary_op(Operator::Add, *x, *y)),
+                            _ => binop_slow!(Operator::Add, *x, *y, a),
                         }
                     );
                 }
@@ -333,7 +371,7 @@ impl Vm {
                                 None => tri!(self.binary_op(Operator::Sub, *x, *y)),
                             },
                             (&Value::Float(p), &Value::Float(q)) => Value::Float(p - q),
-                            _ => tri!(self.binary_op(Operator::Sub, *x, *y)),
+                            _ => binop_slow!(Operator::Sub, *x, *y, a),
                         }
                     );
                 }
@@ -347,7 +385,7 @@ impl Vm {
                                 None => tri!(self.binary_op(Operator::Mult, *x, *y)),
                             },
                             (&Value::Float(p), &Value::Float(q)) => Value::Float(p * q),
-                            _ => tri!(self.binary_op(Operator::Mult, *x, *y)),
+                            _ => binop_slow!(Operator::Mult, *x, *y, a),
                         }
                     );
                 }
@@ -357,7 +395,7 @@ impl Vm {
                         a,
                         match (x, y) {
                             (&Value::Float(p), &Value::Float(q)) if q != 0.0 => Value::Float(p / q),
-                            _ => tri!(self.binary_op(Operator::Div, *x, *y)),
+                            _ => binop_slow!(Operator::Div, *x, *y, a),
                         }
                     );
                 }
@@ -368,7 +406,7 @@ impl Vm {
                         match (x, y) {
                             (&Value::Int(p), &Value::Int(q)) if q > 0 =>
                                 Value::Int(p.div_euclid(q)),
-                            _ => tri!(self.binary_op(Operator::FloorDiv, *x, *y)),
+                            _ => binop_slow!(Operator::FloorDiv, *x, *y, a),
                         }
                     );
                 }
@@ -379,7 +417,7 @@ impl Vm {
                         match (x, y) {
                             (&Value::Int(p), &Value::Int(q)) if q > 0 =>
                                 Value::Int(p.rem_euclid(q)),
-                            _ => tri!(self.binary_op(Operator::Mod, *x, *y)),
+                            _ => binop_slow!(Operator::Mod, *x, *y, a),
                         }
                     );
                 }
@@ -478,6 +516,13 @@ impl Vm {
                 }
                 Op::Eq | Op::Ne => {
                     let (x, y) = (rv!(b_of(ins)), rv!(c_of(ins)));
+                    if is_instance(*x) || is_instance(*y) {
+                        // The methods' results, whatever they are.
+                        let k = if op == Op::Eq { 4 } else { 5 };
+                        let (x, y) = (*x, *y);
+                        r!(a) = tri!(self.rich_compare(k, x, y));
+                        continue;
+                    }
                     let e = match (x, y) {
                         (&Value::Int(p), &Value::Int(q)) => p == q,
                         _ => tri!(self.eq(*x, *y)),
@@ -487,6 +532,11 @@ impl Vm {
                 Op::Lt | Op::Le | Op::Gt | Op::Ge => {
                     let (x, y) = (rv!(b_of(ins)), rv!(c_of(ins)));
                     let k = op as u8 - Op::Lt as u8;
+                    if is_instance(*x) || is_instance(*y) {
+                        let (x, y) = (*x, *y);
+                        r!(a) = tri!(self.rich_compare(k, x, y));
+                        continue;
+                    }
                     let res = match (x, y) {
                         (&Value::Int(p), &Value::Int(q)) => match k {
                             0 => p < q,
@@ -617,6 +667,22 @@ impl Vm {
                         Op::CallKw => (r!(a), a + 1, b_of(ins), Some(cur.code().consts[c_of(ins)])),
                         _ => (r!(a), a + 1, b_of(ins), None),
                     };
+                    // A class whose `__init__` is a Python function taking
+                    // exactly these arguments: allocate, push `__init__`.
+                    if let (Value::Type(t), None) = (func, kwnames) {
+                        if let Some(init) = self.simple_init(t, nargs) {
+                            save_pc!();
+                            tri!(self.push_init_frame(
+                                t,
+                                init,
+                                cur.base + a,
+                                cur.base + first,
+                                nargs
+                            ));
+                            cur = self.load_cur();
+                            continue;
+                        }
+                    }
                     // Python function, positional arguments only: push a frame.
                     if let (Value::Function(f), None) = (func, kwnames) {
                         if nargs as u32 == f.fast_argc {
@@ -628,13 +694,24 @@ impl Vm {
                         }
                     }
                     save_pc!();
-                    let args: Vec<Value> =
-                        self.stack[cur.base + first..cur.base + first + nargs].to_vec();
+                    // The arguments, copied out of the registers (which keep
+                    // them rooted): on the native stack when they are few.
+                    let mut small = [Value::Null; 8];
+                    let spilled: Vec<Value>;
+                    let args: &[Value] = if nargs <= small.len() {
+                        small[..nargs].copy_from_slice(
+                            &self.stack[cur.base + first..cur.base + first + nargs],
+                        );
+                        &small[..nargs]
+                    } else {
+                        spilled = self.stack[cur.base + first..cur.base + first + nargs].to_vec();
+                        &spilled
+                    };
                     // `next(g)`, `g.send(v)`: resume the generator in this loop.
                     if let (Value::Builtin(b), None, Some(Value::Generator(_))) =
                         (func, kwnames, args.first())
                     {
-                        match tri!(self.gen_call_resume(b, &args, cur.base + a)) {
+                        match tri!(self.gen_call_resume(b, args, cur.base + a)) {
                             CallResume::Pushed => {
                                 cur = self.load_cur();
                                 continue;
@@ -658,7 +735,7 @@ impl Vm {
                                 .collect();
                             self.call_value_at(func, &args[..npos], &kw, cur.base + a)
                         }
-                        _ => self.call_value_at(func, &args, &[], cur.base + a),
+                        _ => self.call_value_at(func, args, &[], cur.base + a),
                     };
                     match tri!(result) {
                         CallOutcome::Done(v) => r!(a) = v,
@@ -700,7 +777,17 @@ impl Vm {
                 Op::LoadMethod => {
                     let obj = r!(b_of(ins));
                     let name = cur.code().names[c_of(ins) + ext];
-                    let (m, s) = tri!(self.load_method(obj, name));
+                    let (m, s) = match obj {
+                        Value::Instance(inst) => {
+                            let cache = cur.code().attr_cache(cur.pc - 1);
+                            tri!(self.cached_load_method(inst, name, cache))
+                        }
+                        Value::Type(t) if t.class.is_some() => {
+                            let cache = cur.code().attr_cache(cur.pc - 1);
+                            (tri!(self.cached_class_getattr(t, name, cache)), Value::Null)
+                        }
+                        _ => tri!(self.load_method(obj, name)),
+                    };
                     r!(a) = m;
                     r!(a + 1) = s;
                 }
@@ -711,21 +798,75 @@ impl Vm {
                     if frame.boundary || self.frames.len() <= entry {
                         return Ok(v);
                     }
-                    self.stack[frame.ret] = v;
+                    let ret = frame.ret & !(INIT_RET | BINOP_RET);
+                    let v = if frame.ret & BINOP_RET != 0 && matches!(v, Value::NotImplemented) {
+                        // The left operand's method gave up: the right
+                        // operand's reflected method, or the TypeError.
+                        let caller = self.frames.last().expect("frame");
+                        let (cbase, cpc) = (caller.base, caller.pc);
+                        let ins = caller.code.instructions[cpc - 1];
+                        let (x, y) = (self.stack[cbase + b_of(ins)], self.stack[cbase + c_of(ins)]);
+                        let o = binop_of(op_of(ins));
+                        self.binary_after_lhs(o, x, y)?
+                    } else {
+                        v
+                    };
+                    if frame.ret & INIT_RET == 0 {
+                        self.stack[ret] = v;
+                    } else if !{
+                        self.leave_c();
+                        v.is_none()
+                    } {
+                        // `__init__` returned something: the instance stays
+                        // in `ret`, the error is raised at the call.
+                        return Err(self.type_error(format!(
+                            "__init__() should return None, not '{}'",
+                            self.type_name(v)
+                        )));
+                    }
                     cur = self.load_cur();
                     let extent = cur.base + cur.code().nregs as usize;
-                    let new_len = extent.max(frame.ret + 1);
+                    let new_len = extent.max(ret + 1);
                     self.set_stack_top(self.stack.len().min(new_len), new_len);
                 }
                 Op::GetAttr => {
                     let obj = r!(b_of(ins));
                     let name = cur.code().names[c_of(ins) + ext];
-                    r!(a) = tri!(self.get_attr(obj, name));
+                    r!(a) = match obj {
+                        Value::Instance(inst) => {
+                            let cache = cur.code().attr_cache(cur.pc - 1);
+                            match tri!(self.cached_getattr(inst, name, cache)) {
+                                Ok(v) => v,
+                                Err(fget) => {
+                                    // A property: its getter runs in a frame.
+                                    save_pc!();
+                                    let base = self.stack.len();
+                                    tri!(self.ensure_stack(base + 2));
+                                    self.stack.push(obj);
+                                    tri!(self.push_frame(fget, base, 1, cur.base + a));
+                                    cur = self.load_cur();
+                                    ext = 0;
+                                    continue;
+                                }
+                            }
+                        }
+                        Value::Type(t) if t.class.is_some() => {
+                            let cache = cur.code().attr_cache(cur.pc - 1);
+                            tri!(self.cached_class_getattr(t, name, cache))
+                        }
+                        _ => tri!(self.get_attr(obj, name)),
+                    };
                 }
                 Op::SetAttr => {
                     let name = cur.code().names[c_of(ins) + ext];
                     let (obj, v) = (r!(a), r!(b_of(ins)));
-                    tri!(self.set_attr(obj, name, v));
+                    match obj {
+                        Value::Instance(inst) => {
+                            let cache = cur.code().attr_cache(cur.pc - 1);
+                            tri!(self.cached_setattr(inst, name, v, cache));
+                        }
+                        _ => tri!(self.set_attr(obj, name, v)),
+                    }
                 }
                 Op::DelAttr => {
                     let obj = r!(a);
@@ -782,6 +923,15 @@ impl Vm {
                 }
                 Op::BuildSet => {
                     let (b, n) = (b_of(ins), c_of(ins));
+                    if (0..n).any(|i| needs_vm_hash(r!(b + i))) {
+                        let s = self.heap.alloc(SetObj::new(SetTable::new(), false));
+                        r!(a) = Value::Set(s);
+                        for i in 0..n {
+                            let k = r!(b + i);
+                            tri!(self.set_add_slow(s, k));
+                        }
+                        continue;
+                    }
                     let mut t = SetTable::new();
                     for i in 0..n {
                         let k = r!(b + i);
@@ -795,6 +945,15 @@ impl Vm {
                 }
                 Op::BuildDict => {
                     let (b, n) = (b_of(ins), c_of(ins));
+                    if (0..n).any(|i| needs_vm_hash(r!(b + 2 * i))) {
+                        let d = self.heap.alloc(DictObj::new());
+                        r!(a) = Value::Dict(d);
+                        for i in 0..n {
+                            let (k, v) = (r!(b + 2 * i), r!(b + 2 * i + 1));
+                            tri!(self.dict_set(d, k, v));
+                        }
+                        continue;
+                    }
                     let mut t = DictTable::with_capacity(n);
                     for i in 0..n {
                         let (k, v) = (r!(b + 2 * i), r!(b + 2 * i + 1));
@@ -824,7 +983,9 @@ impl Vm {
                 Op::SetAdd => {
                     let (s, k) = (r!(a), r!(b_of(ins)));
                     if let Value::Set(s) = s {
-                        if s.table.with_mut(|t| t.add(k)).is_err() {
+                        if needs_vm_hash(k) {
+                            tri!(self.set_add_slow(s, k));
+                        } else if s.table.with_mut(|t| t.add(k)).is_err() {
                             save_pc!();
                             return Err(self
                                 .type_error(format!("unhashable type: '{}'", self.type_name(k))));
@@ -871,6 +1032,15 @@ impl Vm {
                         let src = r!(b_of(ins));
                         save_pc!();
                         if op == Op::DictMerge {
+                            let src = self.unwrap_payload(src);
+                            if let Some(items) = tri!(self.mapping_items(src)) {
+                                // Keys are strings (checked before hashing):
+                                // no Python code runs while merging.
+                                for (k, v) in items {
+                                    tri!(self.merge_kwarg(d, k, v));
+                                }
+                                continue;
+                            }
                             let Value::Dict(s) = src else {
                                 return Err(self.type_error(format!(
                                     "argument after ** must be a mapping, not {}",
@@ -1184,6 +1354,65 @@ impl Vm {
                         }
                     }
                 }
+                Op::LoadBuildClass => {
+                    let key = Value::Str(self.intern("__build_class__"));
+                    match self.builtins.get(key).ok().flatten() {
+                        Some(f) => r!(a) = f,
+                        None => {
+                            save_pc!();
+                            return Err(self.err(ExcKind::NameError, "__build_class__ not found"));
+                        }
+                    }
+                }
+                Op::LoadName => {
+                    let name = cur.code().names[bx_of(ins)];
+                    let ns = r!(0);
+                    save_pc!();
+                    r!(a) = tri!(self.load_name(ns, name));
+                }
+                Op::StoreName => {
+                    let name = cur.code().names[bx_of(ins)];
+                    let (ns, v) = (r!(0), r!(a));
+                    if let Value::Dict(d) = ns {
+                        tri!(self.dict_set(d, name, v));
+                    }
+                }
+                Op::DeleteName => {
+                    let name = cur.code().names[bx_of(ins)];
+                    let ns = r!(0);
+                    let removed = match ns {
+                        Value::Dict(d) => d.table.with_mut(|t| t.remove(name)).ok().flatten(),
+                        _ => None,
+                    };
+                    if removed.is_none() {
+                        save_pc!();
+                        let n = name.as_str().unwrap_or("").to_string();
+                        return Err(self.name_error(&n));
+                    }
+                }
+                Op::LoadClassDeref => {
+                    let name = cur.code().names[c_of(ins) + ext];
+                    let found = match r!(0) {
+                        Value::Dict(d) => d.get(name).ok().flatten(),
+                        _ => None,
+                    };
+                    r!(a) = match found {
+                        Some(v) => v,
+                        None => {
+                            let cell = self.frames.last().expect("frame").cells[b_of(ins)];
+                            let v = cell.get();
+                            if v.is_null() {
+                                save_pc!();
+                                let n = name.as_str().unwrap_or("").to_string();
+                                return Err(self.err(
+                                    ExcKind::NameError,
+                                    format!("cannot access free variable '{n}' where it is not associated with a value in enclosing scope"),
+                                ));
+                            }
+                            v
+                        }
+                    };
+                }
             }
             ext = 0;
         }
@@ -1214,17 +1443,18 @@ impl Vm {
     /// Push a frame for a positional-only call of `f` whose arguments are
     /// already in place at `new_base`.
     #[inline]
-    fn push_frame(
+    pub(super) fn push_frame(
         &mut self,
         f: Gc<FuncObj>,
         new_base: usize,
         nargs: usize,
         ret: usize,
     ) -> PyResult<()> {
-        if self.frames.len() >= self.recursion_limit {
+        if self.depth_exceeded() {
             return Err(self.err(ExcKind::RecursionError, "maximum recursion depth exceeded"));
         }
         let code = f.code.clone();
+        code.entered();
         let nregs = code.nregs as usize;
         self.ensure_stack(new_base + nregs + 1)?;
         self.set_stack_top(new_base + nargs, new_base + nregs.max(nargs));
@@ -1275,12 +1505,13 @@ impl Vm {
     ) -> PyResult<CallOutcome> {
         match func {
             Value::Function(f) => {
-                if self.frames.len() >= self.recursion_limit {
+                if self.depth_exceeded() {
                     return Err(
                         self.err(ExcKind::RecursionError, "maximum recursion depth exceeded")
                     );
                 }
                 let code = f.code.clone();
+                code.entered();
                 let base = self.stack.len();
                 self.ensure_stack(base + code.nregs as usize + 1)?;
                 self.stack.resize(base + code.nregs as usize, Value::Null);
@@ -1307,6 +1538,21 @@ impl Vm {
                 full.extend_from_slice(args);
                 self.call_value_at(m.func, &full, kwargs, ret)
             }
+            Value::Builtin(b)
+                if b.owner.is_none() && !self.warm() && !super::call::checks_recursion(b.name) =>
+            {
+                // CPython's unspecialized call of a builtin counts as a level.
+                self.enter_c(" while calling a Python object")?;
+                let r = self.call_value(func, args, kwargs);
+                self.leave_c();
+                Ok(CallOutcome::Done(r?))
+            }
+            Value::Type(t) if t.class.is_none() && !self.warm() => {
+                self.enter_c(" while calling a Python object")?;
+                let r = self.call_value(func, args, kwargs);
+                self.leave_c();
+                Ok(CallOutcome::Done(r?))
+            }
             _ => Ok(CallOutcome::Done(self.call_value(func, args, kwargs)?)),
         }
     }
@@ -1324,6 +1570,23 @@ impl Vm {
         self.dict_set(d, k, v)
     }
 
+    /// Bookkeeping for a frame an exception unwinds (popped without
+    /// returning): an `__init__` frame pushed by a class call held a
+    /// recursion level.
+    #[inline]
+    pub fn frame_unwound(&mut self, f: &Frame) {
+        if f.ret & INIT_RET != 0 {
+            self.leave_c();
+        }
+    }
+
+    /// Has the running frame's code run often enough that CPython 3.11
+    /// would have specialized its calls (its first 8 runs are not)?
+    #[inline]
+    fn warm(&self) -> bool {
+        self.frames.last().is_some_and(|f| f.code.entries.get() > 7)
+    }
+
     pub fn name_error(&mut self, name: &str) -> PyErr {
         let err = self.err(ExcKind::NameError, format!("name '{name}' is not defined"));
         // `e.name`, as CPython sets it for a failed name lookup.
@@ -1333,6 +1596,10 @@ impl Vm {
     }
 
     fn unpack(&mut self, src: Value, n: usize, star: Option<usize>) -> PyResult<Vec<Value>> {
+        if is_instance(src) && !self.instance_iterable(src) {
+            return Err(self
+                .type_error(format!("cannot unpack non-iterable {} object", self.type_name(src))));
+        }
         let items = match src {
             Value::Tuple(t) => t.items.to_vec(),
             Value::List(l) => l.snapshot(),
@@ -1340,6 +1607,7 @@ impl Vm {
                 if !matches!(
                     src,
                     Value::Str(_)
+                        | Value::Instance(_)
                         | Value::Dict(_)
                         | Value::Set(_)
                         | Value::DictView(_)

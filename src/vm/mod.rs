@@ -8,11 +8,15 @@
 //! `stack` that never reallocates, so a frame's register window never moves.
 
 pub mod access;
+pub mod attributes;
 pub mod call;
+pub mod classes;
+pub mod dunder;
 pub mod errors;
 pub mod format;
 pub mod generator;
 pub mod interp;
+pub mod keys;
 pub mod ops;
 pub mod run;
 pub mod sets;
@@ -95,15 +99,21 @@ pub struct Vm {
     /// Set by a re-raise just before the error returns to the unwinder: the
     /// exception keeps its traceback and context as they are.
     pub reraising: bool,
+    /// Classes: the registry, versions (see [`classes`]).
+    pub classes: classes::ClassState,
+    /// Native code re-entering Python (depth, for the native stack guard).
+    pub native_depth: usize,
+    /// Native calls CPython counts as recursion levels (see `enter_c`).
+    pub c_units: usize,
 }
 
 impl Vm {
     pub fn new(argv: Vec<String>) -> Vm {
         let mut heap = Heap::new();
-        let types = TypeId::ALL.map(|id| heap.alloc(TypeObj { id, exc: None }));
+        let types = TypeId::ALL.map(|id| heap.alloc(TypeObj::builtin(id, None)));
         let mut exc_types = AHashMap::new();
         for &k in ExcKind::ALL {
-            exc_types.insert(k, heap.alloc(TypeObj { id: TypeId::Exception, exc: Some(k) }));
+            exc_types.insert(k, heap.alloc(TypeObj::builtin(TypeId::Exception, Some(k))));
         }
         let builtins = heap.alloc(DictObj::new());
         let mut stack = Vec::with_capacity(STACK_CAPACITY);
@@ -127,6 +137,9 @@ impl Vm {
             instruments: Default::default(),
             handled: Value::None,
             reraising: false,
+            classes: classes::ClassState::default(),
+            native_depth: 0,
+            c_units: 0,
         };
         crate::builtins::install(&mut vm);
         vm
@@ -236,48 +249,61 @@ impl Vm {
             code_roots,
             interned,
             handled,
+            classes,
             ..
         } = self;
-        heap.collect(|t: &mut Tracer| {
-            stack.trace(t);
-            for f in frames.iter() {
-                f.code.trace(t);
-                t.mark(f.globals);
-                for c in &f.cells {
-                    t.mark(*c);
+        let registry = &mut classes.registry;
+        heap.collect_weak(
+            |t: &mut Tracer| {
+                stack.trace(t);
+                for f in frames.iter() {
+                    f.code.trace(t);
+                    t.mark(f.globals);
+                    for c in &f.cells {
+                        t.mark(*c);
+                    }
+                    if let Some(g) = f.gen {
+                        t.mark(g);
+                    }
                 }
-                if let Some(g) = f.gen {
-                    t.mark(g);
+                t.mark(*builtins);
+                for ty in types.iter() {
+                    t.mark(*ty);
                 }
-            }
-            t.mark(*builtins);
-            for ty in types.iter() {
-                t.mark(*ty);
-            }
-            for ty in exc_types.values() {
-                t.mark(*ty);
-            }
-            for m in modules.values() {
-                m.trace(t);
-            }
-            for m in methods.values() {
-                m.trace(t);
-            }
-            temp_roots.trace(t);
-            for c in code_roots.iter() {
-                c.trace(t);
-            }
-            for s in interned.values() {
-                t.mark(*s);
-            }
-            handled.trace(t);
-        });
+                for ty in exc_types.values() {
+                    t.mark(*ty);
+                }
+                for m in modules.values() {
+                    m.trace(t);
+                }
+                for m in methods.values() {
+                    m.trace(t);
+                }
+                temp_roots.trace(t);
+                for c in code_roots.iter() {
+                    c.trace(t);
+                }
+                for s in interned.values() {
+                    t.mark(*s);
+                }
+                handled.trace(t);
+            },
+            || Vm::prune_class_registry(registry),
+        );
     }
 
     /// The type object of a value.
     pub fn type_of(&self, v: Value) -> Gc<TypeObj> {
         match v {
-            Value::Exception(e) => self.exc_types[&e.kind],
+            Value::Exception(e) => match e.class {
+                Some(c) => c,
+                None => self.exc_types[&e.kind],
+            },
+            Value::Instance(i) => i.class(),
+            Value::Type(t) => match t.class() {
+                Some(c) => c.metaclass.get(),
+                None => self.types[TypeId::Type as usize],
+            },
             _ => self.types[ops::type_id(v) as usize],
         }
     }

@@ -57,6 +57,7 @@ pub fn type_id(v: Value) -> TypeId {
         Value::Ellipsis => TypeId::Ellipsis,
         Value::NotImplemented => TypeId::NotImplementedType,
         Value::Null => TypeId::Object,
+        Value::Instance(i) => i.class().id,
     }
 }
 
@@ -120,6 +121,7 @@ impl Vm {
             Value::Bytes(b) => !b.data.is_empty(),
             Value::Range(r) => !r.is_empty(),
             Value::Complex(c) => c.re != 0.0 || c.im != 0.0,
+            Value::Instance(_) => return self.instance_truthy(v),
             _ => true,
         })
     }
@@ -135,8 +137,15 @@ impl Vm {
     pub fn str_of(&mut self, v: Value) -> PyResult<String> {
         match v {
             Value::Str(s) => Ok(s.as_str().to_string()),
-            Value::Exception(e) => Ok(self.exc_str(&e)),
-            _ => self.repr(v),
+            Value::Exception(e) if e.class.is_none() => Ok(self.exc_str(&e)),
+            Value::Exception(_) | Value::Instance(_) => self.instance_str(v),
+            _ => {
+                // `PyObject_Str` counts as a recursion level.
+                self.enter_c(" while getting the str of an object")?;
+                let r = self.repr(v);
+                self.leave_c();
+                r
+            }
         }
     }
 
@@ -280,6 +289,27 @@ impl Vm {
                 f.qualname.as_str(),
                 v.heap_addr().unwrap_or(0)
             )),
+            Value::Builtin(b) if b.owner.is_some() && super::dunder::is_slot_name(b.name) => {
+                let owner = b.owner.unwrap_or("object");
+                match b.bound {
+                    Value::Null if b.name == "__new__" => {
+                        let t = TypeId::ALL.iter().find(|t| t.name() == owner).copied();
+                        let addr = t.map(|t| self.types[t as usize].addr()).unwrap_or(0);
+                        out.push_str(&format!(
+                            "<built-in method __new__ of type object at 0x{addr:x}>"
+                        ))
+                    }
+                    Value::Null => {
+                        out.push_str(&format!("<slot wrapper '{}' of '{owner}' objects>", b.name))
+                    }
+                    recv => out.push_str(&format!(
+                        "<method-wrapper '{}' of {} object at 0x{:x}>",
+                        b.name,
+                        self.type_name(recv),
+                        recv.heap_addr().unwrap_or(0)
+                    )),
+                }
+            }
             Value::Builtin(b) => match (b.owner, b.bound) {
                 (Some(owner), Value::Null) => {
                     out.push_str(&format!("<method '{}' of '{}' objects>", b.name, owner))
@@ -311,6 +341,9 @@ impl Vm {
                 out.push_str(&format!("<traceback object at 0x{:x}>", v.heap_addr().unwrap_or(0)))
             }
             Value::Generator(g) => out.push_str(&self.gen_repr(g)),
+            Value::Exception(e) if e.class.is_some() => out.push_str(&self.instance_repr(v)?),
+            Value::Instance(_) => out.push_str(&self.instance_repr(v)?),
+            Value::Type(t) if t.class.is_some() => out.push_str(&self.class_repr(t)?),
             Value::Exception(e) => {
                 out.push_str(e.kind.name());
                 out.push('(');
@@ -336,6 +369,9 @@ impl Vm {
     /// `a op b` for every operator, after the inline fast paths missed.
     #[cold]
     pub fn binary_op(&mut self, op: Operator, a: Value, b: Value) -> PyResult<Value> {
+        if super::dunder::is_instance(a) || super::dunder::is_instance(b) {
+            return self.instance_binary_op(op, a, b);
+        }
         // bool & | ^ bool stays a bool.
         if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
             match op {
@@ -465,6 +501,9 @@ impl Vm {
 
     /// `a op= b`: in place for lists, sets and dicts, else `a op b`.
     pub fn inplace_op(&mut self, op: Operator, a: Value, b: Value) -> PyResult<Value> {
+        if super::dunder::is_instance(a) {
+            return self.instance_inplace_op(op, a, b);
+        }
         match (op, a, b) {
             (Operator::Add, Value::List(l), _) => {
                 let items = self.collect_iter(b)?;
@@ -815,6 +854,9 @@ impl Vm {
     }
 
     pub fn unary_op(&mut self, op: u8, v: Value) -> PyResult<Value> {
+        if super::dunder::is_instance(v) {
+            return self.instance_unary(op, v);
+        }
         // 0 neg, 1 pos, 2 invert
         match (op, v) {
             (0, Value::Int(i)) => Ok(match i.checked_neg() {
@@ -852,6 +894,14 @@ impl Vm {
     // ----- comparison -----------------------------------------------------
 
     pub fn eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        if let (Value::BoundMethod(x), Value::BoundMethod(y)) = (a, b) {
+            // Same function bound to the same object.
+            return Ok(x.func.is(y.func) && x.receiver.is(y.receiver));
+        }
+        if super::dunder::is_instance(a) || super::dunder::is_instance(b) {
+            let r = self.rich_compare(4, a, b)?;
+            return self.truthy(r);
+        }
         if let (Value::List(x), Value::List(y)) = (a, b) {
             let (xs, ys) = (x.snapshot(), y.snapshot());
             if xs.len() != ys.len() {
@@ -896,6 +946,10 @@ impl Vm {
 
     /// `<`, `<=`, `>`, `>=` (op 0..4).
     pub fn compare(&mut self, op: u8, a: Value, b: Value) -> PyResult<bool> {
+        if super::dunder::is_instance(a) || super::dunder::is_instance(b) {
+            let r = self.rich_compare(op, a, b)?;
+            return self.truthy(r);
+        }
         use std::cmp::Ordering;
         if matches!(a, Value::DictView(_)) || matches!(b, Value::DictView(_)) {
             if let Some(r) = self.view_cmp(op, a, b)? {
@@ -965,6 +1019,9 @@ impl Vm {
     }
 
     pub fn hash(&mut self, v: Value) -> PyResult<i64> {
+        if let Value::Instance(_) = v {
+            return self.instance_hash(v);
+        }
         match hash_key(v) {
             Some(h) => Ok(h),
             None => Err(self.type_error(format!("unhashable type: '{}'", self.type_name(v)))),
@@ -975,6 +1032,7 @@ impl Vm {
 
     pub fn len(&mut self, v: Value) -> PyResult<usize> {
         Ok(match v {
+            Value::Instance(_) => return self.instance_len(v),
             Value::Str(s) => s.char_len(),
             Value::List(l) => l.len(),
             Value::Tuple(t) => t.len(),
@@ -1001,6 +1059,7 @@ impl Vm {
 
     pub fn contains(&mut self, container: Value, item: Value) -> PyResult<bool> {
         match container {
+            Value::Instance(_) => self.instance_contains(container, item),
             Value::Str(s) => match item {
                 Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
                 _ => Err(self.type_error(format!(
@@ -1008,12 +1067,10 @@ impl Vm {
                     self.type_name(item)
                 ))),
             },
-            Value::Dict(d) => match d.get(item) {
-                Ok(v) => Ok(v.is_some()),
-                Err(_) => {
-                    Err(self.type_error(format!("unhashable type: '{}'", self.type_name(item))))
-                }
-            },
+            Value::Dict(d) => Ok(self.dict_lookup(d, item)?.is_some()),
+            Value::Set(s) if crate::runtime::compare::needs_vm_hash(item) => {
+                self.set_contains_slow(s, item)
+            }
             Value::Set(s) => match hash_lookup_key(item) {
                 Some(h) => Ok(s.table.with(|t| t.contains_hashed(h, item))),
                 None => Err(self.unhashable_err(item)),
@@ -1073,6 +1130,7 @@ impl Vm {
 
     pub fn iter(&mut self, v: Value) -> PyResult<Value> {
         let state = match v {
+            Value::Instance(_) => return self.instance_iter(v),
             Value::List(list) => IterState::List { list, index: 0 },
             Value::Tuple(tuple) => IterState::Tuple { tuple, index: 0 },
             Value::Str(s) => IterState::Str { s, byte: 0 },
@@ -1113,6 +1171,7 @@ impl Vm {
         let obj = match it {
             Value::Iter(obj) => obj,
             Value::Generator(g) => return self.gen_next(g),
+            Value::Instance(_) => return self.instance_next(it),
             _ => {
                 return Err(
                     self.type_error(format!("'{}' object is not an iterator", self.type_name(it)))
@@ -1128,6 +1187,7 @@ impl Vm {
             Enumerate(Value, i64),
             Zip(Vec<Value>),
             Pair(Value, Value),
+            GetItem(Value, i64),
         }
         let step = obj.state.with_mut(|st| match st {
             IterState::Range { next, stop, step } => {
@@ -1221,6 +1281,11 @@ impl Vm {
                 Step::Enumerate(*inner, c)
             }
             IterState::Zip { inners } => Step::Zip(inners.clone()),
+            IterState::GetItem { obj, index } => {
+                let i = *index;
+                *index += 1;
+                Step::GetItem(*obj, i)
+            }
             IterState::Exhausted => Step::Done(None),
         });
         match step {
@@ -1273,6 +1338,13 @@ impl Vm {
                 None => Ok(None),
             },
             Step::Pair(k, v) => Ok(Some(self.new_tuple(vec![k, v]))),
+            Step::GetItem(o, i) => {
+                let r = self.getitem_next(o, i)?;
+                if r.is_none() {
+                    obj.state.with_mut(|st| *st = IterState::Exhausted);
+                }
+                Ok(r)
+            }
             Step::Zip(parts) => {
                 let mark = self.temp_roots.len();
                 let r = match self.next_all_rooted(&parts) {
@@ -1351,6 +1423,26 @@ impl Vm {
         d: crate::runtime::heap::Gc<crate::runtime::dict::DictObj>,
         src: Value,
     ) -> PyResult<()> {
+        let src = match src {
+            Value::Instance(i) if matches!(i.payload.get(), Value::Dict(_)) => i.payload.get(),
+            other => other,
+        };
+        if let Some(items) = self.mapping_items(src)? {
+            // Hashing a key may run Python code: keep the pairs rooted.
+            let mark = self.temp_roots.len();
+            for &(k, v) in &items {
+                self.temp_roots.extend([k, v]);
+            }
+            let mut r = Ok(());
+            for (k, v) in items {
+                if let Err(e) = self.dict_set(d, k, v) {
+                    r = Err(e);
+                    break;
+                }
+            }
+            self.temp_roots.truncate(mark);
+            return r;
+        }
         match src {
             Value::Dict(s) => {
                 let entries: Vec<(i64, Value, Value)> =
@@ -1389,6 +1481,9 @@ impl Vm {
         k: Value,
         v: Value,
     ) -> PyResult<()> {
+        if crate::runtime::compare::needs_vm_hash(k) {
+            return self.dict_store_slow(d, k, v);
+        }
         if d.set(k, v).is_err() {
             return Err(self.type_error(format!("unhashable type: '{}'", self.type_name(k))));
         }
@@ -1495,6 +1590,10 @@ fn num_cmp(a: Value, b: Value) -> Option<std::cmp::Ordering> {
     let fb = if let Value::Float(f) = b { Some(f) } else { None };
     match (fa, fb) {
         (Some(x), Some(y)) => x.partial_cmp(&y),
+        // An int that a float represents exactly compares as a float.
+        (Some(x), None) if matches!(b, Value::Int(i) if i.unsigned_abs() <= 1 << 53) => {
+            x.partial_cmp(&(b.as_int().unwrap_or(0) as f64))
+        }
         (Some(x), None) => {
             if x.is_nan() {
                 return None;

@@ -26,6 +26,7 @@ impl Vm {
         let module =
             self.heap.alloc(crate::runtime::module::ModuleObj { name: mname, dict: globals });
         self.modules.insert("__main__".to_string(), Value::Module(module));
+        code.entered();
         let nregs = code.nregs as usize;
         let base = self.stack.len();
         self.stack.resize(base + nregs, Value::Null);

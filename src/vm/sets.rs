@@ -43,11 +43,35 @@ impl Vm {
             Value::Dict(d) => d.table.with(|o| t.update_from_dict(o)),
             _ => {
                 let items = self.collect_iter(v)?;
-                for k in items {
-                    if t.add(k).is_err() {
-                        return Err(self.unhashable_err(k));
+                let mark = self.temp_roots.len();
+                self.temp_roots.extend_from_slice(&items);
+                let r = self.add_items_to_table(t, &items);
+                self.temp_roots.truncate(mark);
+                r?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Add `items` to a table, comparing keys of classes with `__eq__` in
+    /// Python (the items must be rooted by the caller).
+    fn add_items_to_table(&mut self, t: &mut SetTable, items: &[Value]) -> PyResult<()> {
+        for &k in items {
+            if crate::runtime::compare::needs_vm_hash(k) {
+                let h = self.hash(k)?;
+                let mut found = false;
+                for j in t.candidates(h) {
+                    let other = t.slot_key(j);
+                    if other.is(k) || self.eq(other, k)? {
+                        found = true;
+                        break;
                     }
                 }
+                if !found {
+                    t.add_hashed(h, k);
+                }
+            } else if t.add(k).is_err() {
+                return Err(self.unhashable_err(k));
             }
         }
         Ok(())
@@ -74,11 +98,22 @@ impl Vm {
             }
             _ => {
                 let items = self.collect_iter(v)?;
+                let mark = self.temp_roots.len();
+                self.temp_roots.extend_from_slice(&items);
+                let mut r = Ok(());
                 for k in items {
-                    if s.table.with_mut(|t| t.add(k)).is_err() {
-                        return Err(self.unhashable_err(k));
+                    if crate::runtime::compare::needs_vm_hash(k) {
+                        if let Err(e) = self.set_add_slow(s, k) {
+                            r = Err(e);
+                            break;
+                        }
+                    } else if s.table.with_mut(|t| t.add(k)).is_err() {
+                        r = Err(self.unhashable_err(k));
+                        break;
                     }
                 }
+                self.temp_roots.truncate(mark);
+                r?;
             }
         }
         Ok(())

@@ -64,6 +64,7 @@ impl Vm {
             }
             let depth = self.frames.len() - 1;
             let Some(f) = self.frames.pop() else { return Err(err) };
+            self.frame_unwound(&f);
             if f.gen.is_some() {
                 // Leaving a generator's frame finishes it (and applies
                 // PEP 479, which may replace the exception).
@@ -163,7 +164,12 @@ impl Vm {
         match v {
             Value::Exception(e) => Ok(Some(e)),
             Value::Type(t) if t.exc.is_some() => {
-                match crate::builtins::call_type(self, t, &[], &[])? {
+                let made = if t.class.is_some() {
+                    self.call_class(t, &[], &[])?
+                } else {
+                    crate::builtins::call_type(self, t, &[], &[])?
+                };
+                match made {
                     Value::Exception(e) => Ok(Some(e)),
                     other => {
                         let msg = format!(
@@ -195,7 +201,13 @@ impl Vm {
                 return Err(self.bad_except_class());
             };
             if let Value::Exception(e) = exc {
-                matched |= e.kind.is_subclass(kind);
+                // A user-defined class matches through the MRO; a builtin
+                // one by the kind hierarchy (which user subclasses share).
+                matched |= if ty.class.is_some() {
+                    self.is_instance_of(exc, ty)
+                } else {
+                    e.kind.is_subclass(kind)
+                };
             }
         }
         Ok(matched)

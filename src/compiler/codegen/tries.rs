@@ -232,11 +232,17 @@ impl<'g, 'a> Gen<'g, 'a> {
                 self.emit(abx(Op::DeleteFast, r, n));
                 self.u().bound.remove(&r);
             }
-            Place::Deref(c) => {
+            Place::Deref(c) | Place::ClassDeref(c) => {
                 let t = self.alloc(1)?;
                 self.emit(abc(Op::LoadNone, t, 0, 0));
                 self.emit(abc(Op::StoreDeref, t, c, 0));
                 self.emit(abc(Op::DeleteDeref, 0, c, 0));
+            }
+            Place::Name => {
+                let t = self.alloc(1)?;
+                self.emit(abc(Op::LoadNone, t, 0, 0));
+                self.emit(abx(Op::StoreName, t, n));
+                self.emit(abx(Op::DeleteName, 0, n));
             }
             Place::Global => {
                 let t = self.alloc(1)?;
