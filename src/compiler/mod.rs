@@ -4,6 +4,7 @@
 
 pub mod checks;
 pub mod codegen;
+pub mod peephole;
 pub mod symtable;
 
 pub use checks::check_module;

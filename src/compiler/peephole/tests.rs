@@ -1,0 +1,97 @@
+//! Tests of the shared list form: decoding and encoding, compaction and
+//! the pc remapping of side tables.
+
+use super::asm::assemble;
+use super::*;
+
+fn pos(line: u32) -> Position {
+    Position { line, end_line: line, col: 0, end_col: 0 }
+}
+
+#[test]
+fn decode_encode_round_trips_jumps_and_ext_args() {
+    let words = vec![
+        asbx(Op::LoadInt, 0, -7),
+        Op::ExtArg as u32 | 3 << 8,
+        abc(Op::GetAttr, 1, 0, 4),
+        asbx(Op::JmpIfFalse, 1, 2),
+        abc(Op::IfLt, 0, 1, 0),
+        sj(Op::Jmp, -5),
+        abc(Op::Return, 1, 0, 0),
+    ];
+    let positions: Vec<Position> = (1..=7).map(pos).collect();
+    let list = decode(&words, &positions).expect("decodes");
+    assert_eq!(list.len(), 6);
+    assert_eq!(list[1].c, 3 << 8 | 4);
+    assert_eq!(list[1].pos.line, 3, "an ExtArg pair has its instruction's position");
+    assert_eq!(list[2].target, 5, "pc 6 is list entry 5");
+    assert_eq!(list[4].target, 1, "pc 1 (the ExtArg) is list entry 1");
+    let (again, again_pos, pcs) = encode(&list).expect("encodes");
+    assert_eq!(again, words);
+    assert_eq!(again_pos[2..], positions[2..]);
+    assert_eq!(pcs, vec![0, 1, 3, 4, 5, 6]);
+}
+
+#[test]
+fn malformed_code_is_refused() {
+    let past_end = vec![sj(Op::Jmp, 5), Op::ReturnNone as u32];
+    assert!(decode(&past_end, &[]).is_err());
+    let into_pair = vec![
+        sj(Op::Jmp, 1),
+        Op::ExtArg as u32 | 1 << 8,
+        abc(Op::GetAttr, 0, 0, 0),
+        Op::ReturnNone as u32,
+    ];
+    assert!(decode(&into_pair, &[]).is_err());
+    let bad_ext = vec![Op::ExtArg as u32 | 1 << 8, abc(Op::Add, 0, 0, 0)];
+    assert!(decode(&bad_ext, &[]).is_err());
+    assert!(verify(&assemble("IfLt 0 1\nReturn 0")).is_err(), "If* without its Jmp");
+    assert!(verify(&assemble("LoadInt 0 1")).is_err(), "falls off the end");
+}
+
+#[test]
+fn compaction_moves_jumps_to_the_next_live_instruction() {
+    let mut code = assemble(
+        "
+        Jmp ->a
+        LoadInt 0 1
+    a:
+        LoadInt 0 2
+        LoadInt 0 3
+        Return 0
+    ",
+    );
+    code[2].dead = true;
+    code[3].dead = true;
+    assert!(compact(&mut code));
+    assert_eq!(code.len(), 3);
+    assert_eq!(code[0].target, 2);
+    assert_eq!(code[2].op, Op::Return);
+    assert!(!compact(&mut code));
+}
+
+#[test]
+fn remap_maps_pcs_ranges_and_side_tables() {
+    // Old: 0 LoadInt, 1-2 ExtArg+GetAttr, 3 Move (deleted), 4 Return.
+    let words = vec![
+        asbx(Op::LoadInt, 0, 1),
+        Op::ExtArg as u32 | 1 << 8,
+        abc(Op::GetAttr, 1, 0, 2),
+        abc(Op::Move, 2, 2, 0),
+        abc(Op::Return, 1, 0, 0),
+    ];
+    let mut list = decode(&words, &[]).unwrap();
+    list[2].dead = true;
+    compact(&mut list);
+    let (new_words, _, pcs) = encode(&list).unwrap();
+    assert_eq!(new_words.len(), 4);
+    let remap = Remap::new(words.len(), &list, &pcs, new_words.len());
+    assert_eq!(remap.new_of_old, vec![0, 1, 2, 3, 3, 4]);
+    assert_eq!(remap.old_of_new, vec![Some(0), Some(1), Some(2), Some(4)]);
+    // A handler range covering only the deleted move becomes empty; one
+    // covering the GetAttr pair and the move shrinks to the pair.
+    assert_eq!(remap.range(3, 4), (3, 3));
+    assert_eq!(remap.range(1, 4), (1, 3));
+    let slots = remap.carry(&[10, 11, 12, 13, 14]);
+    assert_eq!(slots, vec![10, 11, 12, 14]);
+}

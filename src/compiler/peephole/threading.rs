@@ -1,0 +1,303 @@
+//! Jump threading: a jump whose target is an unconditional jump goes
+//! straight to the final target; a conditional jump to a test of the same
+//! register goes where that test will certainly go; a `Jmp` to a return
+//! becomes the return; a conditional jump over an unconditional jump becomes
+//! the inverted conditional jump (`JmpIfFalse r L1; Jmp L2; L1:` →
+//! `JmpIfTrue r L2`).
+//!
+//! Backward edges stay GC safepoints whichever jump carries them (the VM
+//! collects on backward `Jmp`, `JmpIfFalse` and `JmpIfTrue`), so threading
+//! may turn a forward jump into a backward one and back.
+
+use super::effects::is_jump;
+use super::{follows_skip, jump_targets, Ins};
+use crate::bytecode::opcode::Op;
+
+/// The first live instruction at or after `i`.
+fn live_at(code: &[Ins], i: usize) -> Option<usize> {
+    (i..code.len()).find(|&j| !code[j].dead)
+}
+
+/// Where the jump at `i` finally lands.
+fn final_target(code: &[Ins], i: usize) -> Option<usize> {
+    let me = code[i];
+    let mut t = live_at(code, me.target)?;
+    // Each step moves to another jump; a cycle of jumps is an infinite loop
+    // and is left as it is.
+    for _ in 0..code.len() {
+        if t == i {
+            return None;
+        }
+        let u = code[t];
+        let is_test = |op| matches!(op, Op::JmpIfFalse | Op::JmpIfTrue);
+        if u.op == Op::Jmp {
+            t = live_at(code, u.target)?;
+        } else if is_test(me.op) && is_test(u.op) && u.a == me.a {
+            // The register is unchanged between the two tests.
+            t = if u.op == me.op { live_at(code, u.target)? } else { live_at(code, t + 1)? };
+        } else {
+            return Some(t);
+        }
+    }
+    None
+}
+
+pub fn run(code: &mut [Ins]) -> bool {
+    let mut changed = false;
+    for i in 0..code.len() {
+        if code[i].dead || !is_jump(code[i].op) {
+            continue;
+        }
+        if let Some(t) = final_target(code, i) {
+            if t != code[i].target {
+                code[i].target = t;
+                changed = true;
+            }
+        }
+    }
+    // A `Jmp` to a return is the return (not the `Jmp` of an `If*`).
+    for i in 0..code.len() {
+        if code[i].dead || code[i].op != Op::Jmp || follows_skip(code, i) {
+            continue;
+        }
+        let Some(t) = live_at(code, code[i].target) else { continue };
+        if matches!(code[t].op, Op::Return | Op::ReturnNone) {
+            let r = code[t];
+            code[i].set(r.op, r.a, r.b, r.c);
+            changed = true;
+        }
+    }
+    // A conditional jump over an unconditional one.
+    let targets = jump_targets(code);
+    for i in 0..code.len() {
+        if code[i].dead || !matches!(code[i].op, Op::JmpIfFalse | Op::JmpIfTrue) {
+            continue;
+        }
+        let Some(j) = live_at(code, i + 1) else { continue };
+        if code[j].op != Op::Jmp || targets[j] {
+            continue;
+        }
+        if live_at(code, code[i].target) == live_at(code, j + 1) {
+            let inverted = if code[i].op == Op::JmpIfFalse { Op::JmpIfTrue } else { Op::JmpIfFalse };
+            code[i].op = inverted;
+            code[i].target = code[j].target;
+            code[j].dead = true;
+            changed = true;
+        }
+    }
+    changed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::asm::check;
+    use super::run;
+
+    fn thread(code: &mut Vec<super::Ins>) -> bool {
+        run(code)
+    }
+
+    #[test]
+    fn jump_to_jump_goes_to_the_final_target() {
+        let changed = check(
+            thread,
+            "
+            JmpIfFalse 0 ->a
+            LoadInt 1 1
+            Jmp ->a
+        a:
+            Jmp ->b
+            LoadInt 1 2
+        b:
+            Return 1
+        ",
+            "
+            JmpIfFalse 0 ->b @1
+            LoadInt 1 1 @2
+            Return 1 @3
+            Return 1 @4
+            LoadInt 1 2 @5
+        b:
+            Return 1 @6
+        ",
+        );
+        assert!(changed);
+    }
+
+    #[test]
+    fn the_jmp_of_an_if_is_threaded_but_stays_a_jmp() {
+        check(
+            thread,
+            "
+        head:
+            IfLt 0 1
+            Jmp ->out
+            AddI 0 0 1
+            Jmp ->head
+        out:
+            Jmp ->end
+            LoadInt 0 0
+        end:
+            ReturnNone
+        ",
+            "
+        head:
+            IfLt 0 1 @1
+            Jmp ->end @2
+            AddI 0 0 1 @3
+            Jmp ->head @4
+            ReturnNone @5
+            LoadInt 0 0 @6
+        end:
+            ReturnNone @7
+        ",
+        );
+    }
+
+    #[test]
+    fn tests_of_the_same_register_chain() {
+        // `if a and b:` compiled through a temporary: the first test of r2
+        // jumps to a second test of r2 with the same outcome.
+        check(
+            thread,
+            "
+            Move 2 0
+            JmpIfFalse 2 ->t
+            Move 2 1
+        t:
+            JmpIfFalse 2 ->else
+            LoadInt 3 1
+        else:
+            ReturnNone
+        ",
+            "
+            Move 2 0
+            JmpIfFalse 2 ->else
+            Move 2 1
+            JmpIfFalse 2 ->else
+            LoadInt 3 1
+        else:
+            ReturnNone
+        ",
+        );
+        // `a or b` then jump-if-false: when r2 is true the second test falls
+        // through, so the first jumps past it.
+        check(
+            thread,
+            "
+            Move 2 0
+            JmpIfTrue 2 ->t
+            Move 2 1
+        t:
+            JmpIfFalse 2 ->else
+            LoadInt 3 1
+        else:
+            ReturnNone
+        ",
+            "
+            Move 2 0
+            JmpIfTrue 2 ->body
+            Move 2 1
+            JmpIfFalse 2 ->else
+        body:
+            LoadInt 3 1
+        else:
+            ReturnNone
+        ",
+        );
+    }
+
+    #[test]
+    fn a_test_of_another_register_stops_the_chain() {
+        let changed = check(
+            thread,
+            "
+            JmpIfFalse 0 ->t
+            LoadInt 1 1
+        t:
+            JmpIfFalse 1 ->e
+        e:
+            ReturnNone
+        ",
+            "
+            JmpIfFalse 0 ->t
+            LoadInt 1 1
+        t:
+            JmpIfFalse 1 ->e
+        e:
+            ReturnNone
+        ",
+        );
+        assert!(!changed);
+    }
+
+    #[test]
+    fn conditional_jump_over_a_jump_is_inverted() {
+        // `if x: continue` in a loop.
+        check(
+            thread,
+            "
+        head:
+            ForIter 3 ->out
+            JmpIfFalse 4 ->skip
+            Jmp ->head
+        skip:
+            Move 0 4
+            Jmp ->head
+        out:
+            ReturnNone
+        ",
+            "
+        head:
+            ForIter 3 ->out @1
+            JmpIfTrue 4 ->head @2
+            Move 0 4 @4
+            Jmp ->head @5
+        out:
+            ReturnNone @6
+        ",
+        );
+    }
+
+    #[test]
+    fn a_jump_that_is_a_target_is_not_folded_into_the_test() {
+        // `while True: pass` after a test: the loop's Jmp is its own target.
+        let changed = check(
+            thread,
+            "
+            JmpIfTrue 0 ->skip
+        j:
+            Jmp ->j
+        skip:
+            ReturnNone
+        ",
+            "
+            JmpIfTrue 0 ->skip
+        j:
+            Jmp ->j
+        skip:
+            ReturnNone
+        ",
+        );
+        assert!(!changed);
+    }
+
+    #[test]
+    fn a_cycle_of_jumps_is_left_alone() {
+        check(
+            thread,
+            "
+        a:
+            Jmp ->b
+        b:
+            Jmp ->a
+        ",
+            "
+        a:
+            Jmp ->b
+        b:
+            Jmp ->a
+        ",
+        );
+    }
+}
