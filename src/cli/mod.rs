@@ -28,6 +28,8 @@ Options:
 -V, --version : print the Taipan version and exit
 --check file ... : check the syntax of each file; silent when all are valid,
              otherwise print the first error as python3 would and exit 1
+--dis      : print the bytecode of every code object instead of running
+--no-opt   : skip the peephole optimizer (with --dis: the code before it)
 file       : program read from script file
 -          : program read from stdin (default)
 
@@ -39,7 +41,7 @@ pub fn main(args: Vec<OsString>) -> i32 {
     let mut args = args.into_iter().map(|a| a.to_string_lossy().into_owned());
     let argv0 = args.next().unwrap_or_else(|| "taipan".to_owned());
     let args: Vec<String> = args.collect();
-    let mut cli = Cli { argv0, rest: Vec::new(), dash: false, dis: false };
+    let mut cli = Cli { argv0, rest: Vec::new(), dash: false, dis: false, no_opt: false };
     cli.run(&args)
 }
 
@@ -51,6 +53,9 @@ struct Cli {
     dash: bool,
     /// `--dis`: print the bytecode instead of running.
     dis: bool,
+    /// `--no-opt`: skip the peephole optimizer (with `--dis`: show the code
+    /// before it).
+    no_opt: bool,
 }
 
 impl Cli {
@@ -71,6 +76,7 @@ impl Cli {
                     return self.run_stdin();
                 }
                 "--dis" => self.dis = true,
+                "--no-opt" => self.no_opt = true,
                 // Options of python3 that do not change how a program is parsed.
                 "-B" | "-b" | "-bb" | "-d" | "-E" | "-I" | "-O" | "-OO" | "-q" | "-s" | "-S"
                 | "-u" | "-v" => {}
@@ -144,12 +150,12 @@ impl Cli {
 
     fn run_source(&self, bytes: &[u8], filename: &str, argv: &[String]) -> i32 {
         if self.dis {
-            return match pipeline::disassemble(bytes, filename) {
+            return match pipeline::disassemble(bytes, filename, !self.no_opt) {
                 Ok(text) => write_stdout(text.as_bytes()),
                 Err(e) => report(&e, filename),
             };
         }
-        match pipeline::run_program(bytes, filename, argv.to_vec()) {
+        match pipeline::run_program(bytes, filename, argv.to_vec(), !self.no_opt) {
             Ok(status) => status,
             Err(e) => report(&e, filename),
         }

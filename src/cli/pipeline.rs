@@ -127,9 +127,15 @@ pub fn check_source(bytes: &[u8]) -> Result<(), SourceError> {
     result.map_err(|error| SourceError { error, src })
 }
 
-/// Decode, parse, check, compile and run a program as `__main__`; the exit
-/// status, or the syntax error to report.
-pub fn run_program(bytes: &[u8], filename: &str, argv: Vec<String>) -> Result<i32, SourceError> {
+/// Decode, parse, check, compile (and, if `optimize`, run the peephole
+/// optimizer on) a program and run it as `__main__`; the exit status, or the
+/// syntax error to report.
+pub fn run_program(
+    bytes: &[u8],
+    filename: &str,
+    argv: Vec<String>,
+    optimize: bool,
+) -> Result<i32, SourceError> {
     let src = decode_source(bytes).map_err(|error| SourceError { error, src: String::new() })?;
     let mut vm = crate::vm::Vm::new(argv);
     let code = {
@@ -151,7 +157,12 @@ pub fn run_program(bytes: &[u8], filename: &str, argv: Vec<String>) -> Result<i3
             filename,
             &mut vm.heap,
         ) {
-            Ok(code) => code,
+            Ok(mut code) => {
+                if optimize {
+                    crate::compiler::peephole::optimize(&mut code, &mut vm.heap);
+                }
+                code
+            }
             Err(e) => {
                 let index = LineIndex::new(&src);
                 let (what, span) = match e {
@@ -171,8 +182,9 @@ pub fn run_program(bytes: &[u8], filename: &str, argv: Vec<String>) -> Result<i3
     Ok(vm.run_main(code))
 }
 
-/// Compile a program and disassemble every code object (`taipan --dis`).
-pub fn disassemble(bytes: &[u8], filename: &str) -> Result<String, SourceError> {
+/// Compile a program and disassemble every code object (`taipan --dis`;
+/// the code before the peephole optimizer unless `optimize`).
+pub fn disassemble(bytes: &[u8], filename: &str, optimize: bool) -> Result<String, SourceError> {
     let src = decode_source(bytes).map_err(|error| SourceError { error, src: String::new() })?;
     let mut heap = crate::runtime::gc::Heap::new();
     let arena = Bump::new();
@@ -188,7 +200,10 @@ pub fn disassemble(bytes: &[u8], filename: &str) -> Result<String, SourceError> 
     match crate::compiler::codegen::compile_module(
         &module, &table, &interner, &src, filename, &mut heap,
     ) {
-        Ok(code) => {
+        Ok(mut code) => {
+            if optimize {
+                crate::compiler::peephole::optimize(&mut code, &mut heap);
+            }
             let mut out = String::new();
             crate::bytecode::dis::disassemble(&code, &mut out);
             Ok(out)

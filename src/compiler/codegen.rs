@@ -37,6 +37,9 @@ pub enum CompileError {
     TooLarge { what: &'static str, span: Span },
 }
 
+mod conditions;
+mod operands;
+
 type CResult<T> = Result<T, CompileError>;
 
 type Reg = u32;
@@ -290,8 +293,18 @@ impl<'g, 'a> Gen<'g, 'a> {
         }
     }
 
-    /// Point the jump at `at` to `target`.
+    /// Point every jump of the jump list `at` (see [`conditions`]) to `target`.
     fn patch(&mut self, at: usize, target: usize) -> CResult<()> {
+        let mut next = Some(at);
+        while let Some(j) = next {
+            next = self.next_in_list(j);
+            self.patch_one(j, target)?;
+        }
+        Ok(())
+    }
+
+    /// Point the jump at `at` to `target`.
+    fn patch_one(&mut self, at: usize, target: usize) -> CResult<()> {
         let offset = target as i32 - (at as i32 + 1);
         let u = self.u();
         let ins = u.code[at];
@@ -790,13 +803,11 @@ impl<'g, 'a> Gen<'g, 'a> {
 
     /// Expressions whose evaluation must not write a local before it is done.
     fn needs_temp(&self, e: &Expr) -> bool {
-        matches!(
-            e.kind,
-            ExprKind::BoolOp { .. }
-                | ExprKind::IfExp { .. }
-                | ExprKind::Compare { .. }
-                | ExprKind::NamedExpr { .. }
-        )
+        match &e.kind {
+            ExprKind::BoolOp { .. } | ExprKind::NamedExpr { .. } => true,
+            ExprKind::Compare { ops, .. } => ops.len() > 1,
+            _ => false,
+        }
     }
 
     /// Store the value in `src` into the target expression (errors point
@@ -868,7 +879,8 @@ impl<'g, 'a> Gen<'g, 'a> {
             ExprKind::Name { id, .. } => {
                 let place = self.place(*id);
                 match place {
-                    Place::Reg(r) => {
+                    // (`x += (x := 5)` adds to the old `x`: the general path.)
+                    Place::Reg(r) if !operands::may_rebind(value) => {
                         let old = self.set_pos(target.span);
                         self.check_bound(r, *id);
                         self.restore_pos(old);
@@ -1217,6 +1229,11 @@ impl<'g, 'a> Gen<'g, 'a> {
         dst: Reg,
     ) -> CResult<()> {
         let top = self.top();
+        // The destination is the newest temporary: build and call the
+        // function right there (no Move).
+        if dst + 1 == top && self.is_temp(dst) {
+            self.set_top(dst);
+        }
         let name = self.interner.lookup(match kind {
             CompKind::List => "listcomp",
             CompKind::Set => "setcomp",
@@ -1306,7 +1323,7 @@ impl<'g, 'a> Gen<'g, 'a> {
                         return Ok(());
                     }
                 }
-                let l = self.expr_any(left)?;
+                let l = self.operand(left, operands::may_rebind(right))?;
                 let r = self.expr_any(right)?;
                 let old = self.set_pos(e.span);
                 self.emit(abc(binop(*op), dst, l, r));
@@ -1360,12 +1377,16 @@ impl<'g, 'a> Gen<'g, 'a> {
                 }
             }
             ExprKind::Compare { left, ops, comparators } => {
-                let t = if self.is_temp(dst) { dst } else { self.alloc(1)? };
-                let mut l = self.expr_any(left)?;
+                // One comparison writes its result last; a chain writes it
+                // between its links, so a local destination needs a temporary.
+                let t = if self.is_temp(dst) || ops.len() == 1 { dst } else { self.alloc(1)? };
+                // Operands stay in their locals' registers unless a `:=`
+                // in the chain may rebind one before it is compared.
+                let rebound = comparators.iter().any(operands::may_rebind);
+                let mut l = self.operand(left, rebound)?;
                 let mut ends = Vec::new();
                 for (i, (op, c)) in ops.iter().zip(comparators.iter()).enumerate() {
-                    let r = self.alloc(1)?;
-                    self.expr_to(c, r)?;
+                    let r = self.operand(c, rebound)?;
                     let old = self.set_pos(e.span);
                     self.emit(abc(cmpop(*op), t, l, r));
                     self.restore_pos(old);
@@ -1382,16 +1403,14 @@ impl<'g, 'a> Gen<'g, 'a> {
                 }
             }
             ExprKind::IfExp { test, body, orelse } => {
-                let t = if self.is_temp(dst) { dst } else { self.alloc(1)? };
+                // Each branch writes `dst` only when it is done (the test
+                // has been evaluated by then): no temporary needed.
                 let jf = self.cond_jump(test, false)?;
-                self.branch(|g| g.expr_to(body, t))?;
+                self.branch(|g| g.expr_to(body, dst))?;
                 let jend = self.jump(Op::Jmp, 0);
                 self.patch_here(jf)?;
-                self.branch(|g| g.expr_to(orelse, t))?;
+                self.branch(|g| g.expr_to(orelse, dst))?;
                 self.patch_here(jend)?;
-                if t != dst {
-                    self.emit(abc(Op::Move, dst, t, 0));
-                }
             }
             ExprKind::NamedExpr { target, value } => {
                 let t = if self.is_temp(dst) { dst } else { self.alloc(1)? };
@@ -1412,7 +1431,7 @@ impl<'g, 'a> Gen<'g, 'a> {
                 self.restore_pos(old);
             }
             ExprKind::Subscript { value, slice, .. } => {
-                let o = self.expr_any(value)?;
+                let o = self.operand(value, operands::may_rebind(slice))?;
                 let k = self.expr_any(slice)?;
                 let old = self.set_pos(e.span);
                 self.emit(abc(Op::GetItem, dst, o, k));
@@ -1468,6 +1487,10 @@ impl<'g, 'a> Gen<'g, 'a> {
             }
             ExprKind::Lambda { args, body } => {
                 let sym = self.interner.lookup("lambda").unwrap_or(Symbol(0));
+                // The destination is the newest temporary: make it there.
+                if dst + 1 == self.top() && self.is_temp(dst) {
+                    self.set_top(dst);
+                }
                 let f = self.make_function(e.span, sym, args, FunctionBody::Expr(body))?;
                 if let Some(child) = self.u().children.last_mut() {
                     if let Some(c) = Rc::get_mut(child) {
@@ -1707,60 +1730,6 @@ impl<'g, 'a> Gen<'g, 'a> {
             self.emit(abc(Op::Move, dst, base, 0));
         }
         Ok(())
-    }
-
-    /// Evaluate a condition and jump when its truth equals `jump_if`;
-    /// returns the jump to patch. Comparisons fuse into compare-and-branch.
-    fn cond_jump(&mut self, test: &Expr<'a>, jump_if: bool) -> CResult<usize> {
-        let top = self.top();
-        let old = self.set_pos(test.span);
-        let r = (|| {
-            if let ExprKind::Compare { left, ops, comparators } = &test.kind {
-                if ops.len() == 1 {
-                    let fused = match ops[0] {
-                        CmpOp::Lt => Some(Op::IfLt),
-                        CmpOp::LtE => Some(Op::IfLe),
-                        CmpOp::Gt => Some(Op::IfGt),
-                        CmpOp::GtE => Some(Op::IfGe),
-                        CmpOp::Eq => Some(Op::IfEq),
-                        CmpOp::NotEq => Some(Op::IfNe),
-                        _ => None,
-                    };
-                    if let (Some(op), false) = (fused, jump_if) {
-                        // Against a small int constant: the immediate form.
-                        if let ExprKind::Constant { value: Constant::Int(k), .. } =
-                            comparators[0].kind
-                        {
-                            if (-128..=127).contains(&k) {
-                                let l = self.expr_any(left)?;
-                                let opi = match op {
-                                    Op::IfLt => Op::IfLtI,
-                                    Op::IfLe => Op::IfLeI,
-                                    Op::IfGt => Op::IfGtI,
-                                    Op::IfGe => Op::IfGeI,
-                                    Op::IfEq => Op::IfEqI,
-                                    _ => Op::IfNeI,
-                                };
-                                self.emit(abc(opi, l, (k as i8 as u8) as u32, 0));
-                                return Ok(self.jump(Op::Jmp, 0));
-                            }
-                        }
-                        let l = self.expr_any(left)?;
-                        let r = self.expr_any(&comparators[0])?;
-                        self.emit(abc(op, l, r, 0));
-                        return Ok(self.jump(Op::Jmp, 0));
-                    }
-                }
-            }
-            if let ExprKind::UnaryOp { op: UnaryOp::Not, operand } = &test.kind {
-                return self.cond_jump(operand, !jump_if);
-            }
-            let r = self.expr_any(test)?;
-            Ok(self.jump(if jump_if { Op::JmpIfTrue } else { Op::JmpIfFalse }, r))
-        })();
-        self.restore_pos(old);
-        self.set_top(top);
-        r
     }
 }
 

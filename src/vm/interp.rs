@@ -419,7 +419,14 @@ impl Vm {
                         _ => tri!(self.truthy(x)),
                     };
                     if t == (op == Op::JmpIfTrue) {
-                        cur.pc = (cur.pc as i64 + sbx_of(ins) as i64) as usize;
+                        let off = sbx_of(ins);
+                        cur.pc = (cur.pc as i64 + off as i64) as usize;
+                        // Every backward edge is a safepoint, whichever jump
+                        // carries it (the optimizer threads jumps).
+                        if off < 0 && self.heap.should_collect() {
+                            save_pc!();
+                            self.collect_now();
+                        }
                     }
                 }
                 Op::IfLtI | Op::IfLeI | Op::IfGtI | Op::IfGeI | Op::IfEqI | Op::IfNeI => {

@@ -3,7 +3,8 @@
 //! its result (`LoadInt 3 2; LoadInt 4 10; Pow 5 3 4` → `…; LoadInt 5 1024`;
 //! the loads, now dead, are [`super::moves`]' business). Folded: int and
 //! float arithmetic, `str + str`, `str * int`, unary `-`, `+`, `~`, `not`,
-//! and tuples of constants (`BuildTuple` → one constant).
+//! and tuples of constants (`BuildTuple` → one constant). A conditional
+//! jump on a known constant (`while True:`) becomes a `Jmp` or goes.
 //!
 //! It folds what CPython 3.11's AST optimizer folds and keeps its limits
 //! (`Python/ast_opt.c`): no int product or shift over 128 bits, no power
@@ -313,6 +314,16 @@ pub fn run(code: &mut [Ins], consts: &mut Consts<'_>) -> bool {
             }
             _ => None,
         };
+        // A test of a known constant (`while True:`): never or always taken.
+        if let (Op::JmpIfFalse | Op::JmpIfTrue, Some(t)) = (ins.op, get(ins.a).and_then(truthy)) {
+            if t == (ins.op == Op::JmpIfTrue) {
+                code[i].set(Op::Jmp, 0, 0, 0);
+            } else {
+                code[i].dead = true;
+            }
+            changed = true;
+            continue;
+        }
         if let Some(f) = folded {
             let v = match f {
                 Folded::Value(v) => v,
@@ -494,6 +505,38 @@ mod tests {
         assert_eq!(code[3].op, Op::LoadK);
         assert_eq!(code[4].op, Op::LoadK);
         assert_eq!(consts[1..], ["(1, 2.5, None)".to_string(), "((1, 2.5, None),)".to_string()]);
+    }
+
+    #[test]
+    fn tests_of_constants_are_decided() {
+        // `while True: ...` and `if 0: ...`.
+        folds(
+            "
+        head:
+            LoadTrue 3
+            JmpIfFalse 3 ->out
+            Call 0 0
+            LoadInt 3 0
+            JmpIfFalse 3 ->head
+            LoadK 3 0
+            JmpIfTrue 3 ->out
+            Jmp ->head
+        out:
+            ReturnNone
+        ",
+            "
+        head:
+            LoadTrue 3 @1
+            Call 0 0 @3
+            LoadInt 3 0 @4
+            Jmp ->head @5
+            LoadK 3 0 @6
+            JmpIfTrue 3 ->out @7
+            Jmp ->head @8
+        out:
+            ReturnNone @9
+        ",
+        );
     }
 
     #[test]

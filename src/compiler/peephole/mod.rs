@@ -30,8 +30,9 @@
 //!   and is never deleted while the `If*` lives;
 //! - every jump targets an instruction of the list; the last one never falls
 //!   off the end;
-//! - a backward jump stays a GC safepoint: the VM collects on backward
-//!   `Jmp`, `JmpIfFalse` and `JmpIfTrue`, so threading may retarget freely.
+//! - every backward edge stays a GC safepoint: the VM collects on backward
+//!   `Jmp`, `JmpIfFalse` and `JmpIfTrue`, and no other jump is made to go
+//!   backward.
 //!
 //! Exceptions: when handlers get an exception table, [`liveness`] must add an
 //! edge from every protected instruction to its handler, and no pass may fuse

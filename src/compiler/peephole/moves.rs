@@ -10,6 +10,8 @@
 //!   when the move is not a jump target and the temporary is dead after it.
 //! - A move repeating the one before it goes (`Move a b; Move a b` or
 //!   `Move a b; Move b a`) when it is not a jump target.
+//! - A move into a temporary that is returned right away goes
+//!   (`Move t x; Return t` → `Return x`).
 
 use super::effects::{computes_into_a, is_pure};
 use super::liveness::live_out;
@@ -38,11 +40,20 @@ pub fn run(code: &mut [Ins], nlocals: u32) -> bool {
             changed = true;
             continue;
         }
-        if ins.op != Op::Move || targets[i] {
+        if !matches!(ins.op, Op::Move | Op::Return) || targets[i] {
             continue;
         }
         let Some(p) = (0..i).rev().find(|&j| !code[j].dead) else { continue };
         let prev = code[p];
+        if ins.op == Op::Return {
+            // `Move t x; Return t` → `Return x` (nothing runs after a return).
+            if prev.op == Op::Move && prev.a == ins.a && prev.a >= nlocals {
+                code[i].a = prev.rb();
+                code[p].dead = true;
+                changed = true;
+            }
+            continue;
+        }
         let (d, t) = (ins.a, ins.rb());
         if computes_into_a(prev.op) && prev.a == t && t >= nlocals && !live[i].contains(t) {
             code[p].a = d;
@@ -200,6 +211,20 @@ mod tests {
             Return 0 @4
         ",
         );
+    }
+
+    #[test]
+    fn returning_a_copy_returns_the_original() {
+        check(moves, "Move 4 1\nReturn 4", "Return 1 @2");
+        // Not when the return is a jump target (another path sets r4).
+        let src = "
+            LoadInt 4 7
+            JmpIfFalse 0 ->r
+            Move 4 1
+        r:
+            Return 4
+        ";
+        assert!(!check(moves, src, src));
     }
 
     #[test]

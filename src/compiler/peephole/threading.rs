@@ -5,9 +5,9 @@
 //! the inverted conditional jump (`JmpIfFalse r L1; Jmp L2; L1:` →
 //! `JmpIfTrue r L2`).
 //!
-//! Backward edges stay GC safepoints whichever jump carries them (the VM
-//! collects on backward `Jmp`, `JmpIfFalse` and `JmpIfTrue`), so threading
-//! may turn a forward jump into a backward one and back.
+//! Backward edges stay GC safepoints: the VM collects on backward `Jmp`,
+//! `JmpIfFalse` and `JmpIfTrue`, so those may be threaded either way, but a
+//! `ForIter` exit is never turned into a backward jump.
 
 use super::effects::is_jump;
 use super::{follows_skip, jump_targets, Ins};
@@ -49,6 +49,12 @@ pub fn run(code: &mut [Ins]) -> bool {
             continue;
         }
         if let Some(t) = final_target(code, i) {
+            // The VM collects on backward `Jmp`, `JmpIfFalse`, `JmpIfTrue`
+            // only: other jumps (a `ForIter` exit) must not turn backward.
+            let safepoint = matches!(code[i].op, Op::Jmp | Op::JmpIfFalse | Op::JmpIfTrue);
+            if !safepoint && t <= i && code[i].target > i {
+                continue;
+            }
             if t != code[i].target {
                 code[i].target = t;
                 changed = true;
@@ -280,6 +286,39 @@ mod tests {
         ",
         );
         assert!(!changed);
+    }
+
+    #[test]
+    fn a_loop_exit_is_not_threaded_backwards() {
+        // The inner loop's exit lands on the outer loop's back edge: the
+        // exit stays forward (ForIter is no safepoint), the Jmp is threaded.
+        check(
+            thread,
+            "
+        outer:
+            ForIter 2 ->done
+            GetIter 4 0
+        inner:
+            ForIter 4 ->next
+            Jmp ->inner
+        next:
+            Jmp ->outer
+        done:
+            ReturnNone
+        ",
+            "
+        outer:
+            ForIter 2 ->done
+            GetIter 4 0
+        inner:
+            ForIter 4 ->next
+            Jmp ->inner
+        next:
+            Jmp ->outer
+        done:
+            ReturnNone
+        ",
+        );
     }
 
     #[test]
