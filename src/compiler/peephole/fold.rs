@@ -28,7 +28,7 @@ use crate::runtime::value::Value;
 const MAX_INT_BITS: u64 = 128;
 const MAX_STR_SIZE: usize = 4096;
 /// Ints converted to float for mixed arithmetic: exactly representable.
-const EXACT_F64: i64 = 1 << 53;
+const EXACT_F64: u64 = 1 << 53;
 
 /// The constant table being built up and the heap its objects live on.
 pub struct Consts<'a> {
@@ -89,7 +89,7 @@ fn int_value(i: Int, heap: &mut Heap) -> Value {
 fn as_float(v: Value) -> Option<f64> {
     match v {
         Value::Float(f) => Some(f),
-        Value::Int(i) if i.abs() <= EXACT_F64 => Some(i as f64),
+        Value::Int(i) if i.unsigned_abs() <= EXACT_F64 => Some(i as f64),
         _ => None,
     }
 }
@@ -108,7 +108,7 @@ fn int_binary(op: Op, x: &Int, y: &Int) -> Option<Folded> {
         Op::Mod => x.modulo(y).ok()?,
         Op::TrueDiv => {
             let (a, b) = (x.as_i64()?, y.as_i64()?);
-            if b == 0 || a.abs() >= EXACT_F64 || b.abs() >= EXACT_F64 {
+            if b == 0 || a.unsigned_abs() >= EXACT_F64 || b.unsigned_abs() >= EXACT_F64 {
                 return None;
             }
             return Some(Folded::Value(Value::Float(a as f64 / b as f64)));
@@ -257,7 +257,7 @@ fn loaded(ins: &Ins, consts: &Consts<'_>) -> Option<Value> {
 fn become_load(ins: &mut Ins, v: Value, consts: &mut Consts<'_>) -> bool {
     let a = ins.a;
     match v {
-        Value::Int(i) if i.abs() < 30000 => ins.set(Op::LoadInt, a, i as i32, 0),
+        Value::Int(i) if (-29999..30000).contains(&i) => ins.set(Op::LoadInt, a, i as i32, 0),
         Value::None => ins.set(Op::LoadNone, a, 0, 0),
         Value::Bool(true) => ins.set(Op::LoadTrue, a, 0, 0),
         Value::Bool(false) => ins.set(Op::LoadFalse, a, 0, 0),
@@ -485,6 +485,15 @@ mod tests {
             Return 0
         ",
         );
+    }
+
+    #[test]
+    fn the_most_negative_int_is_a_constant_not_an_immediate() {
+        // -(2 ** 63): i64::MIN has no absolute value.
+        let (code, consts) =
+            fold_with("LoadInt 1 2\nLoadInt 2 63\nPow 3 1 2\nNeg 0 3\nReturn 0", vec![]);
+        assert_eq!(code[3].op, Op::LoadK);
+        assert_eq!(consts.last().map(String::as_str), Some("-9223372036854775808"));
     }
 
     #[test]
