@@ -570,13 +570,18 @@ impl<'g, 'a> Gen<'g, 'a> {
             }
             StmtKind::If { test, body, orelse } => {
                 let jf = self.cond_jump(test, false)?;
-                self.branch(|g| g.stmts(body))?;
                 if orelse.is_empty() {
+                    self.branch(|g| g.stmts(body))?;
                     self.patch_here(jf)?;
                 } else {
+                    // A local bound on both arms is bound after the `if`.
+                    let before = self.u().bound.clone();
+                    self.stmts(body)?;
+                    let after_body = std::mem::replace(&mut self.u().bound, before);
                     let jend = self.jump(Op::Jmp, 0);
                     self.patch_here(jf)?;
-                    self.branch(|g| g.stmts(orelse))?;
+                    self.stmts(orelse)?;
+                    self.u().bound.retain(|r| after_body.contains(r));
                     self.patch_here(jend)?;
                 }
             }
@@ -1363,7 +1368,13 @@ impl<'g, 'a> Gen<'g, 'a> {
                 let t = if self.is_temp(dst) { dst } else { self.alloc(1)? };
                 let mut ends = Vec::new();
                 for (i, v) in values.iter().enumerate() {
-                    self.expr_to(v, t)?;
+                    // Operands after the first may not run: what they bind
+                    // (`:=`) stays maybe-unbound.
+                    if i == 0 {
+                        self.expr_to(v, t)?;
+                    } else {
+                        self.branch(|g| g.expr_to(v, t))?;
+                    }
                     if i + 1 < values.len() {
                         let jop = if *op == BoolOp::And { Op::JmpIfFalse } else { Op::JmpIfTrue };
                         ends.push(self.jump(jop, t));
@@ -1386,7 +1397,11 @@ impl<'g, 'a> Gen<'g, 'a> {
                 let mut l = self.operand(left, rebound)?;
                 let mut ends = Vec::new();
                 for (i, (op, c)) in ops.iter().zip(comparators.iter()).enumerate() {
-                    let r = self.operand(c, rebound)?;
+                    let r = if i == 0 {
+                        self.operand(c, rebound)?
+                    } else {
+                        self.branch(|g| g.operand(c, rebound))?
+                    };
                     let old = self.set_pos(e.span);
                     self.emit(abc(cmpop(*op), t, l, r));
                     self.restore_pos(old);

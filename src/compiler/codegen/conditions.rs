@@ -36,14 +36,19 @@ impl<'g, 'a> Gen<'g, 'a> {
                 let decides = *op == BoolOp::Or;
                 let (last, rest) = values.split_last().expect("two operands");
                 let mut decided: Option<usize> = None;
-                for v in rest {
-                    let j = self.cond_jump(v, decides)?;
+                for (i, v) in rest.iter().enumerate() {
+                    // Only the first operand surely runs (`:=` binding).
+                    let j = if i == 0 {
+                        self.cond_jump(v, decides)?
+                    } else {
+                        self.branch(|g| g.cond_jump(v, decides))?
+                    };
                     decided = Some(match decided {
                         None => j,
                         Some(older) => self.concat_jumps(older, j)?,
                     });
                 }
-                let tail = self.cond_jump(last, jump_if)?;
+                let tail = self.branch(|g| g.cond_jump(last, jump_if))?;
                 let decided = decided.expect("an operand before the last");
                 return if decides == jump_if {
                     self.concat_jumps(decided, tail)
