@@ -114,6 +114,12 @@ pub fn check(pass: impl FnOnce(&mut Vec<Ins>) -> bool, input: &str, expected: &s
         && code.iter().zip(&want).zip(&explicit).all(|((g, w), &at)| {
             render_one(g) == render_one(w) && (!at || g.pos.line == w.pos.line)
         });
-    assert!(same, "\n--- input\n{}--- got\n{}--- expected\n{}", render(&assemble(input)), render(&code), render(&want));
+    assert!(
+        same,
+        "\n--- input\n{}--- got\n{}--- expected\n{}",
+        render(&assemble(input)),
+        render(&code),
+        render(&want)
+    );
     changed
 }

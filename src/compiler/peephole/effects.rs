@@ -128,11 +128,11 @@ pub fn writes(ins: &Ins) -> (u32, u32) {
         LoadMethod => (a, 2),
         Unpack => (a, c),
         UnpackEx => (a, (c & 15) + (c >> 4) + 1),
-        Nop | ExtArg | StoreGlobal | DeleteGlobal | StoreDeref | DeleteDeref | CheckBound
-        | Jmp | JmpIfFalse | JmpIfTrue | IfLt | IfLe | IfGt | IfGe | IfEq | IfNe | IfLtI
-        | IfLeI | IfGtI | IfGeI | IfEqI | IfNeI | Return | ReturnNone | SetAttr | DelAttr
-        | SetItem | DelItem | ListAppend | SetAdd | DictSet | ListExtend | SetUpdate
-        | DictUpdate | DictMerge | Raise | RaiseAssert | ImportStar => (a, 0),
+        Nop | ExtArg | StoreGlobal | DeleteGlobal | StoreDeref | DeleteDeref | CheckBound | Jmp
+        | JmpIfFalse | JmpIfTrue | IfLt | IfLe | IfGt | IfGe | IfEq | IfNe | IfLtI | IfLeI
+        | IfGtI | IfGeI | IfEqI | IfNeI | Return | ReturnNone | SetAttr | DelAttr | SetItem
+        | DelItem | ListAppend | SetAdd | DictSet | ListExtend | SetUpdate | DictUpdate
+        | DictMerge | Raise | RaiseAssert | ImportStar => (a, 0),
         // May-writes only: R[A+1] unless the iterator is exhausted; the
         // range loop registers.
         ForIter | ForRangePrep | ForRangeLoop => (a, 0),

@@ -305,7 +305,9 @@ pub fn run(code: &mut [Ins], consts: &mut Consts<'_>) -> bool {
                 let op = if ins.op == Op::AddI { Op::Add } else { Op::Sub };
                 get(ins.rb()).and_then(|x| binary(op, x, k))
             }
-            Op::Neg | Op::Pos | Op::Invert | Op::Not => get(ins.rb()).and_then(|x| unary(ins.op, x)),
+            Op::Neg | Op::Pos | Op::Invert | Op::Not => {
+                get(ins.rb()).and_then(|x| unary(ins.op, x))
+            }
             Op::BuildTuple => {
                 let items: Option<Vec<Value>> = (ins.rb()..ins.rb() + ins.c).map(get).collect();
                 items.map(|items| {
@@ -427,7 +429,8 @@ mod tests {
             assert_eq!(matches!(code[2].op, Op::LoadInt | Op::LoadK), folded, "{src}");
         }
         let mut heap = Heap::new();
-        let big = Value::BigInt(heap.alloc(BigIntObj { value: num_bigint::BigInt::from(10).pow(40) }));
+        let big =
+            Value::BigInt(heap.alloc(BigIntObj { value: num_bigint::BigInt::from(10).pow(40) }));
         let (code, _) = fold_with("LoadK 1 0\nLoadK 2 0\nMul 0 1 2\nReturn 0", vec![big]);
         assert_eq!(code[2].op, Op::Mul);
     }
@@ -437,8 +440,7 @@ mod tests {
         let mut heap = Heap::new();
         let dash = Value::Str(heap.alloc(StrObj::new("-")));
         let ab = Value::Str(heap.alloc(StrObj::new("ab")));
-        let (code, consts) =
-            fold_with("LoadK 1 0\nLoadInt 2 40\nMul 0 1 2\nReturn 0", vec![dash]);
+        let (code, consts) = fold_with("LoadK 1 0\nLoadInt 2 40\nMul 0 1 2\nReturn 0", vec![dash]);
         assert_eq!(code[2].op, Op::LoadK);
         assert_eq!(consts[1], format!("'{}'", "-".repeat(40)));
         let (code, _) = fold_with("LoadK 1 0\nLoadInt 2 2049\nMul 0 1 2\nReturn 0", vec![ab]);

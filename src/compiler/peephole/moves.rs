@@ -141,7 +141,8 @@ mod tests {
     #[test]
     fn a_move_out_of_a_local_stays() {
         // r1 is a local: `Add 1 0 0; Move 2 1` must keep writing r1.
-        let changed = check(moves, "Add 1 0 0\nMove 2 1\nReturn 2", "Add 1 0 0\nMove 2 1\nReturn 2");
+        let changed =
+            check(moves, "Add 1 0 0\nMove 2 1\nReturn 2", "Add 1 0 0\nMove 2 1\nReturn 2");
         assert!(!changed);
     }
 
@@ -173,7 +174,8 @@ mod tests {
     #[test]
     fn in_place_operators_are_not_retargeted() {
         // Inplace reads R[A]: writing another register would change it.
-        let changed = check(moves, "Inplace 4 0 0\nMove 2 4\nReturn 2", "Inplace 4 0 0\nMove 2 4\nReturn 2");
+        let changed =
+            check(moves, "Inplace 4 0 0\nMove 2 4\nReturn 2", "Inplace 4 0 0\nMove 2 4\nReturn 2");
         assert!(!changed);
     }
 

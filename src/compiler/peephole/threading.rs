@@ -68,8 +68,10 @@ pub fn run(code: &mut [Ins]) -> bool {
         }
         let Some(t) = live_at(code, code[i].target) else { continue };
         if matches!(code[t].op, Op::Return | Op::ReturnNone) {
+            // The copy shows the `return` statement's line.
             let r = code[t];
             code[i].set(r.op, r.a, r.b, r.c);
+            code[i].pos = r.pos;
             changed = true;
         }
     }
@@ -84,7 +86,8 @@ pub fn run(code: &mut [Ins]) -> bool {
             continue;
         }
         if live_at(code, code[i].target) == live_at(code, j + 1) {
-            let inverted = if code[i].op == Op::JmpIfFalse { Op::JmpIfTrue } else { Op::JmpIfFalse };
+            let inverted =
+                if code[i].op == Op::JmpIfFalse { Op::JmpIfTrue } else { Op::JmpIfFalse };
             code[i].op = inverted;
             code[i].target = code[j].target;
             code[j].dead = true;
@@ -120,8 +123,8 @@ mod tests {
             "
             JmpIfFalse 0 ->b @1
             LoadInt 1 1 @2
-            Return 1 @3
-            Return 1 @4
+            Return 1 @6
+            Return 1 @6
             LoadInt 1 2 @5
         b:
             Return 1 @6
@@ -152,7 +155,7 @@ mod tests {
             Jmp ->end @2
             AddI 0 0 1 @3
             Jmp ->head @4
-            ReturnNone @5
+            ReturnNone @7
             LoadInt 0 0 @6
         end:
             ReturnNone @7
