@@ -419,14 +419,7 @@ impl Vm {
                         _ => tri!(self.truthy(x)),
                     };
                     if t == (op == Op::JmpIfTrue) {
-                        let off = sbx_of(ins);
-                        cur.pc = (cur.pc as i64 + off as i64) as usize;
-                        // Every backward edge is a safepoint, whichever jump
-                        // carries it (the optimizer threads jumps).
-                        if off < 0 && self.heap.should_collect() {
-                            save_pc!();
-                            self.collect_now();
-                        }
+                        cur.pc = (cur.pc as i64 + sbx_of(ins) as i64) as usize;
                     }
                 }
                 Op::IfLtI | Op::IfLeI | Op::IfGtI | Op::IfGeI | Op::IfEqI | Op::IfNeI => {

@@ -80,6 +80,7 @@ fn is_int(v: Value) -> bool {
 }
 
 /// A number as f64 for mixed arithmetic (`None` if not a number).
+#[inline]
 fn to_f64(vm: &mut Vm, v: Value) -> PyResult<Option<f64>> {
     Ok(match v {
         Value::Float(f) => Some(f),

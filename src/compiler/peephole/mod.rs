@@ -30,9 +30,9 @@
 //!   and is never deleted while the `If*` lives;
 //! - every jump targets an instruction of the list; the last one never falls
 //!   off the end;
-//! - every backward edge stays a GC safepoint: the VM collects on backward
-//!   `Jmp`, `JmpIfFalse` and `JmpIfTrue`, and no other jump is made to go
-//!   backward.
+//! - every backward edge the optimizer makes is a GC safepoint: the VM
+//!   collects on a backward `Jmp`, and no conditional jump is made to go
+//!   backward (so every loop keeps a safepoint).
 //!
 //! Exceptions: when handlers get an exception table, [`liveness`] must add an
 //! edge from every protected instruction to its handler, and no pass may fuse

@@ -5,9 +5,9 @@
 //! the inverted conditional jump (`JmpIfFalse r L1; Jmp L2; L1:` →
 //! `JmpIfTrue r L2`).
 //!
-//! Backward edges stay GC safepoints: the VM collects on backward `Jmp`,
-//! `JmpIfFalse` and `JmpIfTrue`, so those may be threaded either way, but a
-//! `ForIter` exit is never turned into a backward jump.
+//! Backward edges stay GC safepoints: the VM collects on a backward `Jmp`,
+//! so a `Jmp` may be threaded either way, but a conditional jump (`JmpIf*`,
+//! a `ForIter` exit) is never turned into a backward one.
 
 use super::effects::is_jump;
 use super::{follows_skip, jump_targets, Ins};
@@ -49,10 +49,9 @@ pub fn run(code: &mut [Ins]) -> bool {
             continue;
         }
         if let Some(t) = final_target(code, i) {
-            // The VM collects on backward `Jmp`, `JmpIfFalse`, `JmpIfTrue`
-            // only: other jumps (a `ForIter` exit) must not turn backward.
-            let safepoint = matches!(code[i].op, Op::Jmp | Op::JmpIfFalse | Op::JmpIfTrue);
-            if !safepoint && t <= i && code[i].target > i {
+            // The VM collects on a backward `Jmp` only: a conditional jump
+            // must not turn backward.
+            if code[i].op != Op::Jmp && t <= i && code[i].target > i {
                 continue;
             }
             if t != code[i].target {
@@ -85,7 +84,8 @@ pub fn run(code: &mut [Ins]) -> bool {
         if code[j].op != Op::Jmp || targets[j] {
             continue;
         }
-        if live_at(code, code[i].target) == live_at(code, j + 1) {
+        // (Not when that would make the conditional jump go backward.)
+        if live_at(code, code[i].target) == live_at(code, j + 1) && code[j].target > i {
             let inverted =
                 if code[i].op == Op::JmpIfFalse { Op::JmpIfTrue } else { Op::JmpIfFalse };
             code[i].op = inverted;
@@ -242,10 +242,35 @@ mod tests {
 
     #[test]
     fn conditional_jump_over_a_jump_is_inverted() {
-        // `if x: continue` in a loop.
+        // `if x: break` in a loop.
         check(
             thread,
             "
+        head:
+            ForIter 3 ->out
+            JmpIfFalse 4 ->skip
+            Jmp ->out
+        skip:
+            Move 0 4
+            Jmp ->head
+        out:
+            LoadNone 0
+            Return 0
+        ",
+            "
+        head:
+            ForIter 3 ->out @1
+            JmpIfTrue 4 ->out @2
+            Move 0 4 @4
+            Jmp ->head @5
+        out:
+            LoadNone 0 @6
+            Return 0 @7
+        ",
+        );
+        // `if x: continue` stays: the inverted jump would go backward, and
+        // only a backward `Jmp` is a GC safepoint.
+        let src = "
         head:
             ForIter 3 ->out
             JmpIfFalse 4 ->skip
@@ -255,17 +280,24 @@ mod tests {
             Jmp ->head
         out:
             ReturnNone
-        ",
-            "
+        ";
+        assert!(!check(thread, src, src));
+    }
+
+    #[test]
+    fn conditional_jumps_are_not_threaded_backwards() {
+        // A test whose target is the loop's back edge keeps jumping forward.
+        let src = "
         head:
-            ForIter 3 ->out @1
-            JmpIfTrue 4 ->head @2
-            Move 0 4 @4
-            Jmp ->head @5
+            ForIter 3 ->out
+            JmpIfFalse 4 ->end
+            Move 0 4
+        end:
+            Jmp ->head
         out:
-            ReturnNone @6
-        ",
-        );
+            ReturnNone
+        ";
+        assert!(!check(thread, src, src));
     }
 
     #[test]
@@ -294,7 +326,7 @@ mod tests {
     #[test]
     fn a_loop_exit_is_not_threaded_backwards() {
         // The inner loop's exit lands on the outer loop's back edge: the
-        // exit stays forward (ForIter is no safepoint), the Jmp is threaded.
+        // exit stays forward (ForIter is no safepoint).
         check(
             thread,
             "
