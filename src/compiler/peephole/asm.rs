@@ -4,8 +4,9 @@
 //!
 //! One instruction a line: the opcode name, then its operands in the
 //! disassembler's order (`ABC`: a b c, `ABx`: a bx, `AsBx`: a sbx, `sJ`:
-//! none); a jump names its target as `->label`, and `label:` on a line of its
-//! own labels the next instruction. `@N` gives the instruction source line N;
+//! none); a jump names its target as `->label`, `!label:R` gives the
+//! instruction an exception handler at `label` receiving the exception in
+//! register R, and `label:` on a line of its own labels the next instruction. `@N` gives the instruction source line N;
 //! without it the k-th instruction of an input gets line k + 1, so tests can
 //! see which input instruction an output one came from.
 
@@ -40,8 +41,13 @@ fn parse(text: &str) -> (Vec<Ins>, Vec<bool>) {
         let mut nums = Vec::new();
         let mut target = None;
         let mut at = None;
+        let mut exc = None;
         for w in words {
-            if let Some(l) = w.strip_prefix("->") {
+            if let Some(h) = w.strip_prefix('!') {
+                let (l, reg) = h.split_once(':').unwrap_or((h, "0"));
+                let i = *labels.get(l).unwrap_or_else(|| panic!("no label {l}"));
+                exc = Some((i, reg.parse::<u32>().expect("a register")));
+            } else if let Some(l) = w.strip_prefix("->") {
                 target = Some(*labels.get(l).unwrap_or_else(|| panic!("no label {l}")));
             } else if let Some(n) = w.strip_prefix('@') {
                 at = Some(n.parse::<u32>().expect("a line number"));
@@ -61,6 +67,7 @@ fn parse(text: &str) -> (Vec<Ins>, Vec<bool>) {
         let line_no = at.unwrap_or(k as u32 + 1);
         ins.pos = Position { line: line_no, end_line: line_no, col: 0, end_col: 0 };
         ins.origin = Some(k as u32);
+        ins.exc = exc;
         explicit.push(at.is_some());
         code.push(ins);
     }
@@ -90,6 +97,9 @@ pub fn render_one(ins: &Ins) -> String {
     }
     if is_jump(ins.op) {
         s += &format!(" ->{}", ins.target);
+    }
+    if let Some((h, reg)) = ins.exc {
+        s += &format!(" !{h}:{reg}");
     }
     s
 }

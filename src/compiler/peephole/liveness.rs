@@ -4,8 +4,9 @@
 //!
 //! Only definite writes kill; a call's clobbering of the registers above its
 //! result and `ForIter`'s conditional write do not, so liveness errs towards
-//! "live", the safe side for every pass that uses it. Raising leaves the
-//! function (no handlers yet), so it adds no edges.
+//! "live", the safe side for every pass that uses it. An instruction with
+//! an exception handler may also continue at the handler, before it wrote
+//! anything: what is live at the handler is live before the instruction.
 
 use super::effects::{flow, reads, writes, Flow};
 use super::Ins;
@@ -81,6 +82,11 @@ pub fn live_out(code: &[Ins]) -> Vec<RegSet> {
                 li.remove(r);
             }
             reads(&code[i], |r| li.insert(r));
+            if let Some((h, _)) = code[i].exc {
+                if let Some(h) = (h..n).find(|&j| !code[j].dead) {
+                    li.union(&live_in[h]);
+                }
+            }
             if li != live_in[i] || o != out[i] {
                 live_in[i] = li;
                 out[i] = o;
@@ -101,6 +107,9 @@ pub fn reachable(code: &[Ins]) -> Vec<bool> {
         }
         seen[i] = true;
         stack.extend(successors(code, i).filter(|&s| !seen[s]));
+        if let Some((h, _)) = code[i].exc {
+            stack.extend((h..code.len()).find(|&j| !code[j].dead));
+        }
     }
     seen
 }

@@ -11,10 +11,12 @@
 //! deletes an instruction by marking it `dead`; [`compact`] then removes dead
 //! instructions and moves every jump that pointed at one to the next live
 //! instruction (deleting only ever means "fall through to the next one").
-//! Each instruction carries its source [`Position`] and the pc it came from
-//! (`origin`), from which [`Remap`] maps old pcs to new ones: per-instruction
-//! side tables (the `LoadGlobal` caches today, an exception table's
-//! `[start, end)` ranges later) are carried over with it.
+//! Each instruction carries its source [`Position`], its exception handler
+//! (`exc`, from the exception table: the handler is an edge of the control
+//! flow graph and a block start like a jump target) and the pc it came from
+//! (`origin`), from which [`Remap`] maps old pcs to new ones so that
+//! per-instruction side tables (the `LoadGlobal` caches) are carried over;
+//! [`encode`] rebuilds the exception table's rows from the `exc` fields.
 //!
 //! The passes, in the order the driver runs them:
 //! [`fold`] (constant folding), [`fusion`] (compare + branch fusion),
@@ -34,10 +36,10 @@
 //!   collects on a backward `Jmp`, and no conditional jump is made to go
 //!   backward (so every loop keeps a safepoint).
 //!
-//! Exceptions: when handlers get an exception table, [`liveness`] must add an
-//! edge from every protected instruction to its handler, and no pass may fuse
-//! two instructions on either side of a range boundary; [`Remap::range`]
-//! already maps the ranges.
+//! Exceptions: an instruction with a handler may continue there instead of
+//! at its successors (before it wrote anything); [`liveness`] and
+//! reachability follow those edges. Code objects have no exception table
+//! yet: [`optimize_code`] passes none.
 
 pub mod dead_code;
 pub mod effects;
@@ -68,6 +70,9 @@ pub struct Ins {
     pub c: u32,
     /// For a jump ([`effects::is_jump`]): the list index of its target.
     pub target: usize,
+    /// Where an error raised here goes: the handler's list index and the
+    /// register that receives the exception (an exception-table row).
+    pub exc: Option<(usize, u32)>,
     pub pos: Position,
     /// The pc of the instruction's first word in the code it was decoded
     /// from (`None` for an instruction a pass made up).
@@ -79,7 +84,17 @@ pub struct Ins {
 impl Ins {
     /// A fresh instruction (no target, no origin, default position).
     pub fn new(op: Op, a: u32, b: i32, c: u32) -> Ins {
-        Ins { op, a, b, c, target: 0, pos: Position::default(), origin: None, dead: false }
+        Ins {
+            op,
+            a,
+            b,
+            c,
+            target: 0,
+            exc: None,
+            pos: Position::default(),
+            origin: None,
+            dead: false,
+        }
     }
 
     /// A jump to list index `target`.
@@ -107,8 +122,22 @@ impl Ins {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Malformed(pub &'static str);
 
-/// Decode a code object's words into the list form.
-pub fn decode(words: &[u32], positions: &[Position]) -> Result<Vec<Ins>, Malformed> {
+/// A row of an exception table in pcs: errors in `start..end` go to
+/// `handler` with the exception in register `reg`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExcRow {
+    pub start: u32,
+    pub end: u32,
+    pub handler: u32,
+    pub reg: u32,
+}
+
+/// Decode a code object's words (and its exception table) into the list form.
+pub fn decode(
+    words: &[u32],
+    positions: &[Position],
+    exc_table: &[ExcRow],
+) -> Result<Vec<Ins>, Malformed> {
     // List index of every word; a word that continues an ExtArg pair gets
     // `usize::MAX` (nothing may jump to it).
     let mut index_of = vec![usize::MAX; words.len() + 1];
@@ -145,8 +174,35 @@ pub fn decode(words: &[u32], positions: &[Position]) -> Result<Vec<Ins>, Malform
         };
         let pos = positions.get(pc).copied().unwrap_or_default();
         index_of[first] = out.len();
-        out.push(Ins { op, a, b, c, target, pos, origin: Some(first as u32), dead: false });
+        out.push(Ins {
+            op,
+            a,
+            b,
+            c,
+            target,
+            exc: None,
+            pos,
+            origin: Some(first as u32),
+            dead: false,
+        });
         pc += 1;
+    }
+    for row in exc_table {
+        let (start, end) = (row.start as usize, row.end as usize);
+        let handler =
+            *index_of.get(row.handler as usize).ok_or(Malformed("handler out of the code"))?;
+        if handler == usize::MAX || handler >= out.len() || start >= end || end > words.len() {
+            return Err(Malformed("bad exception-table row"));
+        }
+        for pc in start..end {
+            let i = index_of[pc];
+            if i != usize::MAX {
+                if out[i].exc.is_some() {
+                    return Err(Malformed("overlapping exception-table rows"));
+                }
+                out[i].exc = Some((handler, row.reg));
+            }
+        }
     }
     for ins in out.iter_mut() {
         if effects::is_jump(ins.op) {
@@ -160,9 +216,17 @@ pub fn decode(words: &[u32], positions: &[Position]) -> Result<Vec<Ins>, Malform
     Ok(out)
 }
 
-/// Encode the list back into words and positions; also returns the pc of
-/// every list entry's first word.
-pub fn encode(code: &[Ins]) -> Result<(Vec<u32>, Vec<Position>, Vec<u32>), Malformed> {
+/// The encoded form of a list: words, one position per word, the pc of
+/// every list entry's first word, and the exception table.
+pub struct Encoded {
+    pub words: Vec<u32>,
+    pub positions: Vec<Position>,
+    pub pcs: Vec<u32>,
+    pub exc_table: Vec<ExcRow>,
+}
+
+/// Encode the list back into words, positions and exception table.
+pub fn encode(code: &[Ins]) -> Result<Encoded, Malformed> {
     // First the pcs (an instruction with a wide C takes two words).
     let mut pcs = Vec::with_capacity(code.len() + 1);
     let mut pc = 0u32;
@@ -227,8 +291,20 @@ pub fn encode(code: &[Ins]) -> Result<(Vec<u32>, Vec<Position>, Vec<u32>), Malfo
         words.push(w);
         positions.push(ins.pos);
     }
+    // Consecutive instructions with the same handler make one row.
+    let mut exc_table: Vec<ExcRow> = Vec::new();
+    for (i, ins) in code.iter().enumerate() {
+        let Some((h, reg)) = ins.exc else { continue };
+        let handler =
+            *pcs.get(h).filter(|_| h < code.len()).ok_or(Malformed("handler out of the list"))?;
+        let (start, end) = (pcs[i], pcs[i + 1]);
+        match exc_table.last_mut() {
+            Some(r) if r.end == start && r.handler == handler && r.reg == reg => r.end = end,
+            _ => exc_table.push(ExcRow { start, end, handler, reg }),
+        }
+    }
     pcs.pop();
-    Ok((words, positions, pcs))
+    Ok(Encoded { words, positions, pcs, exc_table })
 }
 
 /// Remove the dead instructions; a jump to a removed instruction goes to the
@@ -249,20 +325,30 @@ pub fn compact(code: &mut Vec<Ins>) -> bool {
     }
     new_index[code.len()] = live;
     code.retain(|i| !i.dead);
+    let last = new_index.len() - 1;
     for ins in code.iter_mut() {
         if effects::is_jump(ins.op) {
-            ins.target = new_index[ins.target.min(new_index.len() - 1)];
+            ins.target = new_index[ins.target.min(last)];
+        }
+        if let Some((h, reg)) = ins.exc {
+            ins.exc = Some((new_index[h.min(last)], reg));
         }
     }
     true
 }
 
-/// Is instruction `i` the target of some live jump?
+/// Is instruction `i` the target of some live jump (or a handler: control
+/// can arrive there from elsewhere)?
 pub fn jump_targets(code: &[Ins]) -> Vec<bool> {
     let mut t = vec![false; code.len() + 1];
     for ins in code.iter().filter(|i| !i.dead) {
         if effects::is_jump(ins.op) && ins.target < t.len() {
             t[ins.target] = true;
+        }
+        if let Some((h, _)) = ins.exc {
+            if h < t.len() {
+                t[h] = true;
+            }
         }
     }
     t
@@ -285,6 +371,9 @@ pub fn verify(code: &[Ins]) -> Result<(), Malformed> {
         }
         if effects::is_jump(ins.op) && ins.target >= code.len() {
             return Err(Malformed("jump target out of the list"));
+        }
+        if ins.exc.is_some_and(|(h, _)| h >= code.len()) {
+            return Err(Malformed("handler out of the list"));
         }
         if flow(ins.op) == Flow::Skip && code.get(i + 1).map(|n| n.op) != Some(Op::Jmp) {
             return Err(Malformed("If* not followed by Jmp"));
@@ -382,7 +471,9 @@ pub fn run_passes(code: &mut Vec<Ins>, nlocals: u32, consts: &mut fold::Consts<'
 /// Optimize one code object (not its children). Returns whether its code
 /// changed; on any inconsistency it is left as it was.
 pub fn optimize_code(code: &mut CodeObject, heap: &mut Heap) -> bool {
-    let Ok(mut list) = decode(&code.instructions, &code.positions) else { return false };
+    // (Code objects have no exception table yet; when they do, its rows go
+    // here and `encoded.exc_table` goes back into the code object.)
+    let Ok(mut list) = decode(&code.instructions, &code.positions, &[]) else { return false };
     if verify(&list).is_err() {
         return false;
     }
@@ -396,14 +487,14 @@ pub fn optimize_code(code: &mut CodeObject, heap: &mut Heap) -> bool {
         debug_assert!(false, "the optimizer broke {}: {:?}", code.qualname, verify(&list));
         return false;
     }
-    let Ok((words, positions, pcs)) = encode(&list) else { return false };
-    if words == code.instructions {
+    let Ok(encoded) = encode(&list) else { return false };
+    if encoded.words == code.instructions {
         return false;
     }
-    let remap = Remap::new(code.instructions.len(), &list, &pcs, words.len());
+    let remap = Remap::new(code.instructions.len(), &list, &encoded.pcs, encoded.words.len());
     code.global_cache = remap.carry(&code.global_cache).into_boxed_slice();
-    code.instructions = words;
-    code.positions = positions;
+    code.instructions = encoded.words;
+    code.positions = encoded.positions;
     code.consts = consts;
     true
 }

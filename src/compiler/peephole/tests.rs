@@ -20,31 +20,32 @@ fn decode_encode_round_trips_jumps_and_ext_args() {
         abc(Op::Return, 1, 0, 0),
     ];
     let positions: Vec<Position> = (1..=7).map(pos).collect();
-    let list = decode(&words, &positions).expect("decodes");
+    let list = decode(&words, &positions, &[]).expect("decodes");
     assert_eq!(list.len(), 6);
     assert_eq!(list[1].c, 3 << 8 | 4);
     assert_eq!(list[1].pos.line, 3, "an ExtArg pair has its instruction's position");
     assert_eq!(list[2].target, 5, "pc 6 is list entry 5");
     assert_eq!(list[4].target, 1, "pc 1 (the ExtArg) is list entry 1");
-    let (again, again_pos, pcs) = encode(&list).expect("encodes");
-    assert_eq!(again, words);
-    assert_eq!(again_pos[2..], positions[2..]);
-    assert_eq!(pcs, vec![0, 1, 3, 4, 5, 6]);
+    let enc = encode(&list).expect("encodes");
+    assert_eq!(enc.words, words);
+    assert_eq!(enc.positions[2..], positions[2..]);
+    assert_eq!(enc.pcs, vec![0, 1, 3, 4, 5, 6]);
+    assert!(enc.exc_table.is_empty());
 }
 
 #[test]
 fn malformed_code_is_refused() {
     let past_end = vec![sj(Op::Jmp, 5), Op::ReturnNone as u32];
-    assert!(decode(&past_end, &[]).is_err());
+    assert!(decode(&past_end, &[], &[]).is_err());
     let into_pair = vec![
         sj(Op::Jmp, 1),
         Op::ExtArg as u32 | 1 << 8,
         abc(Op::GetAttr, 0, 0, 0),
         Op::ReturnNone as u32,
     ];
-    assert!(decode(&into_pair, &[]).is_err());
+    assert!(decode(&into_pair, &[], &[]).is_err());
     let bad_ext = vec![Op::ExtArg as u32 | 1 << 8, abc(Op::Add, 0, 0, 0)];
-    assert!(decode(&bad_ext, &[]).is_err());
+    assert!(decode(&bad_ext, &[], &[]).is_err());
     assert!(verify(&assemble("IfLt 0 1\nReturn 0")).is_err(), "If* without its Jmp");
     assert!(verify(&assemble("LoadInt 0 1")).is_err(), "falls off the end");
 }
@@ -80,12 +81,12 @@ fn remap_maps_pcs_ranges_and_side_tables() {
         abc(Op::Move, 2, 2, 0),
         abc(Op::Return, 1, 0, 0),
     ];
-    let mut list = decode(&words, &[]).unwrap();
+    let mut list = decode(&words, &[], &[]).unwrap();
     list[2].dead = true;
     compact(&mut list);
-    let (new_words, _, pcs) = encode(&list).unwrap();
-    assert_eq!(new_words.len(), 4);
-    let remap = Remap::new(words.len(), &list, &pcs, new_words.len());
+    let enc = encode(&list).unwrap();
+    assert_eq!(enc.words.len(), 4);
+    let remap = Remap::new(words.len(), &list, &enc.pcs, enc.words.len());
     assert_eq!(remap.new_of_old, vec![0, 1, 2, 3, 3, 4]);
     assert_eq!(remap.old_of_new, vec![Some(0), Some(1), Some(2), Some(4)]);
     // A handler range covering only the deleted move becomes empty; one
@@ -94,4 +95,57 @@ fn remap_maps_pcs_ranges_and_side_tables() {
     assert_eq!(remap.range(1, 4), (1, 3));
     let slots = remap.carry(&[10, 11, 12, 13, 14]);
     assert_eq!(slots, vec![10, 11, 12, 14]);
+}
+
+#[test]
+fn exception_table_rows_follow_their_instructions() {
+    // try: x = a[0] (with a dead move) / except: return None
+    //   0 LoadInt 3 0      row 0..3 -> 4, exception in r5
+    //   1 Move 4 4
+    //   2 GetItem 1 0 3
+    //   3 Return 1
+    //   4 ReturnNone
+    let words = vec![
+        asbx(Op::LoadInt, 3, 0),
+        abc(Op::Move, 4, 4, 0),
+        abc(Op::GetItem, 1, 0, 3),
+        abc(Op::Return, 1, 0, 0),
+        Op::ReturnNone as u32,
+    ];
+    let rows = [ExcRow { start: 0, end: 3, handler: 4, reg: 5 }];
+    let mut list = decode(&words, &[], &rows).expect("decodes");
+    assert_eq!(list[2].exc, Some((4, 5)));
+    assert_eq!(list[3].exc, None);
+    assert_eq!(encode(&list).unwrap().exc_table, rows, "round trip");
+    list[1].dead = true;
+    compact(&mut list);
+    let enc = encode(&list).unwrap();
+    assert_eq!(enc.exc_table, [ExcRow { start: 0, end: 2, handler: 3, reg: 5 }]);
+    // Rows that overlap, or point into nothing, are refused.
+    let bad = [rows[0], ExcRow { start: 2, end: 4, handler: 4, reg: 0 }];
+    assert!(decode(&words, &[], &bad).is_err());
+    let bad = [ExcRow { start: 0, end: 3, handler: 9, reg: 0 }];
+    assert!(decode(&words, &[], &bad).is_err());
+}
+
+#[test]
+fn handlers_are_reachable_and_keep_their_registers_live() {
+    // The handler reads r4, set before the protected call: r4 must stay
+    // (a dead-looking store to a temporary read only by the handler).
+    let mut code = assemble(
+        "
+        LoadInt 4 7
+        Call 2 0 !h:5
+        Return 2
+    h:
+        Return 4
+    ",
+    );
+    let live = liveness::live_out(&code);
+    assert!(live[0].contains(4));
+    assert!(liveness::reachable(&code).iter().all(|&r| r));
+    assert!(!dead_code::run(&mut code));
+    assert!(!moves::run(&mut code, 2));
+    assert_eq!(code.len(), 4);
+    assert!(jump_targets(&code)[3], "a handler starts a block");
 }
