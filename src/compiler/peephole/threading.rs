@@ -7,7 +7,8 @@
 //!
 //! Backward edges stay GC safepoints: the VM collects on a backward `Jmp`,
 //! so a `Jmp` may be threaded either way, but a conditional jump (`JmpIf*`,
-//! a `ForIter` exit) is never turned into a backward one.
+//! a `ForIter` exit, the `Jmp` an `If*` takes itself) is never turned into
+//! a backward one.
 
 use super::effects::is_jump;
 use super::{follows_skip, jump_targets, Ins};
@@ -50,8 +51,9 @@ pub fn run(code: &mut [Ins]) -> bool {
         }
         if let Some(t) = final_target(code, i) {
             // The VM collects on a backward `Jmp` only: a conditional jump
-            // must not turn backward.
-            if code[i].op != Op::Jmp && t <= i && code[i].target > i {
+            // (also the `Jmp` an `If*` takes itself) must not turn backward.
+            let safepoint = code[i].op == Op::Jmp && !follows_skip(code, i);
+            if !safepoint && t <= i && code[i].target > i {
                 continue;
             }
             if t != code[i].target {
@@ -321,6 +323,24 @@ mod tests {
         ",
         );
         assert!(!changed);
+    }
+
+    #[test]
+    fn the_jmp_of_an_if_is_not_threaded_backwards() {
+        // `for ...: if a < b: <body>`: the If takes its Jmp itself (no
+        // safepoint), so it keeps jumping to the loop's back edge.
+        let src = "
+        head:
+            ForIter 2 ->out
+            IfLt 0 1
+            Jmp ->end
+            Move 0 3
+        end:
+            Jmp ->head
+        out:
+            ReturnNone
+        ";
+        assert!(!check(thread, src, src));
     }
 
     #[test]
