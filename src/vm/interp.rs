@@ -356,6 +356,22 @@ impl Vm {
                         _ => tri!(self.inplace_op(o, x, y)),
                     };
                 }
+                Op::InplaceI => {
+                    let x = r!(a);
+                    let k = b_of(ins) as u8 as i8 as i64;
+                    let o = inplace_operator(c_of(ins));
+                    r!(a) = match (o, x) {
+                        (Operator::Add, Value::Int(p)) => match p.checked_add(k) {
+                            Some(s) => Value::Int(s),
+                            None => tri!(self.binary_op(o, x, Value::Int(k))),
+                        },
+                        (Operator::Sub, Value::Int(p)) => match p.checked_sub(k) {
+                            Some(s) => Value::Int(s),
+                            None => tri!(self.binary_op(o, x, Value::Int(k))),
+                        },
+                        _ => tri!(self.inplace_op(o, x, Value::Int(k))),
+                    };
+                }
                 Op::Neg => {
                     let x = r!(b_of(ins));
                     r!(a) = match x {
@@ -612,6 +628,45 @@ impl Vm {
                         }
                         _ => tri!(self.get_item(x, k)),
                     };
+                }
+                Op::GetItemI => {
+                    let x = r!(b_of(ins));
+                    let i = c_of(ins) as u8 as i8 as i64;
+                    let fast = match x {
+                        Value::List(l) => {
+                            let j = if i < 0 { i + l.len() as i64 } else { i };
+                            if j >= 0 {
+                                l.get(j as usize)
+                            } else {
+                                None
+                            }
+                        }
+                        Value::Tuple(t) => {
+                            let j = if i < 0 { i + t.items.len() as i64 } else { i };
+                            if j >= 0 {
+                                t.items.get(j as usize).copied()
+                            } else {
+                                None
+                            }
+                        }
+                        _ => None,
+                    };
+                    r!(a) = match fast {
+                        Some(v) => v,
+                        None => tri!(self.get_item(x, Value::Int(i))),
+                    };
+                }
+                Op::SetItemI => {
+                    let (x, v) = (r!(a), r!(c_of(ins)));
+                    let i = b_of(ins) as u8 as i8 as i64;
+                    if let Value::List(l) = x {
+                        let j = if i < 0 { i + l.len() as i64 } else { i };
+                        if j >= 0 && j < l.len() as i64 {
+                            l.set(j as usize, v);
+                            continue;
+                        }
+                    }
+                    tri!(self.set_item(x, Value::Int(i), v));
                 }
                 Op::SetItem => {
                     let (x, k, v) = (r!(a), r!(b_of(ins)), r!(c_of(ins)));

@@ -38,13 +38,13 @@ pub fn flow(op: Op) -> Flow {
         Nop | ExtArg | Move | LoadK | LoadInt | LoadNone | LoadTrue | LoadFalse | LoadGlobal
         | StoreGlobal | DeleteGlobal | LoadDeref | StoreDeref | DeleteDeref | LoadClosure
         | CheckBound | DeleteFast | Add | Sub | Mul | TrueDiv | FloorDiv | Mod | Pow | LShift
-        | RShift | BitAnd | BitOr | BitXor | MatMul | AddI | SubI | Inplace | Neg | Pos
-        | Invert | Not | Eq | Ne | Lt | Le | Gt | Ge | Is | IsNot | In | NotIn | Call | CallKw
-        | CallEx | LoadMethod | CallMethod | GetAttr | SetAttr | DelAttr | GetItem | SetItem
-        | DelItem | BuildSlice | BuildList | BuildTuple | BuildSet | BuildDict | BuildString
-        | ListAppend | SetAdd | DictSet | ListExtend | SetUpdate | DictUpdate | DictMerge
-        | ListToTuple | FormatValue | GetIter | Unpack | UnpackEx | MakeFunction | Import
-        | ImportFrom | ImportStar => Flow::Next,
+        | RShift | BitAnd | BitOr | BitXor | MatMul | AddI | SubI | Inplace | InplaceI | Neg
+        | Pos | Invert | Not | Eq | Ne | Lt | Le | Gt | Ge | Is | IsNot | In | NotIn | Call
+        | CallKw | CallEx | LoadMethod | CallMethod | GetAttr | SetAttr | DelAttr | GetItem
+        | GetItemI | SetItem | SetItemI | DelItem | BuildSlice | BuildList | BuildTuple
+        | BuildSet | BuildDict | BuildString | ListAppend | SetAdd | DictSet | ListExtend
+        | SetUpdate | DictUpdate | DictMerge | ListToTuple | FormatValue | GetIter | Unpack
+        | UnpackEx | MakeFunction | Import | ImportFrom | ImportStar => Flow::Next,
     }
 }
 
@@ -67,11 +67,10 @@ pub fn reads(ins: &Ins, mut f: impl FnMut(u32)) {
         Nop | ExtArg | LoadK | LoadInt | LoadNone | LoadTrue | LoadFalse | LoadGlobal
         | DeleteGlobal | LoadDeref | DeleteDeref | LoadClosure | Jmp | ReturnNone | Import => {}
         StoreGlobal | StoreDeref | CheckBound | DeleteFast | JmpIfFalse | JmpIfTrue | IfLtI
-        | IfLeI | IfGtI | IfGeI | IfEqI | IfNeI | Return | DelAttr | ImportStar | ForIter => {
-            range(a, 1)
-        }
-        Move | AddI | SubI | Neg | Pos | Invert | Not | LoadMethod | GetAttr | ListToTuple
-        | GetIter | Unpack | UnpackEx | ImportFrom => range(b, 1),
+        | IfLeI | IfGtI | IfGeI | IfEqI | IfNeI | Return | DelAttr | ImportStar | ForIter
+        | InplaceI => range(a, 1),
+        Move | AddI | SubI | Neg | Pos | Invert | Not | LoadMethod | GetAttr | GetItemI
+        | ListToTuple | GetIter | Unpack | UnpackEx | ImportFrom => range(b, 1),
         Add | Sub | Mul | TrueDiv | FloorDiv | Mod | Pow | LShift | RShift | BitAnd | BitOr
         | BitXor | MatMul | Eq | Ne | Lt | Le | Gt | Ge | Is | IsNot | In | NotIn | GetItem => {
             range(b, 1);
@@ -85,6 +84,10 @@ pub fn reads(ins: &Ins, mut f: impl FnMut(u32)) {
         SetItem | DictSet => {
             range(a, 1);
             range(b, 1);
+            range(c, 1);
+        }
+        SetItemI => {
+            range(a, 1);
             range(c, 1);
         }
         DictMerge => {
@@ -120,10 +123,10 @@ pub fn writes(ins: &Ins) -> (u32, u32) {
     match ins.op {
         Move | LoadK | LoadInt | LoadNone | LoadTrue | LoadFalse | LoadGlobal | LoadDeref
         | LoadClosure | DeleteFast | Add | Sub | Mul | TrueDiv | FloorDiv | Mod | Pow | LShift
-        | RShift | BitAnd | BitOr | BitXor | MatMul | AddI | SubI | Inplace | Neg | Pos
-        | Invert | Not | Eq | Ne | Lt | Le | Gt | Ge | Is | IsNot | In | NotIn | Call | CallKw
-        | CallEx | CallMethod | GetAttr | GetItem | BuildSlice | BuildList | BuildTuple
-        | BuildSet | BuildDict | BuildString | ListToTuple | FormatValue | GetIter
+        | RShift | BitAnd | BitOr | BitXor | MatMul | AddI | SubI | Inplace | InplaceI | Neg
+        | Pos | Invert | Not | Eq | Ne | Lt | Le | Gt | Ge | Is | IsNot | In | NotIn | Call
+        | CallKw | CallEx | CallMethod | GetAttr | GetItem | GetItemI | BuildSlice | BuildList
+        | BuildTuple | BuildSet | BuildDict | BuildString | ListToTuple | FormatValue | GetIter
         | MakeFunction | Import | ImportFrom => (a, 1),
         LoadMethod => (a, 2),
         Unpack => (a, c),
@@ -131,8 +134,8 @@ pub fn writes(ins: &Ins) -> (u32, u32) {
         Nop | ExtArg | StoreGlobal | DeleteGlobal | StoreDeref | DeleteDeref | CheckBound | Jmp
         | JmpIfFalse | JmpIfTrue | IfLt | IfLe | IfGt | IfGe | IfEq | IfNe | IfLtI | IfLeI
         | IfGtI | IfGeI | IfEqI | IfNeI | Return | ReturnNone | SetAttr | DelAttr | SetItem
-        | DelItem | ListAppend | SetAdd | DictSet | ListExtend | SetUpdate | DictUpdate
-        | DictMerge | Raise | RaiseAssert | ImportStar => (a, 0),
+        | SetItemI | DelItem | ListAppend | SetAdd | DictSet | ListExtend | SetUpdate
+        | DictUpdate | DictMerge | Raise | RaiseAssert | ImportStar => (a, 0),
         // May-writes only: R[A+1] unless the iterator is exhausted; the
         // range loop registers.
         ForIter | ForRangePrep | ForRangeLoop => (a, 0),
@@ -156,6 +159,19 @@ pub fn clobbers_from(ins: &Ins) -> Option<u32> {
 pub fn may_write(ins: &Ins, r: u32) -> bool {
     let (first, n) = writes(ins);
     (first..first + n).contains(&r) || clobbers_from(ins).is_some_and(|f| r >= f)
+}
+
+/// Forget what `known` says about every register the instruction may write.
+pub fn forget_written<T>(ins: &Ins, known: &mut [Option<T>]) {
+    let (first, n) = writes(ins);
+    for r in first..first + n {
+        if let Some(k) = known.get_mut(r as usize) {
+            *k = None;
+        }
+    }
+    if let Some(from) = clobbers_from(ins) {
+        known.iter_mut().skip(from as usize).for_each(|k| *k = None);
+    }
 }
 
 /// Does the instruction possibly read register `r`?
@@ -211,6 +227,7 @@ pub fn computes_into_a(op: Op) -> bool {
             | NotIn
             | GetAttr
             | GetItem
+            | GetItemI
             | BuildSlice
             | BuildList
             | BuildTuple

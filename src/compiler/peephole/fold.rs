@@ -14,7 +14,7 @@
 //! the VM's own arithmetic might round differently (huge ints to float,
 //! float `//` and `%`), nothing is folded.
 
-use super::effects::{clobbers_from, writes};
+use super::effects::forget_written;
 use super::{jump_targets, Ins};
 use crate::bytecode::opcode::Op;
 use crate::runtime::gc::Heap;
@@ -336,15 +336,7 @@ pub fn run(code: &mut [Ins], consts: &mut Consts<'_>) -> bool {
         }
         // What the registers hold after this instruction.
         let ins = code[i];
-        let (first, n) = writes(&ins);
-        for r in first..first + n {
-            if let Some(k) = known.get_mut(r as usize) {
-                *k = None;
-            }
-        }
-        if let Some(from) = clobbers_from(&ins) {
-            known.iter_mut().skip(from as usize).for_each(|k| *k = None);
-        }
+        forget_written(&ins, &mut known);
         if let Some(v) = loaded(&ins, consts) {
             known[ins.a as usize] = Some(v);
         }

@@ -47,6 +47,7 @@ pub mod fold;
 pub mod fusion;
 pub mod liveness;
 pub mod moves;
+pub mod superinstr;
 pub mod threading;
 
 #[cfg(test)]
@@ -447,8 +448,8 @@ impl Remap {
     }
 }
 
-/// Run every pass over `code` until nothing changes (bounded). `consts`
-/// gains the constants folding makes.
+/// Run every pass over `code` until nothing changes (bounded), then the
+/// superinstructions. `consts` gains the constants folding makes.
 pub fn run_passes(code: &mut Vec<Ins>, nlocals: u32, consts: &mut fold::Consts<'_>) {
     for _ in 0..8 {
         let mut changed = false;
@@ -465,6 +466,10 @@ pub fn run_passes(code: &mut Vec<Ins>, nlocals: u32, consts: &mut fold::Consts<'
         if !changed {
             break;
         }
+    }
+    if superinstr::run(code) {
+        moves::run(code, nlocals);
+        compact(code);
     }
 }
 
