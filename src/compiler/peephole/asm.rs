@@ -115,7 +115,7 @@ pub fn render(code: &[Ins]) -> String {
 /// Run `pass` on `input`, compact, and compare with `expected`: opcodes,
 /// operands and jump targets always, source lines where `expected` gives
 /// `@N`. Returns what the pass returned.
-pub fn check(pass: impl FnOnce(&mut Vec<Ins>) -> bool, input: &str, expected: &str) -> bool {
+pub fn check(pass: impl FnOnce(&mut [Ins]) -> bool, input: &str, expected: &str) -> bool {
     let mut code = assemble(input);
     let changed = pass(&mut code);
     compact(&mut code);

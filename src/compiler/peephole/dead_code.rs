@@ -36,7 +36,7 @@ mod tests {
     use super::super::Ins;
     use super::run;
 
-    fn dce(code: &mut Vec<Ins>) -> bool {
+    fn dce(code: &mut [Ins]) -> bool {
         run(code)
     }
 

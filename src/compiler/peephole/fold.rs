@@ -14,6 +14,8 @@
 //! the VM's own arithmetic might round differently (huge ints to float,
 //! float `//` and `%`), nothing is folded.
 
+use ahash::AHashMap;
+
 use super::effects::forget_written;
 use super::{jump_targets, Ins};
 use crate::bytecode::opcode::Op;
@@ -32,22 +34,60 @@ const EXACT_F64: u64 = 1 << 53;
 
 /// The constant table being built up and the heap its objects live on.
 pub struct Consts<'a> {
-    pub values: &'a mut Vec<Value>,
-    pub heap: &'a mut Heap,
+    values: &'a mut Vec<Value>,
+    heap: &'a mut Heap,
+    /// Index of the ints, floats and strings of `values` (the others are
+    /// found by a scan: folding makes few of them).
+    index: AHashMap<Key, u32>,
 }
 
-impl Consts<'_> {
+#[derive(PartialEq, Eq, Hash)]
+enum Key {
+    Int(i64),
+    Float(u64),
+    Str(Box<str>),
+}
+
+fn key(v: Value) -> Option<Key> {
+    match v {
+        Value::Int(i) => Some(Key::Int(i)),
+        Value::Float(f) => Some(Key::Float(f.to_bits())),
+        Value::Str(s) => Some(Key::Str(s.as_str().into())),
+        _ => None,
+    }
+}
+
+impl<'a> Consts<'a> {
+    pub fn new(values: &'a mut Vec<Value>, heap: &'a mut Heap) -> Consts<'a> {
+        let mut index = AHashMap::new();
+        for (i, &v) in values.iter().enumerate() {
+            if let Some(k) = key(v) {
+                index.entry(k).or_insert(i as u32);
+            }
+        }
+        Consts { values, heap, index }
+    }
+
     /// The index of constant `v`, adding it when no equal one (same type,
     /// same value) is there yet; `None` past the `Bx` range.
     pub fn index_of(&mut self, v: Value) -> Option<u32> {
-        if let Some(i) = self.values.iter().position(|&c| same_const(c, v)) {
-            return Some(i as u32);
+        let k = key(v);
+        let found = match &k {
+            Some(k) => self.index.get(k).copied(),
+            None => self.values.iter().position(|&c| same_const(c, v)).map(|i| i as u32),
+        };
+        if found.is_some() {
+            return found;
         }
         if self.values.len() > 0xffff {
             return None;
         }
+        let i = self.values.len() as u32;
         self.values.push(v);
-        Some(self.values.len() as u32 - 1)
+        if let Some(k) = k {
+            self.index.insert(k, i);
+        }
+        Some(i)
     }
 }
 
@@ -356,7 +396,7 @@ mod tests {
         let mut heap = Heap::new();
         let mut values = consts;
         let mut code = assemble(input);
-        run(&mut code, &mut Consts { values: &mut values, heap: &mut heap });
+        run(&mut code, &mut Consts::new(&mut values, &mut heap));
         let shown = values.iter().map(crate::bytecode::dis::const_repr).collect();
         (code, shown)
     }
@@ -364,7 +404,7 @@ mod tests {
     fn folds(input: &str, expected: &str) {
         let mut heap = Heap::new();
         let mut values = Vec::new();
-        check(|c| run(c, &mut Consts { values: &mut values, heap: &mut heap }), input, expected);
+        check(|c| run(c, &mut Consts::new(&mut values, &mut heap)), input, expected);
     }
 
     #[test]

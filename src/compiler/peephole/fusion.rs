@@ -80,7 +80,7 @@ mod tests {
     use super::super::Ins;
     use super::run;
 
-    fn fuse(code: &mut Vec<Ins>) -> bool {
+    fn fuse(code: &mut [Ins]) -> bool {
         run(code, 2)
     }
 

@@ -195,8 +195,7 @@ pub fn decode(
         if handler == usize::MAX || handler >= out.len() || start >= end || end > words.len() {
             return Err(Malformed("bad exception-table row"));
         }
-        for pc in start..end {
-            let i = index_of[pc];
+        for &i in &index_of[start..end] {
             if i != usize::MAX {
                 if out[i].exc.is_some() {
                     return Err(Malformed("overlapping exception-table rows"));
@@ -485,7 +484,7 @@ pub fn optimize_code(code: &mut CodeObject, heap: &mut Heap) -> bool {
     let nlocals = code.varnames.len() as u32;
     let mut consts = code.consts.clone();
     {
-        let mut pool = fold::Consts { values: &mut consts, heap };
+        let mut pool = fold::Consts::new(&mut consts, heap);
         run_passes(&mut list, nlocals, &mut pool);
     }
     if verify(&list).is_err() {

@@ -76,7 +76,7 @@ mod tests {
     use super::run;
 
     /// Registers 0..3 are locals, 3.. temporaries.
-    fn moves(code: &mut Vec<Ins>) -> bool {
+    fn moves(code: &mut [Ins]) -> bool {
         run(code, 3)
     }
 

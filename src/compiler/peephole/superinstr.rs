@@ -73,7 +73,7 @@ mod tests {
 
     /// The pass, then the dead-store cleanup the driver runs after it
     /// (registers 0..3 are locals).
-    fn superinstr(code: &mut Vec<Ins>) -> bool {
+    fn superinstr(code: &mut [Ins]) -> bool {
         let changed = run(code);
         moves::run(code, 3);
         changed

@@ -149,3 +149,66 @@ fn handlers_are_reachable_and_keep_their_registers_live() {
     assert_eq!(code.len(), 4);
     assert!(jump_targets(&code)[3], "a handler starts a block");
 }
+
+/// Every code object of every behaviour case and benchmark script: the
+/// optimized code decodes, verifies, and is a fixed point of the passes.
+#[test]
+fn optimized_programs_verify_and_are_a_fixed_point() {
+    use crate::compiler::{check_module, codegen::compile_module};
+    use crate::runtime::gc::Heap;
+    use crate::syntax::intern::Interner;
+    use crate::syntax::parser::{parse, ParseOptions};
+
+    fn each(code: &CodeObject, f: &mut impl FnMut(&CodeObject)) {
+        f(code);
+        code.children.iter().for_each(|c| each(c, f));
+    }
+
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in std::fs::read_dir(root.join("tests/cases")).expect("cases").flatten() {
+        if dir.file_name().to_string_lossy().starts_with("run_") {
+            files.extend(std::fs::read_dir(dir.path()).expect("area").flatten().map(|e| e.path()));
+        }
+    }
+    files.extend(
+        std::fs::read_dir(root.join("perf/scripts")).expect("perf").flatten().map(|e| e.path()),
+    );
+    files.retain(|p| p.extension().is_some_and(|e| e == "py"));
+    let mut checked = 0;
+    for path in files {
+        let src = std::fs::read_to_string(&path).expect("read");
+        let arena = bumpalo::Bump::new();
+        let mut interner = Interner::new();
+        let Ok(module) = parse(&arena, &src, ParseOptions::default(), &mut interner) else {
+            continue;
+        };
+        let Ok(table) = check_module(&arena, &module, &mut interner, &src) else { continue };
+        let mut heap = Heap::new();
+        let Ok(mut code) = compile_module(&module, &table, &interner, &src, "t", &mut heap) else {
+            continue;
+        };
+        optimize(&mut code, &mut heap);
+        each(&code, &mut |c| {
+            let name = format!("{}: {}", path.display(), c.qualname);
+            let mut list = decode(&c.instructions, &c.positions, &[]).expect(&name);
+            verify(&list).expect(&name);
+            assert_eq!(c.positions.len(), c.instructions.len(), "{name}");
+            assert_eq!(c.global_cache.len(), c.instructions.len(), "{name}");
+            let mut consts = c.consts.clone();
+            let mut heap = Heap::new();
+            run_passes(
+                &mut list,
+                c.varnames.len() as u32,
+                &mut fold::Consts::new(&mut consts, &mut heap),
+            );
+            assert_eq!(
+                encode(&list).expect(&name).words,
+                c.instructions,
+                "{name} is no fixed point"
+            );
+            checked += 1;
+        });
+    }
+    assert!(checked > 500, "only {checked} code objects");
+}

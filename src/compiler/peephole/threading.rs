@@ -104,7 +104,7 @@ mod tests {
     use super::super::asm::check;
     use super::run;
 
-    fn thread(code: &mut Vec<super::Ins>) -> bool {
+    fn thread(code: &mut [super::Ins]) -> bool {
         run(code)
     }
 
