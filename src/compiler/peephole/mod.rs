@@ -456,7 +456,7 @@ pub fn run_passes(code: &mut Vec<Ins>, nlocals: u32, consts: &mut fold::Consts<'
         compact(code);
         changed |= fusion::run(code, nlocals);
         compact(code);
-        changed |= threading::run(code);
+        changed |= threading::run(code, nlocals);
         compact(code);
         changed |= dead_code::run(code);
         compact(code);

@@ -1,6 +1,8 @@
 //! Jump threading: a jump whose target is an unconditional jump goes
-//! straight to the final target; a conditional jump to a test of the same
-//! register goes where that test will certainly go; a `Jmp` to a return
+//! straight to the final target; a conditional jump on a boolean just
+//! computed (a comparison's result in a temporary) to a test of the same
+//! register goes where that test will certainly go (for any other value the
+//! second test may run `__bool__`, which must happen); a `Jmp` to a return
 //! becomes the return; a conditional jump over an unconditional jump becomes
 //! the inverted conditional jump (`JmpIfFalse r L1; Jmp L2; L1:` →
 //! `JmpIfTrue r L2`).
@@ -19,8 +21,35 @@ fn live_at(code: &[Ins], i: usize) -> Option<usize> {
     (i..code.len()).find(|&j| !code[j].dead)
 }
 
-/// Where the jump at `i` finally lands.
-fn final_target(code: &[Ins], i: usize) -> Option<usize> {
+/// Does the test at `i` test a boolean just computed into a temporary (so
+/// testing it again has no effect: no `__bool__` runs)? That is the result
+/// of the previous instruction when control cannot arrive otherwise.
+fn tests_fresh_bool(code: &[Ins], i: usize, targets: &[bool], nlocals: u32) -> bool {
+    let r = code[i].a;
+    let Some(p) = (0..i).rev().find(|&j| !code[j].dead) else { return false };
+    let prev = code[p];
+    let bool_op = matches!(
+        prev.op,
+        Op::Lt
+            | Op::Le
+            | Op::Gt
+            | Op::Ge
+            | Op::Eq
+            | Op::Ne
+            | Op::Is
+            | Op::IsNot
+            | Op::In
+            | Op::NotIn
+            | Op::Not
+            | Op::LoadTrue
+            | Op::LoadFalse
+    );
+    r >= nlocals && !targets[i] && bool_op && prev.a == r
+}
+
+/// Where the jump at `i` finally lands; `bool_test`: the jump tests a
+/// fresh boolean (see [`tests_fresh_bool`]).
+fn final_target(code: &[Ins], i: usize, bool_test: bool) -> Option<usize> {
     let me = code[i];
     let mut t = live_at(code, me.target)?;
     // Each step moves to another jump; a cycle of jumps is an infinite loop
@@ -33,8 +62,9 @@ fn final_target(code: &[Ins], i: usize) -> Option<usize> {
         let is_test = |op| matches!(op, Op::JmpIfFalse | Op::JmpIfTrue);
         if u.op == Op::Jmp {
             t = live_at(code, u.target)?;
-        } else if is_test(me.op) && is_test(u.op) && u.a == me.a {
-            // The register is unchanged between the two tests.
+        } else if bool_test && is_test(me.op) && is_test(u.op) && u.a == me.a {
+            // The register is unchanged between the two tests, and testing
+            // a bool twice is testing it once.
             t = if u.op == me.op { live_at(code, u.target)? } else { live_at(code, t + 1)? };
         } else {
             return Some(t);
@@ -43,13 +73,15 @@ fn final_target(code: &[Ins], i: usize) -> Option<usize> {
     None
 }
 
-pub fn run(code: &mut [Ins]) -> bool {
+pub fn run(code: &mut [Ins], nlocals: u32) -> bool {
     let mut changed = false;
+    let targets = jump_targets(code);
     for i in 0..code.len() {
         if code[i].dead || !is_jump(code[i].op) {
             continue;
         }
-        if let Some(t) = final_target(code, i) {
+        let bool_test = tests_fresh_bool(code, i, &targets, nlocals);
+        if let Some(t) = final_target(code, i, bool_test) {
             // The VM collects on a backward `Jmp` only: a conditional jump
             // (also the `Jmp` an `If*` takes itself) must not turn backward.
             let safepoint = code[i].op == Op::Jmp && !follows_skip(code, i);
@@ -104,8 +136,9 @@ mod tests {
     use super::super::asm::check;
     use super::run;
 
+    /// Registers 0..2 are locals.
     fn thread(code: &mut [super::Ins]) -> bool {
-        run(code)
+        run(code, 2)
     }
 
     #[test]
@@ -166,11 +199,62 @@ mod tests {
     }
 
     #[test]
-    fn tests_of_the_same_register_chain() {
-        // `if a and b:` compiled through a temporary: the first test of r2
-        // jumps to a second test of r2 with the same outcome.
+    fn tests_of_the_same_fresh_boolean_chain() {
+        // `if a < b < c:` through a temporary: the first link's result,
+        // false, jumps to the test of the whole chain, false again.
         check(
             thread,
+            "
+            Lt 2 0 1
+            JmpIfFalse 2 ->t
+            Lt 2 1 3
+        t:
+            JmpIfFalse 2 ->else
+            LoadInt 3 1
+        else:
+            ReturnNone
+        ",
+            "
+            Lt 2 0 1
+            JmpIfFalse 2 ->else
+            Lt 2 1 3
+            JmpIfFalse 2 ->else
+            LoadInt 3 1
+        else:
+            ReturnNone
+        ",
+        );
+        // A true result jumping to a jump-if-false falls through it.
+        check(
+            thread,
+            "
+            Is 2 0 1
+            JmpIfTrue 2 ->t
+            Is 2 1 0
+        t:
+            JmpIfFalse 2 ->else
+            LoadInt 3 1
+        else:
+            ReturnNone
+        ",
+            "
+            Is 2 0 1
+            JmpIfTrue 2 ->body
+            Is 2 1 0
+            JmpIfFalse 2 ->else
+        body:
+            LoadInt 3 1
+        else:
+            ReturnNone
+        ",
+        );
+    }
+
+    #[test]
+    fn other_values_are_tested_again() {
+        // `if x: pass` then `if x: ...`: x's `__bool__` runs twice, as in
+        // CPython; and a local (r1) or a moved value is no fresh boolean.
+        for src in [
             "
             Move 2 0
             JmpIfFalse 2 ->t
@@ -182,40 +266,18 @@ mod tests {
             ReturnNone
         ",
             "
-            Move 2 0
-            JmpIfFalse 2 ->else
-            Move 2 1
-            JmpIfFalse 2 ->else
+            Lt 1 0 0
+            JmpIfFalse 1 ->t
             LoadInt 3 1
-        else:
-            ReturnNone
-        ",
-        );
-        // `a or b` then jump-if-false: when r2 is true the second test falls
-        // through, so the first jumps past it.
-        check(
-            thread,
-            "
-            Move 2 0
-            JmpIfTrue 2 ->t
-            Move 2 1
         t:
-            JmpIfFalse 2 ->else
+            JmpIfFalse 1 ->else
             LoadInt 3 1
         else:
             ReturnNone
         ",
-            "
-            Move 2 0
-            JmpIfTrue 2 ->body
-            Move 2 1
-            JmpIfFalse 2 ->else
-        body:
-            LoadInt 3 1
-        else:
-            ReturnNone
-        ",
-        );
+        ] {
+            assert!(!check(thread, src, src));
+        }
     }
 
     #[test]
