@@ -1,8 +1,6 @@
 //! The `taipan` command line (see [`taipan::cli`]).
-use mimalloc::MiMalloc;
-
-#[global_allocator]
-static GLOBAL: MiMalloc = MiMalloc;
+// The global allocator (mimalloc, counting bytes for the GC) is installed
+// by the library.
 
 /// The interpreter's front end and compiler recurse over the syntax tree;
 /// their depth is bounded (CPython's limits), and this stack holds that bound

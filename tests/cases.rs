@@ -125,63 +125,93 @@ fn strip_prefix_everywhere(bytes: &[u8], prefix: &[u8]) -> Vec<u8> {
     out
 }
 
+/// Run one case; `None` when it matches its expectation, else a report.
+/// `torture` sets `TAIPAN_GC_TORTURE` (collect at every N-th safepoint).
+fn run_case(exe: &str, case: &Case, torture: Option<u32>) -> Option<String> {
+    let file = format!("{}.py", case.name);
+    let mut cmd = Command::new(exe);
+    if case.area == "ast" {
+        cmd.args(["-m", "ast", &file]);
+    } else {
+        cmd.arg(&file);
+    }
+    match torture {
+        Some(n) => cmd.env("TAIPAN_GC_TORTURE", n.to_string()),
+        None => cmd.env_remove("TAIPAN_GC_TORTURE"),
+    };
+    let output = match cmd.current_dir(&case.dir).output() {
+        Ok(output) => output,
+        Err(e) => return Some(format!("{}/{}: cannot run taipan: {e}", case.area, case.name)),
+    };
+    // CPython shows the script path made absolute; expectations keep it relative.
+    let real = std::fs::canonicalize(&case.dir).unwrap_or_else(|_| case.dir.clone());
+    let prefix = format!("{}/", real.display());
+    let stdout = strip_prefix_everywhere(&output.stdout, prefix.as_bytes());
+    let stderr = strip_prefix_everywhere(&output.stderr, prefix.as_bytes());
+    let status = output.status.code().unwrap_or(-1);
+    let expected_status: i32 =
+        String::from_utf8_lossy(&read_expected(case, "status")).trim().parse().unwrap_or(0);
+    let mut problems = String::new();
+    let expected_out = read_expected(case, "out");
+    if stdout != expected_out {
+        let _ = write!(
+            problems,
+            "  stdout differs (- expected, + taipan):\n{}",
+            diff(&expected_out, &stdout)
+        );
+    }
+    let expected_err = read_expected(case, "err");
+    if stderr != expected_err {
+        let _ = write!(
+            problems,
+            "  stderr differs (- expected, + taipan):\n{}",
+            diff(&expected_err, &stderr)
+        );
+    }
+    if status != expected_status {
+        let _ = writeln!(problems, "  exit status: expected {expected_status}, got {status}");
+    }
+    if problems.is_empty() {
+        None
+    } else {
+        Some(format!("{}/{}:\n{problems}", case.area, case.name))
+    }
+}
+
+fn report(kind: &str, total: usize, failures: &[String]) {
+    for failure in failures {
+        eprintln!("{failure}");
+    }
+    eprintln!("{kind}: {} passed, {} failed", total - failures.len(), failures.len());
+    assert!(total > 0, "no behaviour cases found (TAIPAN_CASES filter too narrow?)");
+    assert!(failures.is_empty(), "{} of {total} {kind} failed", failures.len());
+}
+
 #[test]
 fn behaviour_cases() {
     let exe = env!("CARGO_BIN_EXE_taipan");
     let cases = cases();
-    let mut failures = Vec::new();
-    for case in &cases {
-        let file = format!("{}.py", case.name);
-        let mut cmd = Command::new(exe);
-        if case.area == "ast" {
-            cmd.args(["-m", "ast", &file]);
-        } else {
-            cmd.arg(&file);
-        }
-        let output = match cmd.current_dir(&case.dir).output() {
-            Ok(output) => output,
-            Err(e) => {
-                failures.push(format!("{}/{}: cannot run taipan: {e}", case.area, case.name));
-                continue;
-            }
-        };
-        // CPython shows the script path made absolute; expectations keep it relative.
-        let real = std::fs::canonicalize(&case.dir).unwrap_or_else(|_| case.dir.clone());
-        let prefix = format!("{}/", real.display());
-        let stdout = strip_prefix_everywhere(&output.stdout, prefix.as_bytes());
-        let stderr = strip_prefix_everywhere(&output.stderr, prefix.as_bytes());
-        let status = output.status.code().unwrap_or(-1);
-        let expected_status: i32 =
-            String::from_utf8_lossy(&read_expected(case, "status")).trim().parse().unwrap_or(0);
-        let mut problems = String::new();
-        let expected_out = read_expected(case, "out");
-        if stdout != expected_out {
-            let _ = write!(
-                problems,
-                "  stdout differs (- expected, + taipan):\n{}",
-                diff(&expected_out, &stdout)
-            );
-        }
-        let expected_err = read_expected(case, "err");
-        if stderr != expected_err {
-            let _ = write!(
-                problems,
-                "  stderr differs (- expected, + taipan):\n{}",
-                diff(&expected_err, &stderr)
-            );
-        }
-        if status != expected_status {
-            let _ = writeln!(problems, "  exit status: expected {expected_status}, got {status}");
-        }
-        if !problems.is_empty() {
-            failures.push(format!("{}/{}:\n{problems}", case.area, case.name));
-        }
-    }
-    let passed = cases.len() - failures.len();
-    for failure in &failures {
-        eprintln!("{failure}");
-    }
-    eprintln!("behaviour cases: {passed} passed, {} failed", failures.len());
-    assert!(!cases.is_empty(), "no behaviour cases found (TAIPAN_CASES filter too narrow?)");
-    assert!(failures.is_empty(), "{} of {} behaviour cases failed", failures.len(), cases.len());
+    let failures: Vec<String> = cases.iter().filter_map(|c| run_case(exe, c, None)).collect();
+    report("behaviour cases", cases.len(), &failures);
+}
+
+/// The run cases again with the GC in torture mode (a collection at every
+/// safepoint), so that a value the VM forgot to root shows up as a wrong
+/// result or a crash. A case whose volume makes that quadratic names a
+/// stride in `NAME.torture` (collect at every N-th safepoint).
+#[test]
+fn behaviour_cases_gc_torture() {
+    let exe = env!("CARGO_BIN_EXE_taipan");
+    let cases: Vec<Case> = cases().into_iter().filter(|c| c.area.starts_with("run_")).collect();
+    let failures: Vec<String> = cases
+        .iter()
+        .filter_map(|c| {
+            let stride = std::fs::read_to_string(c.dir.join(format!("{}.torture", c.name)))
+                .ok()
+                .and_then(|s| s.trim().parse().ok())
+                .unwrap_or(1);
+            run_case(exe, c, Some(stride))
+        })
+        .collect();
+    report("behaviour cases under GC torture", cases.len(), &failures);
 }

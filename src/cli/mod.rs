@@ -38,6 +38,7 @@ Taipan has only its front end so far: programs are parsed, not run.
 
 /// Run the command line; returns the process exit status.
 pub fn main(args: Vec<OsString>) -> i32 {
+    crate::runtime::alloc::tune();
     let mut args = args.into_iter().map(|a| a.to_string_lossy().into_owned());
     let argv0 = args.next().unwrap_or_else(|| "taipan".to_owned());
     let args: Vec<String> = args.collect();

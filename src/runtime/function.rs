@@ -24,6 +24,29 @@ pub struct FuncObj {
     pub qualname: Gc<StrObj>,
     /// The function's `__dict__` (arbitrary attributes), created on first use.
     pub attrs: Mut<Option<Gc<DictObj>>>,
+    /// The number of positional arguments with which a call can just push a
+    /// frame (no keyword-only, `*args` or `**kwargs` parameters, not a
+    /// generator or coroutine); `u32::MAX` when every call must bind
+    /// arguments the general way. Read by the dispatch loop's call fast
+    /// path, which thus needs no load from the code object.
+    pub fast_argc: u32,
+}
+
+impl FuncObj {
+    /// [`FuncObj::fast_argc`] for `code`.
+    pub fn fast_argc_of(code: &CodeObject) -> u32 {
+        let f = &code.flags;
+        if code.kwonlyargcount == 0
+            && !f.varargs
+            && !f.varkeywords
+            && !f.generator
+            && !f.coroutine
+        {
+            code.argcount
+        } else {
+            u32::MAX
+        }
+    }
 }
 
 impl FuncObj {

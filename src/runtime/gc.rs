@@ -63,32 +63,49 @@ heap_types! {
 pub struct Heap {
     arenas: Arenas,
     pub stats: GcStats,
-    /// Collect at every safepoint (`TAIPAN_GC_TORTURE=1`), to shake out rooting bugs.
-    pub torture: bool,
+    /// Torture mode (`TAIPAN_GC_TORTURE=N`, N ≥ 1): collect at every N-th
+    /// safepoint (N = 1: at every one), to shake out rooting bugs; 0 = off.
+    pub torture: u32,
+    /// Safepoints seen in torture mode.
+    torture_ticks: u32,
 }
 
 impl Heap {
     pub fn new() -> Heap {
-        let torture = std::env::var_os("TAIPAN_GC_TORTURE").is_some_and(|v| v != "0");
-        Heap { arenas: Arenas::default(), stats: GcStats::new(), torture }
+        let torture = std::env::var("TAIPAN_GC_TORTURE")
+            .ok()
+            .map_or(0, |v| v.trim().parse::<u32>().unwrap_or(1));
+        let mut stats = GcStats::new();
+        if torture > 0 {
+            stats.threshold = 0;
+        }
+        Heap { arenas: Arenas::default(), stats, torture, torture_ticks: 0 }
     }
 
     #[inline]
     pub fn alloc<T: HeapType>(&mut self, v: T) -> Gc<T> {
-        self.stats.allocated_since += std::mem::size_of::<T>() + 16 + v.heap_size();
         T::arena(&mut self.arenas).alloc(v)
     }
 
     /// Is a collection due?
     #[inline]
     pub fn should_collect(&self) -> bool {
-        self.torture || self.stats.allocated_since >= self.stats.threshold
+        super::alloc::bytes_in_use() >= self.stats.threshold
     }
 
     /// Mark everything `roots` reaches, free the rest.
     pub fn collect(&mut self, roots: impl FnOnce(&mut Tracer)) {
+        if self.torture > 1 {
+            self.torture_ticks = self.torture_ticks.wrapping_add(1);
+            if !self.torture_ticks.is_multiple_of(self.torture) {
+                return;
+            }
+        }
         let arenas = &mut self.arenas;
         collect(roots, || arenas.sweep(), &mut self.stats);
+        if self.torture > 0 {
+            self.stats.threshold = 0;
+        }
     }
 }
 

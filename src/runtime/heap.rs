@@ -269,41 +269,47 @@ impl<T: Default> Default for Mut<T> {
     }
 }
 
-/// Allocation (in bytes) between two collections at least.
-const MIN_THRESHOLD: usize = 8 << 20;
+/// Growth (in bytes) of the memory in use between two collections at least.
+const MIN_GROWTH: usize = 4 << 20;
 
 /// Statistics and the collection trigger.
 #[derive(Default)]
 pub struct GcStats {
-    /// Bytes allocated since the last collection (slot sizes plus owned data).
-    pub allocated_since: usize,
+    /// Collect when the bytes in use (counted by the global allocator,
+    /// `runtime::alloc`) reach this.
     pub threshold: usize,
     pub collections: usize,
+    /// Bytes in use right after the last collection.
     pub live_after_last: usize,
 }
 
 impl GcStats {
     pub fn new() -> GcStats {
-        GcStats { allocated_since: 0, threshold: MIN_THRESHOLD, collections: 0, live_after_last: 0 }
+        GcStats {
+            threshold: super::alloc::bytes_in_use() + MIN_GROWTH,
+            collections: 0,
+            live_after_last: 0,
+        }
     }
 }
 
 /// Run one collection: mark from `roots`, then `sweep` every arena.
-pub fn collect(
-    roots: impl FnOnce(&mut Tracer),
-    sweep: impl FnOnce() -> usize,
-    stats: &mut GcStats,
-) {
+pub fn collect(roots: impl FnOnce(&mut Tracer), sweep: impl FnOnce() -> usize, stats: &mut GcStats) {
     let mut tracer = Tracer { work: Vec::with_capacity(1024) };
     roots(&mut tracer);
     tracer.drain();
-    let live = sweep();
+    drop(tracer);
+    let live_objects = sweep();
+    let in_use = super::alloc::bytes_in_use();
     stats.collections += 1;
-    stats.allocated_since = 0;
-    stats.live_after_last = live;
-    // Collect again when the heap has doubled: the cost of a collection is
-    // proportional to what survives, so this keeps it amortized.
-    stats.threshold = (live * 2).max(MIN_THRESHOLD);
+    stats.live_after_last = live_objects;
+    // Collect again when the memory in use has grown by as much as the
+    // objects that survived (at least MIN_GROWTH): a collection costs in
+    // proportion to what survives, so this keeps its cost amortized over
+    // the allocations. (Growth is measured against the surviving objects,
+    // not all memory in use, which includes e.g. the register stack's
+    // reservation.)
+    stats.threshold = in_use + live_objects.max(MIN_GROWTH);
 }
 
 /// Sweep one arena (for the heap's `sweep` closure); returns live bytes.

@@ -6,6 +6,7 @@
 //! Python's rules), [`float`] (float arithmetic and conversions), [`format`]
 //! (the format-spec mini-language, `%`-formatting, `str.format`).
 
+pub mod alloc;
 pub mod compare;
 pub mod dict;
 pub mod exception;

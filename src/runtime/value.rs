@@ -170,3 +170,71 @@ impl Trace for [Value] {
         }
     }
 }
+
+/// Tag words of the unboxed numbers (the `repr(u64)` discriminants).
+const INT_TAG: u64 = {
+    let v = Value::Int(0);
+    // SAFETY: `Value` is `repr(u64)`: its first 8 bytes are the tag.
+    unsafe { *(&v as *const Value as *const u64) }
+};
+const FLOAT_TAG: u64 = {
+    let v = Value::Float(0.0);
+    // SAFETY: as above.
+    unsafe { *(&v as *const Value as *const u64) }
+};
+
+impl Value {
+    /// Write `v` to `*p`; an int or a float is written with one 16-byte
+    /// store. The dispatch loop copies registers whole (16-byte loads): a
+    /// register written as two 8-byte stores (tag, payload) and read back
+    /// soon after stalls the load on store forwarding (measured: a tenth of
+    /// the time of loops that `Move` or return arithmetic results).
+    ///
+    /// # Safety
+    /// `p` must be valid for a write of a `Value` (aligned to 8).
+    #[inline(always)]
+    pub unsafe fn store(p: *mut Value, v: Value) {
+        #[cfg(target_arch = "x86_64")]
+        {
+            use std::arch::x86_64::{_mm_set_epi64x, _mm_storeu_si128, __m128i};
+            let words = match v {
+                Value::Int(i) => Some((INT_TAG, i as u64)),
+                Value::Float(f) => Some((FLOAT_TAG, f.to_bits())),
+                _ => None,
+            };
+            if let Some((tag, payload)) = words {
+                // SAFETY: SSE2 is part of x86-64; both words are initialized
+                // and laid out as `Value` lays them out (tag at 0, payload
+                // at 8); the caller guarantees `p` is writable for 16 bytes.
+                unsafe {
+                    _mm_storeu_si128(
+                        p as *mut __m128i,
+                        _mm_set_epi64x(payload as i64, tag as i64),
+                    )
+                };
+                return;
+            }
+        }
+        // SAFETY: the caller guarantees `p` is valid for the write.
+        unsafe { p.write(v) }
+    }
+}
+
+#[cfg(test)]
+mod store_tests {
+    use super::Value;
+
+    #[test]
+    fn store_writes_readable_numbers() {
+        let mut slots = [Value::None; 3];
+        // SAFETY: each pointer is to an element of `slots`.
+        unsafe {
+            Value::store(&mut slots[0], Value::Int(-42));
+            Value::store(&mut slots[1], Value::Float(2.5));
+            Value::store(&mut slots[2], Value::Bool(true));
+        }
+        assert!(matches!(slots[0], Value::Int(-42)));
+        assert!(matches!(slots[1], Value::Float(f) if f == 2.5));
+        assert!(matches!(slots[2], Value::Bool(true)));
+    }
+}
