@@ -376,20 +376,20 @@ impl Vm {
                     });
                 }
                 Op::InplaceI => {
-                    let x = r!(a);
+                    let x = rv!(a);
                     let k = b_of(ins) as u8 as i8 as i64;
                     let o = inplace_operator(c_of(ins));
-                    r!(a) = match (o, x) {
-                        (Operator::Add, Value::Int(p)) => match p.checked_add(k) {
+                    put!(a, match (o, x) {
+                        (Operator::Add, &Value::Int(p)) => match p.checked_add(k) {
                             Some(s) => Value::Int(s),
-                            None => tri!(self.binary_op(o, x, Value::Int(k))),
+                            None => tri!(self.binary_op(o, *x, Value::Int(k))),
                         },
-                        (Operator::Sub, Value::Int(p)) => match p.checked_sub(k) {
+                        (Operator::Sub, &Value::Int(p)) => match p.checked_sub(k) {
                             Some(s) => Value::Int(s),
-                            None => tri!(self.binary_op(o, x, Value::Int(k))),
+                            None => tri!(self.binary_op(o, *x, Value::Int(k))),
                         },
-                        _ => tri!(self.inplace_op(o, x, Value::Int(k))),
-                    };
+                        _ => tri!(self.inplace_op(o, *x, Value::Int(k))),
+                    });
                 }
                 Op::Neg => {
                     let x = r!(b_of(ins));
@@ -660,10 +660,10 @@ impl Vm {
                     r!(a) = v;
                 }
                 Op::GetItemI => {
-                    let x = r!(b_of(ins));
+                    let x = rv!(b_of(ins));
                     let i = c_of(ins) as u8 as i8 as i64;
                     let fast = match x {
-                        Value::List(l) => {
+                        &Value::List(l) => {
                             let j = if i < 0 { i + l.len() as i64 } else { i };
                             if j >= 0 {
                                 l.get(j as usize)
@@ -671,7 +671,7 @@ impl Vm {
                                 None
                             }
                         }
-                        Value::Tuple(t) => {
+                        &Value::Tuple(t) => {
                             let j = if i < 0 { i + t.items.len() as i64 } else { i };
                             if j >= 0 {
                                 t.items.get(j as usize).copied()
@@ -681,21 +681,22 @@ impl Vm {
                         }
                         _ => None,
                     };
-                    r!(a) = match fast {
+                    let v = match fast {
                         Some(v) => v,
-                        None => tri!(self.get_item(x, Value::Int(i))),
+                        None => tri!(self.get_item(*x, Value::Int(i))),
                     };
+                    r!(a) = v;
                 }
                 Op::SetItemI => {
-                    let (x, v) = (r!(a), r!(c_of(ins)));
                     let i = b_of(ins) as u8 as i8 as i64;
-                    if let Value::List(l) = x {
+                    if let &Value::List(l) = rv!(a) {
                         let j = if i < 0 { i + l.len() as i64 } else { i };
                         if j >= 0 && j < l.len() as i64 {
-                            l.set(j as usize, v);
+                            l.set(j as usize, r!(c_of(ins)));
                             continue;
                         }
                     }
+                    let (x, v) = (r!(a), r!(c_of(ins)));
                     tri!(self.set_item(x, Value::Int(i), v));
                 }
                 Op::SetItem => {
