@@ -14,6 +14,7 @@ pub mod bytecode;
 pub mod cli;
 pub mod compiler;
 pub mod modules;
+pub mod profile;
 pub mod repr;
 pub mod runtime;
 pub mod syntax;

@@ -18,8 +18,10 @@ const AREAS: &[&str] = &[
     "ast",
     "run_basics",
     "run_builtins",
+    "run_complex",
     "run_dict",
     "run_errors",
+    "run_exceptions",
     "run_float",
     "run_functions",
     "run_gc",
@@ -148,7 +150,12 @@ fn run_case(exe: &str, case: &Case, torture: Option<u32>) -> Option<String> {
     let prefix = format!("{}/", real.display());
     let stdout = strip_prefix_everywhere(&output.stdout, prefix.as_bytes());
     let stderr = strip_prefix_everywhere(&output.stderr, prefix.as_bytes());
-    let status = output.status.code().unwrap_or(-1);
+    // A process ended by a signal has status -signal (as Python's
+    // `subprocess` reports it in the expected files).
+    let status = output.status.code().unwrap_or_else(|| {
+        use std::os::unix::process::ExitStatusExt;
+        output.status.signal().map_or(-1, |s| -s)
+    });
     let expected_status: i32 =
         String::from_utf8_lossy(&read_expected(case, "status")).trim().parse().unwrap_or(0);
     let mut problems = String::new();

@@ -146,6 +146,7 @@ fn abs(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         }),
         Value::Bool(b) => Ok(Value::Int(b as i64)),
         Value::Float(f) => Ok(Value::Float(f.abs())),
+        Value::Complex(z) => vm.complex_abs(&z),
         Value::BigInt(b) => {
             let m: num_bigint::BigInt = b.value.magnitude().clone().into();
             Ok(crate::vm::ops::int_value(vm, m))
@@ -619,6 +620,9 @@ fn pow(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     }
     let args = &full[..];
     if args.len() == 3 && !args[2].is_none() {
+        if args.iter().any(|a| matches!(a, Value::Complex(_))) {
+            return Err(vm.value_error("complex modulo"));
+        }
         use crate::vm::ops::to_bigint;
         let (Some(b), Some(e), Some(m)) =
             (to_bigint(args[0]), to_bigint(args[1]), to_bigint(args[2]))

@@ -42,7 +42,7 @@ const OBJECT_ATTRS: &[&str] = &[
 fn data_attrs(ty: TypeId) -> &'static [&'static str] {
     match ty {
         TypeId::Int | TypeId::Bool => &["real", "imag", "numerator", "denominator"],
-        TypeId::Float => &["real", "imag"],
+        TypeId::Float | TypeId::Complex => &["real", "imag"],
         TypeId::Range | TypeId::Slice => &["start", "stop", "step"],
         TypeId::Function => &[
             "__annotations__",
@@ -56,7 +56,15 @@ fn data_attrs(ty: TypeId) -> &'static [&'static str] {
             "__name__",
             "__qualname__",
         ],
-        TypeId::Exception => &["args"],
+        TypeId::Exception => &[
+            "__cause__",
+            "__context__",
+            "__dict__",
+            "__suppress_context__",
+            "__traceback__",
+            "args",
+        ],
+        TypeId::Traceback => &["tb_lasti", "tb_lineno", "tb_next"],
         _ => &[],
     }
 }

@@ -7,6 +7,8 @@
 
 pub mod args;
 pub mod attrs;
+pub mod complex;
+pub mod exceptions;
 pub mod functions;
 pub mod introspect;
 pub mod methods;
@@ -26,6 +28,7 @@ pub fn install(vm: &mut Vm) {
     functions::install(vm);
     methods::install(vm);
     numbers::install(vm);
+    complex::install(vm);
     for (name, id) in [
         ("int", TypeId::Int),
         ("float", TypeId::Float),
@@ -41,6 +44,7 @@ pub fn install(vm: &mut Vm) {
         ("type", TypeId::Type),
         ("object", TypeId::Object),
         ("bytes", TypeId::Bytes),
+        ("complex", TypeId::Complex),
     ] {
         let t = vm.types[id as usize];
         let key = Value::Str(vm.intern(name));
@@ -52,6 +56,7 @@ pub fn install(vm: &mut Vm) {
         let key = Value::Str(vm.intern(k.name()));
         let _ = vm.builtins.set(key, Value::Type(t));
     }
+    exceptions::install(vm);
     let key = Value::Str(vm.intern("None"));
     let _ = vm.builtins.set(key, Value::None);
     let key = Value::Str(vm.intern("Ellipsis"));

@@ -4,7 +4,7 @@
 use super::args::{kwarg, no_kwargs, only_kwargs};
 use super::check_args;
 use crate::runtime::dict::DictObj;
-use crate::runtime::exception::{ExcKind, ExcObj};
+use crate::runtime::exception::ExcKind;
 use crate::runtime::function::KwArgs;
 use crate::runtime::heap::Gc;
 use crate::runtime::object::{SliceObj, TypeId, TypeObj};
@@ -15,12 +15,12 @@ use crate::vm::{PyResult, Vm};
 
 pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     if let Some(kind) = t.exc {
-        no_kwargs(vm, kind.name(), kw)?;
-        return Ok(Value::Exception(vm.heap.alloc(ExcObj::new(kind, args.to_vec()))));
+        return super::exceptions::new_exception(vm, kind, args, kw);
     }
     let name = t.id.name();
     match t.id {
         TypeId::Int => int_new(vm, args, kw),
+        TypeId::Complex => super::complex::complex_new(vm, args, kw),
         TypeId::Float => {
             no_kwargs(vm, "float", kw)?;
             check_args(vm, "float", args, 0, 1)?;

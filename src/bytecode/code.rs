@@ -41,6 +41,18 @@ pub struct CodeFlags {
     pub docstring: bool,
 }
 
+/// One row of a code object's exception table (zero-cost `try`): an error
+/// raised by an instruction in `start..end` jumps to `handler` with the
+/// exception in register `reg`. Rows never overlap (each instruction has one
+/// innermost handler) and are sorted by `start`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExcEntry {
+    pub start: u32,
+    pub end: u32,
+    pub handler: u32,
+    pub reg: u32,
+}
+
 pub struct CodeObject {
     pub name: Box<str>,
     pub qualname: Box<str>,
@@ -70,12 +82,23 @@ pub struct CodeObject {
     pub freevars: Vec<Box<str>>,
     /// One inline-cache slot per instruction (used by `LoadGlobal`).
     pub global_cache: Box<[std::cell::Cell<GlobalCache>]>,
+    /// The exception table (see [`ExcEntry`]); only read when an error
+    /// propagates.
+    pub exc_table: Vec<ExcEntry>,
 }
 
 impl CodeObject {
     /// The position of instruction `pc`.
     pub fn position(&self, pc: usize) -> Position {
         self.positions.get(pc).copied().unwrap_or_default()
+    }
+
+    /// The handler covering instruction `pc`, if any.
+    pub fn handler_for(&self, pc: usize) -> Option<ExcEntry> {
+        let pc = pc as u32;
+        let i = self.exc_table.partition_point(|e| e.start <= pc);
+        let e = *self.exc_table.get(i.checked_sub(1)?)?;
+        (pc < e.end).then_some(e)
     }
 }
 

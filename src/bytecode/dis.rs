@@ -15,6 +15,7 @@ pub fn const_repr(v: &Value) -> String {
         Value::Bool(b) => if *b { "True" } else { "False" }.into(),
         Value::Int(i) => i.to_string(),
         Value::Float(f) => crate::repr::float_repr(*f),
+        Value::Complex(c) => crate::repr::complex_repr(c.re, c.im),
         Value::BigInt(b) => b.value.to_string(),
         Value::Str(s) => crate::repr::str_repr(s.as_str().as_bytes()),
         Value::Bytes(b) => crate::repr::bytes_repr(&b.data),
@@ -108,6 +109,12 @@ fn disassemble_one(code: &CodeObject, out: &mut String) {
         ext = if op == Op::ExtArg { ((ins >> 8) as usize) << 8 } else { 0 };
         let note = if note.is_empty() { note } else { format!("; {note}") };
         let _ = writeln!(out, "{line_col} {pc:>6} {:<14} {operands:<12}{note}", op.name());
+    }
+    if !code.exc_table.is_empty() {
+        out.push_str("ExceptionTable:\n");
+        for e in &code.exc_table {
+            let _ = writeln!(out, "  {} to {} -> {} [R{}]", e.start, e.end, e.handler, e.reg);
+        }
     }
 }
 

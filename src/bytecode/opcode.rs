@@ -169,6 +169,11 @@ opcodes! {
     Import ABx "R[A] = import module N[Bx]",
     ImportFrom ABC "R[A] = R[B].N[C] (ImportError if missing)",
     ImportStar A "globals().update(public names of module R[A])",
+    PushExc A "enter a handler: R[A+1] = the exception being handled; it becomes R[A]",
+    PopExc A "leave a handler: the exception being handled becomes R[A] again",
+    Reraise A "raise R[A] again, its traceback unchanged",
+    RaiseActive Z "bare raise: the exception being handled again, or RuntimeError",
+    IfExcMatch AB "if exception R[A] is an instance of class (or tuple) R[B]: skip the next instruction (a Jmp), else run it",
 }
 
 // ----- encoding -------------------------------------------------------------

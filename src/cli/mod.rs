@@ -30,6 +30,13 @@ Options:
              otherwise print the first error as python3 would and exit 1
 --dis      : print the bytecode of every code object instead of running
 --no-opt   : skip the peephole optimizer (with --dis: the code before it)
+--stats    : after the run, print executed opcode counts, the most frequent
+             opcode pairs and inline-cache hit rates on stderr
+--profile OUT : sample the interpreter's Rust functions while the program
+             runs; OUT.svg gets a flamegraph, OUT.pb a pprof protobuf
+--pyprofile OUT : sample the Python call stack; OUT.svg gets a flamegraph,
+             OUT.folded folded stacks, `-` the top functions on stderr
+--profile-hz N : sampling rate of --profile and --pyprofile (default 1000)
 file       : program read from script file
 -          : program read from stdin (default)
 
@@ -42,7 +49,14 @@ pub fn main(args: Vec<OsString>) -> i32 {
     let mut args = args.into_iter().map(|a| a.to_string_lossy().into_owned());
     let argv0 = args.next().unwrap_or_else(|| "taipan".to_owned());
     let args: Vec<String> = args.collect();
-    let mut cli = Cli { argv0, rest: Vec::new(), dash: false, dis: false, no_opt: false };
+    let mut cli = Cli {
+        argv0,
+        rest: Vec::new(),
+        dash: false,
+        dis: false,
+        no_opt: false,
+        profile: Default::default(),
+    };
     cli.run(&args)
 }
 
@@ -57,6 +71,8 @@ struct Cli {
     /// `--no-opt`: skip the peephole optimizer (with `--dis`: show the code
     /// before it).
     no_opt: bool,
+    /// `--stats`, `--profile`, `--pyprofile`: measure the run.
+    profile: crate::profile::ProfileOptions,
 }
 
 impl Cli {
@@ -77,7 +93,34 @@ impl Cli {
                     return self.run_stdin();
                 }
                 "--dis" => self.dis = true,
-                "--no-opt" => self.no_opt = true,
+                "--no-opt" => {
+                    self.no_opt = true;
+                    self.profile.no_opt = true;
+                }
+                "--stats" => self.profile.stats = true,
+                "--profile" | "--pyprofile" | "--profile-hz" if i + 1 >= args.len() => {
+                    return self.usage_error(&format!("Argument expected for the {arg} option"));
+                }
+                "--profile" => {
+                    i += 1;
+                    self.profile.native = Some(args[i].clone());
+                }
+                "--pyprofile" => {
+                    i += 1;
+                    self.profile.python = Some(args[i].clone());
+                }
+                "--profile-hz" => {
+                    i += 1;
+                    match args[i].parse::<u32>() {
+                        Ok(hz) if (1..=10_000).contains(&hz) => self.profile.hz = Some(hz),
+                        _ => {
+                            return self.usage_error(&format!(
+                                "--profile-hz: expected a rate from 1 to 10000, got '{}'",
+                                args[i]
+                            ));
+                        }
+                    }
+                }
                 // Options of python3 that do not change how a program is parsed.
                 "-B" | "-b" | "-bb" | "-d" | "-E" | "-I" | "-O" | "-OO" | "-q" | "-s" | "-S"
                 | "-u" | "-v" => {}
@@ -156,7 +199,12 @@ impl Cli {
                 Err(e) => report(&e, filename),
             };
         }
-        match pipeline::run_program(bytes, filename, argv.to_vec(), !self.no_opt) {
+        let result = if self.profile.any() {
+            crate::profile::run_instrumented(bytes, filename, argv.to_vec(), &self.profile)
+        } else {
+            pipeline::run_program(bytes, filename, argv.to_vec(), !self.no_opt)
+        };
+        match result {
             Ok(status) => status,
             Err(e) => report(&e, filename),
         }
@@ -280,7 +328,7 @@ fn read_script(path: &str) -> Result<Vec<u8>, String> {
 }
 
 /// `[Errno N] strerror` as Python formats an `OSError`.
-fn errno_message(e: &io::Error) -> String {
+pub(crate) fn errno_message(e: &io::Error) -> String {
     match e.raw_os_error() {
         Some(code) => {
             let text = e.to_string();

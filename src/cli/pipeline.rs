@@ -136,50 +136,62 @@ pub fn run_program(
     argv: Vec<String>,
     optimize: bool,
 ) -> Result<i32, SourceError> {
-    let src = decode_source(bytes).map_err(|error| SourceError { error, src: String::new() })?;
     let mut vm = crate::vm::Vm::new(argv);
-    let code = {
-        let arena = Bump::new();
-        let mut interner = Interner::new();
-        let module = match parse(&arena, &src, ParseOptions::default(), &mut interner) {
-            Ok(m) => m,
-            Err(error) => return Err(SourceError { error, src }),
-        };
-        let table = match check_module(&arena, &module, &mut interner, &src) {
-            Ok(t) => t,
-            Err(error) => return Err(SourceError { error, src }),
-        };
-        match crate::compiler::codegen::compile_module(
-            &module,
-            &table,
-            &interner,
-            &src,
-            filename,
-            &mut vm.heap,
-        ) {
-            Ok(mut code) => {
-                if optimize {
-                    crate::compiler::peephole::optimize(&mut code, &mut vm.heap);
-                }
-                code
-            }
-            Err(e) => {
-                let index = LineIndex::new(&src);
-                let (what, span) = match e {
-                    crate::compiler::codegen::CompileError::Unsupported { what, span } => {
-                        (what, span)
-                    }
-                    crate::compiler::codegen::CompileError::TooLarge { what, span } => (what, span),
-                };
-                let line = index.line_col(span.start).0;
-                crate::cli::write_stderr_pub(&format!(
-                    "taipan: {filename}, line {line}: {what}: not supported yet\n"
-                ));
-                return Ok(2);
-            }
-        }
+    match compile_program(&mut vm, bytes, filename, optimize)? {
+        Ok(code) => Ok(vm.run_main(code)),
+        Err(status) => Ok(status),
+    }
+}
+
+/// Decode, parse, check and compile a program into `vm`'s heap (then, if
+/// `optimize`, run the peephole optimizer on it), ready for
+/// [`crate::vm::Vm::run_main`] (the embedding entry point benchmarks and the
+/// profilers use). `Ok(Err(status))`: the compiler does not support the
+/// program yet; the message is already on stderr.
+pub fn compile_program(
+    vm: &mut crate::vm::Vm,
+    bytes: &[u8],
+    filename: &str,
+    optimize: bool,
+) -> Result<Result<std::rc::Rc<crate::bytecode::code::CodeObject>, i32>, SourceError> {
+    let src = decode_source(bytes).map_err(|error| SourceError { error, src: String::new() })?;
+    let arena = Bump::new();
+    let mut interner = Interner::new();
+    let module = match parse(&arena, &src, ParseOptions::default(), &mut interner) {
+        Ok(m) => m,
+        Err(error) => return Err(SourceError { error, src }),
     };
-    Ok(vm.run_main(code))
+    let table = match check_module(&arena, &module, &mut interner, &src) {
+        Ok(t) => t,
+        Err(error) => return Err(SourceError { error, src }),
+    };
+    match crate::compiler::codegen::compile_module(
+        &module,
+        &table,
+        &interner,
+        &src,
+        filename,
+        &mut vm.heap,
+    ) {
+        Ok(mut code) => {
+            if optimize {
+                crate::compiler::peephole::optimize(&mut code, &mut vm.heap);
+            }
+            Ok(Ok(code))
+        }
+        Err(e) => {
+            let index = LineIndex::new(&src);
+            let (what, span) = match e {
+                crate::compiler::codegen::CompileError::Unsupported { what, span } => (what, span),
+                crate::compiler::codegen::CompileError::TooLarge { what, span } => (what, span),
+            };
+            let line = index.line_col(span.start).0;
+            crate::cli::write_stderr_pub(&format!(
+                "taipan: {filename}, line {line}: {what}: not supported yet\n"
+            ));
+            Ok(Err(2))
+        }
+    }
 }
 
 /// Compile a program and disassemble every code object (`taipan --dis`;

@@ -7,8 +7,9 @@
 //! callee and its arguments in consecutive registers. Module-level names are
 //! globals; captured variables live in cells.
 //!
-//! Constructs of later milestones (`class`, `try`, `with`, generators,
-//! `async`, `match`) are reported as unsupported, never miscompiled.
+//! `try` statements and the exception table are in [`tries`]. Constructs
+//! of later milestones (`class`, `with`, generators, `async`, `match`) are
+//! reported as unsupported, never miscompiled.
 
 use std::rc::Rc;
 
@@ -17,6 +18,7 @@ use ahash::{AHashMap, AHashSet};
 use super::symtable::{NameScope, ScopeKind, SymbolTable};
 use crate::bytecode::code::{CodeFlags, CodeObject, Position};
 use crate::bytecode::opcode::*;
+use crate::runtime::complex::ComplexObj;
 use crate::runtime::gc::Heap;
 use crate::runtime::heap::Gc;
 use crate::runtime::object::{BigIntObj, BytesObj};
@@ -42,6 +44,9 @@ mod operands;
 
 type CResult<T> = Result<T, CompileError>;
 
+mod deleted;
+mod tries;
+
 type Reg = u32;
 
 /// Registers available to a frame (operands are 8 bits).
@@ -65,6 +70,7 @@ pub fn compile_module<'a>(
         filename: Rc::from(filename),
         names_cache: AHashMap::new(),
         units: Vec::new(),
+        fblocks: Vec::new(),
     };
     let body = match module {
         Mod::Module { body, .. } | Mod::Interactive { body } => *body,
@@ -115,17 +121,22 @@ struct Unit {
     loops: Vec<Loop>,
     /// Locals certainly bound at this point (no `CheckBound` needed).
     bound: AHashSet<Reg>,
+    /// Locals the code may unbind (`del`, `except ... as`): always checked.
+    maybe_deleted: AHashSet<Reg>,
     pos: Position,
     argcount: u32,
     posonlyargcount: u32,
     kwonlyargcount: u32,
     flags: CodeFlags,
+    /// Handlers in effect and the ranges they cover (see [`tries`]).
+    exc: tries::ExcState,
 }
 
 #[derive(Clone, PartialEq, Eq, Hash)]
 enum ConstKey {
     Int(i64),
     Float(u64),
+    Complex(u64, u64),
     Str(Box<str>),
 }
 
@@ -137,6 +148,8 @@ struct Gen<'g, 'a> {
     filename: Rc<str>,
     names_cache: AHashMap<Symbol, Gc<StrObj>>,
     units: Vec<Unit>,
+    /// Blocks that `return`/`break`/`continue` leave with code (`try`).
+    fblocks: Vec<tries::FBlock<'a>>,
 }
 
 impl<'g, 'a> Gen<'g, 'a> {
@@ -175,11 +188,13 @@ impl<'g, 'a> Gen<'g, 'a> {
             max_regs: 0,
             loops: Vec::new(),
             bound: AHashSet::new(),
+            maybe_deleted: AHashSet::new(),
             pos: Position { line: first_line, end_line: first_line, col: 0, end_col: 0 },
             argcount: 0,
             posonlyargcount: 0,
             kwonlyargcount: 0,
             flags: CodeFlags { module: is_module, ..Default::default() },
+            exc: Default::default(),
         };
         if !is_module && sc.kind == ScopeKind::Function {
             // Parameters first, in order.
@@ -227,7 +242,8 @@ impl<'g, 'a> Gen<'g, 'a> {
     }
 
     fn pop_unit(&mut self) -> Rc<CodeObject> {
-        let u = self.units.pop().expect("a unit");
+        let mut u = self.units.pop().expect("a unit");
+        let exc_table = std::mem::take(&mut u.exc).table(u.code.len());
         let global_cache =
             (0..u.code.len()).map(|_| std::cell::Cell::new(Default::default())).collect();
         Rc::new(CodeObject {
@@ -250,6 +266,7 @@ impl<'g, 'a> Gen<'g, 'a> {
             cellvars: u.cellvars,
             cell_params: u.cell_params,
             freevars: u.freevars,
+            exc_table,
         })
     }
 
@@ -411,7 +428,10 @@ impl<'g, 'a> Gen<'g, 'a> {
                 (None, Value::BigInt(self.heap.alloc(BigIntObj { value: n })))
             }
             Constant::Float(f) => (Some(ConstKey::Float(f.to_bits())), Value::Float(f)),
-            Constant::Complex { .. } => (None, Value::None),
+            Constant::Complex { real, imag } => (
+                Some(ConstKey::Complex(real.to_bits(), imag.to_bits())),
+                Value::Complex(self.heap.alloc(ComplexObj { re: real, im: imag })),
+            ),
             Constant::Str(bytes) => {
                 let s = String::from_utf8_lossy(bytes).into_owned();
                 let key = ConstKey::Str(s.clone().into_boxed_str());
@@ -436,9 +456,6 @@ impl<'g, 'a> Gen<'g, 'a> {
             }
             Constant::Int(i) if fits_sbx(i.try_into().unwrap_or(i32::MAX)) && i.abs() < 30000 => {
                 self.emit(asbx(Op::LoadInt, dst, i as i32));
-            }
-            Constant::Complex { .. } => {
-                return Err(CompileError::Unsupported { what: "complex numbers", span })
             }
             _ => {
                 let (key, v) = self.const_value(c);
@@ -502,7 +519,7 @@ impl<'g, 'a> Gen<'g, 'a> {
     }
 
     fn check_bound(&mut self, r: Reg, name: Symbol) {
-        if !self.u().bound.contains(&r) {
+        if !self.u().bound.contains(&r) || self.u().maybe_deleted.contains(&r) {
             let n = self.name_index(name);
             self.emit(abx(Op::CheckBound, r, n));
             // After a successful check the local is bound on this path.
@@ -621,19 +638,34 @@ impl<'g, 'a> Gen<'g, 'a> {
                 }
             }
             StmtKind::Break => {
+                let exit = self.begin_exit(true)?;
                 let j = self.jump(Op::Jmp, 0);
                 if let Some(l) = self.u().loops.last_mut() {
                     l.breaks.push(j);
                 }
+                self.end_exit(exit);
             }
             StmtKind::Continue => {
+                let exit = self.begin_exit(true)?;
                 if let Some(target) = self.u().loops.last().map(|l| l.continue_target) {
                     self.jump_back(target);
                 }
+                self.end_exit(exit);
             }
             StmtKind::Return { value } => match value {
                 None => {
+                    let exit = self.begin_exit(false)?;
                     self.emit(Op::ReturnNone as u32);
+                    self.end_exit(exit);
+                }
+                Some(v) if self.exit_needs_code(false) => {
+                    // The value first, then the finally bodies (which may
+                    // rebind the returned local).
+                    let r = self.alloc(1)?;
+                    self.expr_to(v, r)?;
+                    let exit = self.begin_exit(false)?;
+                    self.emit(abc(Op::Return, r, 0, 0));
+                    self.end_exit(exit);
                 }
                 Some(v) => {
                     let r = self.expr_any(v)?;
@@ -654,10 +686,8 @@ impl<'g, 'a> Gen<'g, 'a> {
                 match exc {
                     Some(e) => self.expr_to(e, base)?,
                     None => {
-                        return Err(CompileError::Unsupported {
-                            what: "bare 'raise'",
-                            span: s.span,
-                        })
+                        self.emit(Op::RaiseActive as u32);
+                        return Ok(());
                     }
                 }
                 let has_cause = if let Some(c) = cause {
@@ -750,8 +780,14 @@ impl<'g, 'a> Gen<'g, 'a> {
             StmtKind::ClassDef { .. } => {
                 return Err(CompileError::Unsupported { what: "class definitions", span: s.span })
             }
-            StmtKind::Try { .. } => {
-                return Err(CompileError::Unsupported { what: "try statements", span: s.span })
+            StmtKind::Try { is_star: true, .. } => {
+                return Err(CompileError::Unsupported {
+                    what: "except* (exception groups)",
+                    span: s.span,
+                })
+            }
+            StmtKind::Try { is_star: false, body, handlers, orelse, finalbody } => {
+                self.try_stmt(body, handlers, orelse, finalbody)?
             }
             StmtKind::With { .. } => {
                 return Err(CompileError::Unsupported { what: "with statements", span: s.span })
@@ -1095,6 +1131,11 @@ impl<'g, 'a> Gen<'g, 'a> {
                     let (key, v) = self.const_value(c);
                     self.add_const(key, v);
                     self.u().flags.docstring = true;
+                }
+                for name in deleted::deleted_names(stmts) {
+                    if let Place::Reg(r) = self.place(name) {
+                        self.u().maybe_deleted.insert(r);
+                    }
                 }
                 self.stmts(stmts)?;
                 self.emit(Op::ReturnNone as u32);

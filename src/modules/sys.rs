@@ -54,6 +54,7 @@ pub fn install(vm: &mut Vm) {
     let attrs = vec![
         ("argv", argv),
         ("exit", vm.native("exit", exit)),
+        ("exc_info", vm.native("exc_info", exc_info)),
         ("getrecursionlimit", vm.native("getrecursionlimit", getrecursionlimit)),
         ("setrecursionlimit", vm.native("setrecursionlimit", setrecursionlimit)),
         ("maxsize", Value::Int(i64::MAX)),
@@ -71,6 +72,13 @@ pub fn install(vm: &mut Vm) {
     ];
     let sys = vm.add_module("sys", attrs);
     register(vm, "sys", sys);
+}
+
+/// `sys.exc_info()`.
+fn exc_info(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    no_kwargs(vm, "exc_info", kw)?;
+    crate::builtins::check_args(vm, "sys.exc_info", args, 0, 0)?;
+    Ok(vm.exc_info())
 }
 
 static VERSION_INFO: StructSeq = StructSeq {

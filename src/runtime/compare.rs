@@ -92,6 +92,7 @@ pub fn hash_key(v: Value) -> Option<i64> {
         Value::Int(i) => hash_int(i),
         Value::Float(f) => hash_float(f),
         Value::BigInt(b) => hash_bigint(&b.value),
+        Value::Complex(c) => super::complex::hash(super::complex::C::new(c.re, c.im)),
         Value::Str(s) => s.hash(),
         Value::Bytes(b) => super::str::str_hash(&String::from_utf8_lossy(&b.data)),
         Value::Tuple(t) => {
@@ -148,6 +149,9 @@ pub fn eq_builtin(a: Value, b: Value) -> Option<bool> {
                     && y.fract() == 0.0
                     && big_from_f64(y).is_some_and(|v| v == x.value))
         }
+        (Complex(x), Complex(y)) => x.re == y.re && x.im == y.im,
+        (Complex(x), Int(_) | Float(_) | BigInt(_)) => x.im == 0.0 && eq_builtin(Float(x.re), b)?,
+        (Int(_) | Float(_) | BigInt(_), Complex(y)) => y.im == 0.0 && eq_builtin(a, Float(y.re))?,
         (Bytes(x), Bytes(y)) => x.data == y.data,
         (Tuple(x), Tuple(y)) => {
             if x.items.len() != y.items.len() {

@@ -1,8 +1,11 @@
 //! Exception objects and the builtin exception hierarchy.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
-use super::heap::{Mut, Trace, Tracer};
+use super::dict::DictObj;
+use super::heap::{Gc, Mut, Trace, Tracer};
+use super::object::TypeObj;
 use super::value::Value;
 use crate::bytecode::code::CodeObject;
 
@@ -33,9 +36,9 @@ macro_rules! exc_kinds {
 }
 
 exc_kinds! {
-    SystemExit: BaseException,
-    KeyboardInterrupt: BaseException,
     GeneratorExit: BaseException,
+    KeyboardInterrupt: BaseException,
+    SystemExit: BaseException,
     Exception: BaseException,
     ArithmeticError: Exception,
     FloatingPointError: ArithmeticError,
@@ -54,13 +57,27 @@ exc_kinds! {
     NameError: Exception,
     UnboundLocalError: NameError,
     OSError: Exception,
+    BlockingIOError: OSError,
+    ChildProcessError: OSError,
+    ConnectionError: OSError,
+    BrokenPipeError: ConnectionError,
+    ConnectionAbortedError: ConnectionError,
+    ConnectionRefusedError: ConnectionError,
+    ConnectionResetError: ConnectionError,
+    FileExistsError: OSError,
     FileNotFoundError: OSError,
+    InterruptedError: OSError,
+    IsADirectoryError: OSError,
+    NotADirectoryError: OSError,
+    PermissionError: OSError,
+    ProcessLookupError: OSError,
+    TimeoutError: OSError,
     ReferenceError: Exception,
     RuntimeError: Exception,
     NotImplementedError: RuntimeError,
     RecursionError: RuntimeError,
-    StopIteration: Exception,
     StopAsyncIteration: Exception,
+    StopIteration: Exception,
     SyntaxError: Exception,
     IndentationError: SyntaxError,
     TabError: IndentationError,
@@ -70,10 +87,18 @@ exc_kinds! {
     UnicodeError: ValueError,
     UnicodeDecodeError: UnicodeError,
     UnicodeEncodeError: UnicodeError,
+    UnicodeTranslateError: UnicodeError,
     Warning: Exception,
+    BytesWarning: Warning,
     DeprecationWarning: Warning,
+    EncodingWarning: Warning,
+    FutureWarning: Warning,
+    ImportWarning: Warning,
+    PendingDeprecationWarning: Warning,
+    ResourceWarning: Warning,
     RuntimeWarning: Warning,
     SyntaxWarning: Warning,
+    UnicodeWarning: Warning,
     UserWarning: Warning,
 }
 
@@ -100,7 +125,12 @@ pub struct TbEntry {
 
 pub struct ExcObj {
     pub kind: ExcKind,
-    pub args: Box<[Value]>,
+    /// `args` (replaced by `BaseException.__init__`).
+    pub args: Mut<Box<[Value]>>,
+    /// The class, when it is a user-defined subclass of `kind`'s class.
+    pub class: Option<Gc<TypeObj>>,
+    /// Attributes set on the exception (`__dict__`), created on first use.
+    pub dict: Cell<Option<Gc<DictObj>>>,
     /// Frames the exception passed through, innermost first (tracebacks
     /// print them in reverse).
     pub traceback: Mut<Vec<TbEntry>>,
@@ -113,7 +143,9 @@ impl ExcObj {
     pub fn new(kind: ExcKind, args: Vec<Value>) -> ExcObj {
         ExcObj {
             kind,
-            args: args.into_boxed_slice(),
+            args: Mut::new(args.into_boxed_slice()),
+            class: None,
+            dict: Cell::new(None),
             traceback: Mut::new(Vec::new()),
             cause: Mut::new(Value::None),
             context: Mut::new(Value::None),
@@ -122,9 +154,26 @@ impl ExcObj {
     }
 }
 
+impl ExcObj {
+    /// A copy of `args`.
+    pub fn args(&self) -> Vec<Value> {
+        self.args.with(|a| a.to_vec())
+    }
+
+    pub fn set_args(&self, args: Vec<Value>) {
+        self.args.with_mut(|a| *a = args.into_boxed_slice());
+    }
+}
+
 impl Trace for ExcObj {
     fn trace(&self, t: &mut Tracer) {
-        self.args.trace(t);
+        self.args.with(|a| a.trace(t));
+        if let Some(c) = self.class {
+            t.mark(c);
+        }
+        if let Some(d) = self.dict.get() {
+            t.mark(d);
+        }
         self.traceback.with(|tb| {
             for e in tb {
                 e.code.trace(t);
@@ -132,5 +181,39 @@ impl Trace for ExcObj {
         });
         self.cause.with(|v| v.trace(t));
         self.context.with(|v| v.trace(t));
+    }
+}
+
+/// Argument and attribute access for the native code of the builtin
+/// exception classes.
+impl ExcObj {
+    /// `e.args[i]`, if present.
+    pub fn arg(&self, i: usize) -> Option<Value> {
+        self.args.with(|a| a.get(i).copied())
+    }
+
+    pub fn arg_count(&self) -> usize {
+        self.args.with(|a| a.len())
+    }
+
+    /// An attribute set on the instance (its `__dict__`).
+    pub fn attr(&self, name: &str) -> Option<Value> {
+        let d = self.dict.get()?;
+        d.table.with(|t| t.iter().find(|e| e.key.as_str() == Some(name)).map(|e| e.value))
+    }
+}
+
+/// A traceback object (`e.__traceback__`): one entry of the chain, from the
+/// outermost frame (`tb_next` goes inward).
+pub struct TracebackObj {
+    pub entry: TbEntry,
+    /// The next (inner) traceback object, or None.
+    pub next: Value,
+}
+
+impl Trace for TracebackObj {
+    fn trace(&self, t: &mut Tracer) {
+        self.entry.code.trace(t);
+        self.next.trace(t);
     }
 }

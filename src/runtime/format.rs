@@ -24,7 +24,7 @@ pub use markup::{
     vformat, AutoNumber, FieldName, FieldPart, FormatFields, ItemKey, MarkupIter, Piece,
 };
 pub use percent::{percent_format, NumKind, PercentArgs, PercentInput, PyNum};
-pub use spec::{format_float, format_int, format_str, Align, FormatSpec};
+pub use spec::{format_complex, format_float, format_int, format_str, Align, FormatSpec};
 
 #[cfg(test)]
 mod tests;

@@ -36,11 +36,7 @@ impl FuncObj {
     /// [`FuncObj::fast_argc`] for `code`.
     pub fn fast_argc_of(code: &CodeObject) -> u32 {
         let f = &code.flags;
-        if code.kwonlyargcount == 0
-            && !f.varargs
-            && !f.varkeywords
-            && !f.generator
-            && !f.coroutine
+        if code.kwonlyargcount == 0 && !f.varargs && !f.varkeywords && !f.generator && !f.coroutine
         {
             code.argcount
         } else {

@@ -1,8 +1,9 @@
 //! The VM's heap: one arena per object type, allocation entry points that
 //! count toward the next collection, and the collection itself.
 
+use super::complex::ComplexObj;
 use super::dict::{DictObj, DictViewObj};
-use super::exception::ExcObj;
+use super::exception::{ExcObj, TracebackObj};
 use super::function::{BoundMethodObj, BuiltinObj, CellObj, FuncObj};
 use super::heap::{collect, sweep_arena, Arena, Gc, GcStats, Trace, Tracer};
 use super::iter::IterObj;
@@ -58,6 +59,8 @@ heap_types! {
     excs: ExcObj,
     types: TypeObj,
     modules: ModuleObj,
+    complexes: ComplexObj,
+    tracebacks: TracebackObj,
 }
 
 pub struct Heap {

@@ -294,7 +294,11 @@ impl GcStats {
 }
 
 /// Run one collection: mark from `roots`, then `sweep` every arena.
-pub fn collect(roots: impl FnOnce(&mut Tracer), sweep: impl FnOnce() -> usize, stats: &mut GcStats) {
+pub fn collect(
+    roots: impl FnOnce(&mut Tracer),
+    sweep: impl FnOnce() -> usize,
+    stats: &mut GcStats,
+) {
     let mut tracer = Tracer { work: Vec::with_capacity(1024) };
     roots(&mut tracer);
     tracer.drain();

@@ -8,6 +8,7 @@
 
 pub mod alloc;
 pub mod compare;
+pub mod complex;
 pub mod dict;
 pub mod exception;
 pub mod float;

@@ -122,9 +122,11 @@ pub enum TypeId {
     Object,
     /// `BaseException` and its builtin subclasses (see `ExcKind`).
     Exception,
+    Complex,
+    Traceback,
 }
 
-pub const N_TYPES: usize = TypeId::Exception as usize + 1;
+pub const N_TYPES: usize = TypeId::Traceback as usize + 1;
 
 impl TypeId {
     pub fn name(self) -> &'static str {
@@ -156,6 +158,8 @@ impl TypeId {
             TypeId::NotImplementedType => "NotImplementedType",
             TypeId::Object => "object",
             TypeId::Exception => "BaseException",
+            TypeId::Complex => "complex",
+            TypeId::Traceback => "traceback",
         }
     }
 
@@ -187,6 +191,8 @@ impl TypeId {
         TypeId::NotImplementedType,
         TypeId::Object,
         TypeId::Exception,
+        TypeId::Complex,
+        TypeId::Traceback,
     ];
 }
 

@@ -6,8 +6,9 @@
 //! The rest of the VM goes through the methods here and in the per-type
 //! modules, so the representation can change (e.g. NaN-boxing) in one place.
 
+use super::complex::ComplexObj;
 use super::dict::{DictObj, DictViewObj};
-use super::exception::ExcObj;
+use super::exception::{ExcObj, TracebackObj};
 use super::function::{BoundMethodObj, BuiltinObj, CellObj, FuncObj};
 use super::heap::{Gc, Trace, Tracer};
 use super::iter::IterObj;
@@ -31,6 +32,7 @@ pub enum Value {
     Float(f64),
     /// An int that does not fit in an `i64`.
     BigInt(Gc<BigIntObj>),
+    Complex(Gc<ComplexObj>),
     Str(Gc<StrObj>),
     Bytes(Gc<BytesObj>),
     List(Gc<ListObj>),
@@ -48,6 +50,8 @@ pub enum Value {
     Cell(Gc<CellObj>),
     Iter(Gc<IterObj>),
     Exception(Gc<ExcObj>),
+    /// A traceback entry (`e.__traceback__`, `sys.exc_info()[2]`).
+    Traceback(Gc<TracebackObj>),
     Type(Gc<TypeObj>),
     Module(Gc<ModuleObj>),
     Ellipsis,
@@ -113,6 +117,7 @@ impl Value {
         use Value::*;
         Some(match self {
             BigInt(g) => g.addr(),
+            Complex(g) => g.addr(),
             Str(g) => g.addr(),
             Bytes(g) => g.addr(),
             List(g) => g.addr(),
@@ -128,6 +133,7 @@ impl Value {
             Cell(g) => g.addr(),
             Iter(g) => g.addr(),
             Exception(g) => g.addr(),
+            Traceback(g) => g.addr(),
             Type(g) => g.addr(),
             Module(g) => g.addr(),
             _ => return Option::None,
@@ -141,6 +147,7 @@ impl Trace for Value {
         use Value::*;
         match *self {
             BigInt(g) => t.mark(g),
+            Complex(g) => t.mark(g),
             Str(g) => t.mark(g),
             Bytes(g) => t.mark(g),
             List(g) => t.mark(g),
@@ -156,6 +163,7 @@ impl Trace for Value {
             Cell(g) => t.mark(g),
             Iter(g) => t.mark(g),
             Exception(g) => t.mark(g),
+            Traceback(g) => t.mark(g),
             Type(g) => t.mark(g),
             Module(g) => t.mark(g),
             None | Bool(_) | Int(_) | Float(_) | Ellipsis | NotImplemented | Null => {}
@@ -196,7 +204,7 @@ impl Value {
     pub unsafe fn store(p: *mut Value, v: Value) {
         #[cfg(target_arch = "x86_64")]
         {
-            use std::arch::x86_64::{_mm_set_epi64x, _mm_storeu_si128, __m128i};
+            use std::arch::x86_64::{__m128i, _mm_set_epi64x, _mm_storeu_si128};
             let words = match v {
                 Value::Int(i) => Some((INT_TAG, i as u64)),
                 Value::Float(f) => Some((FLOAT_TAG, f.to_bits())),
@@ -207,10 +215,7 @@ impl Value {
                 // and laid out as `Value` lays them out (tag at 0, payload
                 // at 8); the caller guarantees `p` is writable for 16 bytes.
                 unsafe {
-                    _mm_storeu_si128(
-                        p as *mut __m128i,
-                        _mm_set_epi64x(payload as i64, tag as i64),
-                    )
+                    _mm_storeu_si128(p as *mut __m128i, _mm_set_epi64x(payload as i64, tag as i64))
                 };
                 return;
             }

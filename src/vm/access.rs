@@ -409,8 +409,20 @@ impl Vm {
                 "step" => return Ok(s.step),
                 _ => {}
             },
-            Value::Exception(e) if n == "args" => {
-                return Ok(self.new_tuple(e.args.to_vec()));
+            Value::Exception(e) => {
+                if let Some(v) = crate::builtins::exceptions::get_attr(self, e, &n) {
+                    return Ok(v);
+                }
+            }
+            Value::Complex(z) => {
+                if let Some(v) = crate::builtins::complex::get_attr(&z, &n) {
+                    return Ok(v);
+                }
+            }
+            Value::Traceback(tb) => {
+                if let Some(v) = crate::builtins::exceptions::traceback_attr(&tb, &n) {
+                    return Ok(v);
+                }
             }
             _ => {}
         }
@@ -458,6 +470,9 @@ impl Vm {
         if let Value::Function(f) = obj {
             return crate::builtins::attrs::set_function_attr(self, f, name, v);
         }
+        if let Value::Exception(e) = obj {
+            return crate::builtins::exceptions::set_attr(self, e, &n, v);
+        }
         let tname = self.type_name(obj);
         if self.methods.contains_key(&(super::ops::type_id(obj), n.as_str())) {
             return Err(self.err(
@@ -496,7 +511,9 @@ impl Vm {
                 return Ok(m);
             }
         }
-        Err(self.err(ExcKind::ModuleNotFoundError, format!("No module named '{n}'")))
+        let err = self.err(ExcKind::ModuleNotFoundError, format!("No module named '{n}'"));
+        crate::builtins::exceptions::set_attr(self, err.0, "name", name)?;
+        Err(err)
     }
 
     pub fn import_from(&mut self, m: Value, name: Value) -> PyResult<Value> {
@@ -509,7 +526,9 @@ impl Vm {
                 "cannot import name '{n}' from '{}' (unknown location)",
                 module.name.as_str()
             );
-            return Err(self.err(ExcKind::ImportError, msg));
+            let err = self.err(ExcKind::ImportError, msg);
+            crate::builtins::exceptions::set_attr(self, err.0, "name", Value::Str(module.name))?;
+            return Err(err);
         }
         self.get_attr(m, name)
     }

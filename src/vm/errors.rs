@@ -37,41 +37,40 @@ impl Vm {
 
     /// `str(exc)`.
     pub fn exc_str(&mut self, e: &ExcObj) -> String {
-        match e.args.len() {
-            0 => String::new(),
-            1 if e.kind == ExcKind::KeyError => self.repr(e.args[0]).unwrap_or_default(),
-            1 => self.str_of(e.args[0]).unwrap_or_default(),
-            _ => {
-                let t = self.new_tuple(e.args.to_vec());
-                self.str_of(t).unwrap_or_default()
-            }
-        }
+        crate::builtins::exceptions::exc_str(self, e).unwrap_or_default()
     }
 
     /// Print an uncaught exception with its traceback on stderr.
     pub fn print_exception(&mut self, err: PyErr) {
         let mut out = String::new();
-        self.format_exception(err, &mut out, 0);
+        let mut seen = Vec::new();
+        self.format_exception(err, &mut out, &mut seen);
         self.write_err(&out);
     }
 
-    fn format_exception(&mut self, err: PyErr, out: &mut String, depth: usize) {
+    /// CPython's `print_exception_recursive`: the cause (or else the
+    /// context, unless suppressed) first, each exception printed once.
+    fn format_exception(&mut self, err: PyErr, out: &mut String, seen: &mut Vec<usize>) {
         let e = err.0;
-        if depth < 100 {
-            let cause = e.cause.with(|c| *c);
-            let context = e.context.with(|c| *c);
-            let suppress = e.suppress_context.with(|s| *s);
-            if let Value::Exception(c) = cause {
-                self.format_exception(PyErr(c), out, depth + 1);
-                out.push_str(
-                    "\nThe above exception was the direct cause of the following exception:\n\n",
-                );
-            } else if let (Value::Exception(c), false) = (context, suppress) {
-                self.format_exception(PyErr(c), out, depth + 1);
-                out.push_str(
-                    "\nDuring handling of the above exception, another exception occurred:\n\n",
-                );
-            }
+        seen.push(e.addr());
+        let cause = e.cause.with(|c| *c);
+        let context = e.context.with(|c| *c);
+        let suppress = e.suppress_context.with(|s| *s);
+        // (A bound on the chain printed keeps the native stack safe.)
+        let unseen = |v: Value, seen: &Vec<usize>| match v {
+            Value::Exception(c) if !seen.contains(&c.addr()) && seen.len() < 1000 => Some(c),
+            _ => None,
+        };
+        if let Some(c) = unseen(cause, seen) {
+            self.format_exception(PyErr(c), out, seen);
+            out.push_str(
+                "\nThe above exception was the direct cause of the following exception:\n\n",
+            );
+        } else if let (Some(c), false, true) = (unseen(context, seen), suppress, cause.is_none()) {
+            self.format_exception(PyErr(c), out, seen);
+            out.push_str(
+                "\nDuring handling of the above exception, another exception occurred:\n\n",
+            );
         }
         let tb = e.traceback.with(|t| t.clone());
         if !tb.is_empty() {
@@ -114,6 +113,30 @@ impl Vm {
             out.push_str("'?");
         }
         out.push('\n');
+        self.format_notes(&e, out);
+    }
+
+    /// The `__notes__` of an exception, one line each, after its message.
+    fn format_notes(&mut self, e: &crate::runtime::exception::ExcObj, out: &mut String) {
+        let Some(notes) = e.attr("__notes__") else { return };
+        let items = match notes {
+            Value::List(l) => l.snapshot(),
+            Value::Tuple(t) => t.items.to_vec(),
+            other => {
+                let s = self.str_of(other).unwrap_or_default();
+                out.push_str(&s);
+                out.push('\n');
+                return;
+            }
+        };
+        for n in items {
+            let s = match n {
+                Value::Str(s) => s.as_str().to_string(),
+                other => self.repr(other).unwrap_or_default(),
+            };
+            out.push_str(&s);
+            out.push('\n');
+        }
     }
 }
 

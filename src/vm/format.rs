@@ -59,6 +59,7 @@ impl Vm {
             }
             Value::BigInt(b) => fmt::format_int(&Int::Big(b.value.clone()), spec, tname, 4300),
             Value::Float(f) => fmt::format_float(f, spec, tname),
+            Value::Complex(c) => fmt::format_complex(c.re, c.im, spec, tname),
             Value::Str(s) => fmt::format_str(s.as_str(), spec, tname),
             _ => {
                 if spec.is_empty() {

@@ -6,12 +6,13 @@
 
 use std::rc::Rc;
 
+use super::stats::{self, CacheKind};
 use super::{Frame, PyErr, PyResult, Vm};
 use crate::bytecode::code::{CodeObject, GlobalCache};
 use crate::bytecode::opcode::*;
 use crate::compiler::codegen::inplace_operator;
 use crate::runtime::dict::{DictObj, DictTable};
-use crate::runtime::exception::{ExcKind, ExcObj, TbEntry};
+use crate::runtime::exception::ExcKind;
 use crate::runtime::function::FuncObj;
 use crate::runtime::heap::Gc;
 use crate::runtime::list::ListObj;
@@ -46,17 +47,17 @@ impl Vm {
     /// Run the frame on top of `frames` (a boundary frame) until it returns.
     pub fn run(&mut self) -> PyResult<Value> {
         let entry = self.frames.len() - 1;
-        match self.execute(entry) {
-            Ok(v) => Ok(v),
-            Err(e) => {
-                // Unwind every frame of this activation, innermost first.
-                while self.frames.len() > entry {
-                    let f = self.frames.pop().expect("frame");
-                    e.0.traceback.with_mut(|tb| {
-                        tb.push(TbEntry { code: f.code.clone(), pc: f.pc.saturating_sub(1) as u32 })
-                    });
-                }
-                Err(e)
+        self.execute(entry)
+    }
+
+    /// Dispatch until the entry frame returns; an error goes to the
+    /// unwinder, which resumes a handler of the exception tables or pops
+    /// every frame of this activation (see [`super::unwind`]).
+    fn execute(&mut self, entry: usize) -> PyResult<Value> {
+        loop {
+            match self.dispatch(entry) {
+                Ok(v) => return Ok(v),
+                Err(e) => self.unwind(e, entry)?,
             }
         }
     }
@@ -66,7 +67,18 @@ impl Vm {
         Cur { code: Rc::as_ptr(&f.code), base: f.base, pc: f.pc }
     }
 
-    fn execute(&mut self, entry: usize) -> PyResult<Value> {
+    /// Run the loop copy for the instrumentation that is on (`--stats`,
+    /// `--pyprofile`); the plain copy (`MODE == 0`) has none compiled in.
+    fn dispatch(&mut self, entry: usize) -> PyResult<Value> {
+        match self.instruments.mode() {
+            0 => self.execute_in::<0>(entry),
+            stats::STATS => self.execute_in::<{ stats::STATS }>(entry),
+            stats::SAMPLE => self.execute_in::<{ stats::SAMPLE }>(entry),
+            _ => self.execute_in::<{ stats::STATS | stats::SAMPLE }>(entry),
+        }
+    }
+
+    fn execute_in<const MODE: u8>(&mut self, entry: usize) -> PyResult<Value> {
         let mut cur = self.load_cur();
         let mut ext: usize = 0;
         // Register access without bounds checks: the code generator only
@@ -117,6 +129,16 @@ impl Vm {
                 }
             };
         }
+        // `--pyprofile`: at safepoints (calls, backward jumps, returns), the
+        // SAMPLE copies record the Python stack when the sampler asks.
+        macro_rules! poll_sample {
+            () => {
+                if MODE & stats::SAMPLE != 0 && self.instruments.sample_due() {
+                    save_pc!();
+                    self.take_py_sample();
+                }
+            };
+        }
         loop {
             debug_assert!(cur.pc < cur.code().instructions.len());
             // SAFETY: every code object ends in a return, and jumps target
@@ -133,6 +155,9 @@ impl Vm {
             // SAFETY: `Op` is `repr(u8)` with the discriminants 0..COUNT
             // (generated from one list), and `byte < COUNT` was just checked.
             let op: Op = unsafe { std::mem::transmute::<u8, Op>(byte) };
+            if MODE & stats::STATS != 0 {
+                self.instruments.record_op(op);
+            }
             match op {
                 Op::Nop => {}
                 Op::ExtArg => {
@@ -162,6 +187,9 @@ impl Vm {
                     } else {
                         None
                     };
+                    if MODE & stats::STATS != 0 {
+                        self.instruments.record_cache(CacheKind::LoadGlobal, hit.is_some());
+                    }
                     let v = match hit {
                         Some(v) => v,
                         None => {
@@ -229,6 +257,14 @@ impl Vm {
                     if v.is_null() {
                         save_pc!();
                         let name = cell_name(cur.code(), b_of(ins));
+                        // A cell of this function's own local: CPython's
+                        // `format_exc_unbound` reports an unbound local.
+                        if b_of(ins) < cur.code().cellvars.len() {
+                            return Err(self.err(
+                                ExcKind::UnboundLocalError,
+                                format!("cannot access local variable '{name}' where it is not associated with a value"),
+                            ));
+                        }
                         return Err(self.err(
                             ExcKind::NameError,
                             format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
@@ -263,57 +299,77 @@ impl Vm {
                 }
                 Op::Add => {
                     let (x, y) = (rv!(b_of(ins)), rv!(c_of(ins)));
-                    put!(a, match (x, y) {
-                        (&Value::Int(p), &Value::Int(q)) => match p.checked_add(q) {
-                            Some(s) => Value::Int(s),
-                            None => tri!(self.binary_op(Operator::Add, *x, *y)),
-                        },
-                        (&Value::Float(p), &Value::Float(q)) => Value::Float(p + q),
-                        _ => tri!(self.binary_op(Operator::Add, *x, *y)),
-                    });
+                    put!(
+                        a,
+                        match (x, y) {
+                            (&Value::Int(p), &Value::Int(q)) => match p.checked_add(q) {
+                                Some(s) => Value::Int(s),
+                                None => tri!(self.binary_op(Operator::Add, *x, *y)),
+                            },
+                            (&Value::Float(p), &Value::Float(q)) => Value::Float(p + q),
+                            _ => tri!(self.binary_op(Operator::Add, *x, *y)),
+                        }
+                    );
                 }
                 Op::Sub => {
                     let (x, y) = (rv!(b_of(ins)), rv!(c_of(ins)));
-                    put!(a, match (x, y) {
-                        (&Value::Int(p), &Value::Int(q)) => match p.checked_sub(q) {
-                            Some(s) => Value::Int(s),
-                            None => tri!(self.binary_op(Operator::Sub, *x, *y)),
-                        },
-                        (&Value::Float(p), &Value::Float(q)) => Value::Float(p - q),
-                        _ => tri!(self.binary_op(Operator::Sub, *x, *y)),
-                    });
+                    put!(
+                        a,
+                        match (x, y) {
+                            (&Value::Int(p), &Value::Int(q)) => match p.checked_sub(q) {
+                                Some(s) => Value::Int(s),
+                                None => tri!(self.binary_op(Operator::Sub, *x, *y)),
+                            },
+                            (&Value::Float(p), &Value::Float(q)) => Value::Float(p - q),
+                            _ => tri!(self.binary_op(Operator::Sub, *x, *y)),
+                        }
+                    );
                 }
                 Op::Mul => {
                     let (x, y) = (rv!(b_of(ins)), rv!(c_of(ins)));
-                    put!(a, match (x, y) {
-                        (&Value::Int(p), &Value::Int(q)) => match p.checked_mul(q) {
-                            Some(s) => Value::Int(s),
-                            None => tri!(self.binary_op(Operator::Mult, *x, *y)),
-                        },
-                        (&Value::Float(p), &Value::Float(q)) => Value::Float(p * q),
-                        _ => tri!(self.binary_op(Operator::Mult, *x, *y)),
-                    });
+                    put!(
+                        a,
+                        match (x, y) {
+                            (&Value::Int(p), &Value::Int(q)) => match p.checked_mul(q) {
+                                Some(s) => Value::Int(s),
+                                None => tri!(self.binary_op(Operator::Mult, *x, *y)),
+                            },
+                            (&Value::Float(p), &Value::Float(q)) => Value::Float(p * q),
+                            _ => tri!(self.binary_op(Operator::Mult, *x, *y)),
+                        }
+                    );
                 }
                 Op::TrueDiv => {
                     let (x, y) = (rv!(b_of(ins)), rv!(c_of(ins)));
-                    put!(a, match (x, y) {
-                        (&Value::Float(p), &Value::Float(q)) if q != 0.0 => Value::Float(p / q),
-                        _ => tri!(self.binary_op(Operator::Div, *x, *y)),
-                    });
+                    put!(
+                        a,
+                        match (x, y) {
+                            (&Value::Float(p), &Value::Float(q)) if q != 0.0 => Value::Float(p / q),
+                            _ => tri!(self.binary_op(Operator::Div, *x, *y)),
+                        }
+                    );
                 }
                 Op::FloorDiv => {
                     let (x, y) = (rv!(b_of(ins)), rv!(c_of(ins)));
-                    put!(a, match (x, y) {
-                        (&Value::Int(p), &Value::Int(q)) if q > 0 => Value::Int(p.div_euclid(q)),
-                        _ => tri!(self.binary_op(Operator::FloorDiv, *x, *y)),
-                    });
+                    put!(
+                        a,
+                        match (x, y) {
+                            (&Value::Int(p), &Value::Int(q)) if q > 0 =>
+                                Value::Int(p.div_euclid(q)),
+                            _ => tri!(self.binary_op(Operator::FloorDiv, *x, *y)),
+                        }
+                    );
                 }
                 Op::Mod => {
                     let (x, y) = (rv!(b_of(ins)), rv!(c_of(ins)));
-                    put!(a, match (x, y) {
-                        (&Value::Int(p), &Value::Int(q)) if q > 0 => Value::Int(p.rem_euclid(q)),
-                        _ => tri!(self.binary_op(Operator::Mod, *x, *y)),
-                    });
+                    put!(
+                        a,
+                        match (x, y) {
+                            (&Value::Int(p), &Value::Int(q)) if q > 0 =>
+                                Value::Int(p.rem_euclid(q)),
+                            _ => tri!(self.binary_op(Operator::Mod, *x, *y)),
+                        }
+                    );
                 }
                 Op::Pow
                 | Op::LShift
@@ -348,55 +404,72 @@ impl Vm {
                     let k = c_of(ins) as u8 as i8 as i64;
                     let (o, d) =
                         if op == Op::AddI { (Operator::Add, k) } else { (Operator::Sub, -k) };
-                    put!(a, match x {
-                        &Value::Int(p) => match p.checked_add(d) {
-                            Some(s) => Value::Int(s),
-                            None => tri!(self.binary_op(o, *x, Value::Int(k))),
-                        },
-                        &Value::Float(f) => Value::Float(f + d as f64),
-                        _ => tri!(self.binary_op(o, *x, Value::Int(k))),
-                    });
+                    put!(
+                        a,
+                        match x {
+                            &Value::Int(p) => match p.checked_add(d) {
+                                Some(s) => Value::Int(s),
+                                None => tri!(self.binary_op(o, *x, Value::Int(k))),
+                            },
+                            &Value::Float(f) => Value::Float(f + d as f64),
+                            _ => tri!(self.binary_op(o, *x, Value::Int(k))),
+                        }
+                    );
                 }
                 Op::Inplace => {
                     let (x, y) = (rv!(a), rv!(b_of(ins)));
                     let o = inplace_operator(c_of(ins));
-                    put!(a, match (o, x, y) {
-                        (Operator::Add, &Value::Int(p), &Value::Int(q)) => match p.checked_add(q) {
-                            Some(s) => Value::Int(s),
-                            None => tri!(self.binary_op(o, *x, *y)),
-                        },
-                        (Operator::Sub, &Value::Int(p), &Value::Int(q)) => match p.checked_sub(q) {
-                            Some(s) => Value::Int(s),
-                            None => tri!(self.binary_op(o, *x, *y)),
-                        },
-                        (Operator::Add, &Value::Float(p), &Value::Float(q)) => Value::Float(p + q),
-                        (Operator::Sub, &Value::Float(p), &Value::Float(q)) => Value::Float(p - q),
-                        (Operator::Mult, &Value::Float(p), &Value::Float(q)) => Value::Float(p * q),
-                        _ => tri!(self.inplace_op(o, *x, *y)),
-                    });
+                    put!(
+                        a,
+                        match (o, x, y) {
+                            (Operator::Add, &Value::Int(p), &Value::Int(q)) =>
+                                match p.checked_add(q) {
+                                    Some(s) => Value::Int(s),
+                                    None => tri!(self.binary_op(o, *x, *y)),
+                                },
+                            (Operator::Sub, &Value::Int(p), &Value::Int(q)) =>
+                                match p.checked_sub(q) {
+                                    Some(s) => Value::Int(s),
+                                    None => tri!(self.binary_op(o, *x, *y)),
+                                },
+                            (Operator::Add, &Value::Float(p), &Value::Float(q)) =>
+                                Value::Float(p + q),
+                            (Operator::Sub, &Value::Float(p), &Value::Float(q)) =>
+                                Value::Float(p - q),
+                            (Operator::Mult, &Value::Float(p), &Value::Float(q)) =>
+                                Value::Float(p * q),
+                            _ => tri!(self.inplace_op(o, *x, *y)),
+                        }
+                    );
                 }
                 Op::InplaceI => {
                     let x = rv!(a);
                     let k = b_of(ins) as u8 as i8 as i64;
                     let o = inplace_operator(c_of(ins));
-                    put!(a, match (o, x) {
-                        (Operator::Add, &Value::Int(p)) => match p.checked_add(k) {
-                            Some(s) => Value::Int(s),
-                            None => tri!(self.binary_op(o, *x, Value::Int(k))),
-                        },
-                        (Operator::Sub, &Value::Int(p)) => match p.checked_sub(k) {
-                            Some(s) => Value::Int(s),
-                            None => tri!(self.binary_op(o, *x, Value::Int(k))),
-                        },
-                        _ => tri!(self.inplace_op(o, *x, Value::Int(k))),
-                    });
+                    put!(
+                        a,
+                        match (o, x) {
+                            (Operator::Add, &Value::Int(p)) => match p.checked_add(k) {
+                                Some(s) => Value::Int(s),
+                                None => tri!(self.binary_op(o, *x, Value::Int(k))),
+                            },
+                            (Operator::Sub, &Value::Int(p)) => match p.checked_sub(k) {
+                                Some(s) => Value::Int(s),
+                                None => tri!(self.binary_op(o, *x, Value::Int(k))),
+                            },
+                            _ => tri!(self.inplace_op(o, *x, Value::Int(k))),
+                        }
+                    );
                 }
                 Op::Neg => {
                     let x = r!(b_of(ins));
-                    put!(a, match x {
-                        Value::Float(f) => Value::Float(-f),
-                        _ => tri!(self.unary_op(0, x)),
-                    });
+                    put!(
+                        a,
+                        match x {
+                            Value::Float(f) => Value::Float(-f),
+                            _ => tri!(self.unary_op(0, x)),
+                        }
+                    );
                 }
                 Op::Pos => {
                     let x = r!(b_of(ins));
@@ -441,6 +514,9 @@ impl Vm {
                 }
                 Op::Jmp => {
                     let off = sj_of(ins);
+                    if off < 0 {
+                        poll_sample!();
+                    }
                     cur.pc = (cur.pc as i64 + off as i64) as usize;
                     if off < 0 && self.heap.should_collect() {
                         save_pc!();
@@ -518,6 +594,7 @@ impl Vm {
                     }
                 }
                 Op::Call | Op::CallKw | Op::CallMethod => {
+                    poll_sample!();
                     // Fast path: a plain call of a Python function with the
                     // positional arguments it takes. The callee is read in
                     // place (tag, then pointer) rather than copied whole: a
@@ -586,6 +663,7 @@ impl Vm {
                     }
                 }
                 Op::CallEx => {
+                    poll_sample!();
                     let func = r!(a);
                     let args = match r!(a + 1) {
                         Value::Tuple(t) => t.items.to_vec(),
@@ -618,6 +696,7 @@ impl Vm {
                     r!(a + 1) = s;
                 }
                 Op::Return | Op::ReturnNone => {
+                    poll_sample!();
                     let v = if op == Op::Return { r!(a) } else { Value::None };
                     let frame = self.frames.pop().expect("frame");
                     if frame.boundary || self.frames.len() <= entry {
@@ -997,7 +1076,7 @@ impl Vm {
                     let exc = r!(a);
                     let cause = if b_of(ins) == 1 { Some(r!(a + 1)) } else { None };
                     save_pc!();
-                    return Err(self.make_raise(exc, cause));
+                    return Err(self.raise_value(exc, cause));
                 }
                 Op::RaiseAssert => {
                     save_pc!();
@@ -1014,6 +1093,29 @@ impl Vm {
                     let name = cur.code().names[c_of(ins) + ext];
                     save_pc!();
                     r!(a) = tri!(self.import_from(m, name));
+                }
+                Op::PushExc => {
+                    r!(a + 1) = self.handled;
+                    self.handled = r!(a);
+                }
+                Op::PopExc => self.handled = r!(a),
+                Op::Reraise => {
+                    save_pc!();
+                    let v = r!(a);
+                    return Err(self.reraise(v));
+                }
+                Op::RaiseActive => {
+                    save_pc!();
+                    return Err(self.raise_active());
+                }
+                Op::IfExcMatch => {
+                    let (e, t) = (r!(a), r!(b_of(ins)));
+                    if tri!(self.exc_matches(e, t)) {
+                        cur.pc += 1;
+                    } else {
+                        let j = cur.code().instructions[cur.pc];
+                        cur.pc = (cur.pc as i64 + 1 + sj_of(j) as i64) as usize;
+                    }
                 }
                 Op::ImportStar => {
                     let m = r!(a);
@@ -1167,28 +1269,11 @@ impl Vm {
     }
 
     pub fn name_error(&mut self, name: &str) -> PyErr {
-        self.err(ExcKind::NameError, format!("name '{name}' is not defined"))
-    }
-
-    fn make_raise(&mut self, exc: Value, cause: Option<Value>) -> PyErr {
-        let e = match exc {
-            Value::Exception(e) => e,
-            Value::Type(t) if t.exc.is_some() => {
-                self.heap.alloc(ExcObj::new(t.exc.expect("exception type"), Vec::new()))
-            }
-            _ => return self.type_error("exceptions must derive from BaseException"),
-        };
-        if let Some(c) = cause {
-            let c = match c {
-                Value::Type(t) if t.exc.is_some() => Value::Exception(
-                    self.heap.alloc(ExcObj::new(t.exc.expect("exception type"), Vec::new())),
-                ),
-                other => other,
-            };
-            e.cause.with_mut(|x| *x = c);
-            e.suppress_context.with_mut(|s| *s = true);
-        }
-        PyErr(e)
+        let err = self.err(ExcKind::NameError, format!("name '{name}' is not defined"));
+        // `e.name`, as CPython sets it for a failed name lookup.
+        let n = self.new_str(name);
+        let _ = crate::builtins::exceptions::set_attr(self, err.0, "name", n);
+        err
     }
 
     fn unpack(&mut self, src: Value, n: usize, star: Option<usize>) -> PyResult<Vec<Value>> {

@@ -15,6 +15,8 @@ pub mod interp;
 pub mod ops;
 pub mod run;
 pub mod sets;
+pub mod stats;
+pub mod unwind;
 
 use std::io::Write;
 use std::rc::Rc;
@@ -79,6 +81,14 @@ pub struct Vm {
     pub interned: AHashMap<&'static str, Gc<StrObj>>,
     /// Set when stdout hit a broken pipe: stop writing, exit quietly.
     pub stdout_broken: bool,
+    /// `--stats` counters and the `--pyprofile` sampler; empty (the plain
+    /// dispatch loop) unless one is on.
+    pub instruments: stats::Instruments,
+    /// The exception being handled (`sys.exc_info()`), or None.
+    pub handled: Value,
+    /// Set by a re-raise just before the error returns to the unwinder: the
+    /// exception keeps its traceback and context as they are.
+    pub reraising: bool,
 }
 
 impl Vm {
@@ -108,6 +118,9 @@ impl Vm {
             argv,
             interned: AHashMap::new(),
             stdout_broken: false,
+            instruments: Default::default(),
+            handled: Value::None,
+            reraising: false,
         };
         crate::builtins::install(&mut vm);
         vm
@@ -216,6 +229,7 @@ impl Vm {
             temp_roots,
             code_roots,
             interned,
+            handled,
             ..
         } = self;
         heap.collect(|t: &mut Tracer| {
@@ -247,6 +261,7 @@ impl Vm {
             for s in interned.values() {
                 t.mark(*s);
             }
+            handled.trace(t);
         });
     }
 

@@ -24,6 +24,7 @@ pub fn type_id(v: Value) -> TypeId {
         Value::Bool(_) => TypeId::Bool,
         Value::Int(_) | Value::BigInt(_) => TypeId::Int,
         Value::Float(_) => TypeId::Float,
+        Value::Complex(_) => TypeId::Complex,
         Value::Str(_) => TypeId::Str,
         Value::Bytes(_) => TypeId::Bytes,
         Value::List(_) => TypeId::List,
@@ -49,6 +50,7 @@ pub fn type_id(v: Value) -> TypeId {
         Value::Cell(_) => TypeId::Cell,
         Value::Iter(_) => TypeId::Iterator,
         Value::Exception(_) => TypeId::Exception,
+        Value::Traceback(_) => TypeId::Traceback,
         Value::Type(_) => TypeId::Type,
         Value::Module(_) => TypeId::Module,
         Value::Ellipsis => TypeId::Ellipsis,
@@ -117,6 +119,7 @@ impl Vm {
             Value::BigInt(_) => true,
             Value::Bytes(b) => !b.data.is_empty(),
             Value::Range(r) => !r.is_empty(),
+            Value::Complex(c) => c.re != 0.0 || c.im != 0.0,
             _ => true,
         })
     }
@@ -163,6 +166,7 @@ impl Vm {
                 out.push_str(&s)
             }
             Value::Float(f) => crate::repr::write_float_repr(out, f),
+            Value::Complex(c) => crate::repr::write_complex_repr(out, c.re, c.im),
             Value::Str(s) => crate::repr::write_str_repr(out, s.as_str().as_bytes()),
             Value::Bytes(b) => crate::repr::write_bytes_repr(out, &b.data),
             Value::List(l) => {
@@ -303,10 +307,13 @@ impl Vm {
             Value::Iter(_) => {
                 out.push_str(&format!("<iterator object at 0x{:x}>", v.heap_addr().unwrap_or(0)))
             }
+            Value::Traceback(_) => {
+                out.push_str(&format!("<traceback object at 0x{:x}>", v.heap_addr().unwrap_or(0)))
+            }
             Value::Exception(e) => {
                 out.push_str(e.kind.name());
                 out.push('(');
-                for (i, a) in e.args.iter().enumerate() {
+                for (i, a) in e.args().iter().enumerate() {
                     if i > 0 {
                         out.push_str(", ");
                     }
@@ -340,6 +347,11 @@ impl Vm {
         // Ints (small, big, bool).
         if is_int(a) && is_int(b) {
             return self.int_op(op, a, b);
+        }
+        if matches!(a, Value::Complex(_)) || matches!(b, Value::Complex(_)) {
+            if let Some(r) = self.complex_binary_op(op, a, b) {
+                return r;
+            }
         }
         // Mixed numbers → float.
         if matches!(a, Value::Float(_)) || matches!(b, Value::Float(_)) {
@@ -749,7 +761,7 @@ impl Vm {
                     ));
                 }
                 if x < 0.0 && y.fract() != 0.0 && y.is_finite() {
-                    return Err(self.value_error("complex results are not supported yet"));
+                    return self.float_pow_complex(x, y).map(Some);
                 }
                 let r = x.powf(y);
                 if r.is_infinite() && x.is_finite() && y.is_finite() {
@@ -814,6 +826,10 @@ impl Vm {
                 Ok(int_value(self, n))
             }
             (0, Value::Float(f)) => Ok(Value::Float(-f)),
+            (0, Value::Complex(c)) => {
+                Ok(self.new_complex(crate::runtime::complex::C::new(-c.re, -c.im)))
+            }
+            (1, Value::Complex(_)) => Ok(v),
             (1, Value::Int(_) | Value::BigInt(_) | Value::Float(_)) => Ok(v),
             (1, Value::Bool(b)) => Ok(Value::Int(b as i64)),
             (2, Value::Int(i)) => Ok(Value::Int(!i)),

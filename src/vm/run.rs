@@ -50,7 +50,7 @@ impl Vm {
     pub fn handle_uncaught(&mut self, e: super::PyErr) -> i32 {
         if e.0.kind == ExcKind::SystemExit {
             // `SystemExit.code`: the argument, or the tuple of several.
-            let code = match &e.0.args[..] {
+            let code = match &e.0.args()[..] {
                 [] => Value::None,
                 [one] => *one,
                 many => self.new_tuple(many.to_vec()),
@@ -67,6 +67,23 @@ impl Vm {
             };
         }
         self.print_exception(e);
+        if e.0.kind == ExcKind::KeyboardInterrupt {
+            self.flush_out();
+            return exit_sigint();
+        }
         1
     }
+}
+
+/// End the process as an uncaught SIGINT would (CPython's `exit_sigint`), so
+/// that a shell sees the interrupt; the status is a fallback.
+fn exit_sigint() -> i32 {
+    // SAFETY: resetting SIGINT to its default action and sending it to this
+    // process are system calls that touch no Rust-managed memory.
+    unsafe {
+        if libc::signal(libc::SIGINT, libc::SIG_DFL) != libc::SIG_ERR {
+            libc::kill(libc::getpid(), libc::SIGINT);
+        }
+    }
+    libc::SIGINT + 128
 }

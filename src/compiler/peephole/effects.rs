@@ -31,10 +31,9 @@ pub fn flow(op: Op) -> Flow {
     match op {
         Jmp => Flow::Jump,
         JmpIfFalse | JmpIfTrue | ForIter | ForRangePrep | ForRangeLoop => Flow::Branch,
-        IfLt | IfLe | IfGt | IfGe | IfEq | IfNe | IfLtI | IfLeI | IfGtI | IfGeI | IfEqI | IfNeI => {
-            Flow::Skip
-        }
-        Return | ReturnNone | Raise | RaiseAssert => Flow::Exit,
+        IfLt | IfLe | IfGt | IfGe | IfEq | IfNe | IfLtI | IfLeI | IfGtI | IfGeI | IfEqI | IfNeI
+        | IfExcMatch => Flow::Skip,
+        Return | ReturnNone | Raise | RaiseAssert | Reraise | RaiseActive => Flow::Exit,
         Nop | ExtArg | Move | LoadK | LoadInt | LoadNone | LoadTrue | LoadFalse | LoadGlobal
         | StoreGlobal | DeleteGlobal | LoadDeref | StoreDeref | DeleteDeref | LoadClosure
         | CheckBound | DeleteFast | Add | Sub | Mul | TrueDiv | FloorDiv | Mod | Pow | LShift
@@ -44,7 +43,9 @@ pub fn flow(op: Op) -> Flow {
         | GetItemI | SetItem | SetItemI | DelItem | BuildSlice | BuildList | BuildTuple
         | BuildSet | BuildDict | BuildString | ListAppend | SetAdd | DictSet | ListExtend
         | SetUpdate | DictUpdate | DictMerge | ListToTuple | FormatValue | GetIter | Unpack
-        | UnpackEx | MakeFunction | Import | ImportFrom | ImportStar => Flow::Next,
+        | UnpackEx | MakeFunction | Import | ImportFrom | ImportStar | PushExc | PopExc => {
+            Flow::Next
+        }
     }
 }
 
@@ -65,10 +66,11 @@ pub fn reads(ins: &Ins, mut f: impl FnMut(u32)) {
     let mut range = |from: u32, n: u32| (from..from + n).for_each(&mut f);
     match ins.op {
         Nop | ExtArg | LoadK | LoadInt | LoadNone | LoadTrue | LoadFalse | LoadGlobal
-        | DeleteGlobal | LoadDeref | DeleteDeref | LoadClosure | Jmp | ReturnNone | Import => {}
+        | DeleteGlobal | LoadDeref | DeleteDeref | LoadClosure | Jmp | ReturnNone | Import
+        | RaiseActive => {}
         StoreGlobal | StoreDeref | CheckBound | DeleteFast | JmpIfFalse | JmpIfTrue | IfLtI
         | IfLeI | IfGtI | IfGeI | IfEqI | IfNeI | Return | DelAttr | ImportStar | ForIter
-        | InplaceI => range(a, 1),
+        | InplaceI | PushExc | PopExc | Reraise => range(a, 1),
         Move | AddI | SubI | Neg | Pos | Invert | Not | LoadMethod | GetAttr | GetItemI
         | ListToTuple | GetIter | Unpack | UnpackEx | ImportFrom => range(b, 1),
         Add | Sub | Mul | TrueDiv | FloorDiv | Mod | Pow | LShift | RShift | BitAnd | BitOr
@@ -76,8 +78,8 @@ pub fn reads(ins: &Ins, mut f: impl FnMut(u32)) {
             range(b, 1);
             range(c, 1);
         }
-        Inplace | IfLt | IfLe | IfGt | IfGe | IfEq | IfNe | SetAttr | DelItem | ListAppend
-        | SetAdd | ListExtend | SetUpdate | DictUpdate => {
+        Inplace | IfLt | IfLe | IfGt | IfGe | IfEq | IfNe | SetAttr | DelItem | IfExcMatch
+        | ListAppend | SetAdd | ListExtend | SetUpdate | DictUpdate => {
             range(a, 1);
             range(b, 1);
         }
@@ -129,13 +131,16 @@ pub fn writes(ins: &Ins) -> (u32, u32) {
         | BuildTuple | BuildSet | BuildDict | BuildString | ListToTuple | FormatValue | GetIter
         | MakeFunction | Import | ImportFrom => (a, 1),
         LoadMethod => (a, 2),
+        // R[A+1] = the exception handled before.
+        PushExc => (a + 1, 1),
         Unpack => (a, c),
         UnpackEx => (a, (c & 15) + (c >> 4) + 1),
         Nop | ExtArg | StoreGlobal | DeleteGlobal | StoreDeref | DeleteDeref | CheckBound | Jmp
         | JmpIfFalse | JmpIfTrue | IfLt | IfLe | IfGt | IfGe | IfEq | IfNe | IfLtI | IfLeI
         | IfGtI | IfGeI | IfEqI | IfNeI | Return | ReturnNone | SetAttr | DelAttr | SetItem
         | SetItemI | DelItem | ListAppend | SetAdd | DictSet | ListExtend | SetUpdate
-        | DictUpdate | DictMerge | Raise | RaiseAssert | ImportStar => (a, 0),
+        | DictUpdate | DictMerge | Raise | RaiseAssert | ImportStar | PopExc | Reraise
+        | RaiseActive | IfExcMatch => (a, 0),
         // May-writes only: R[A+1] unless the iterator is exhausted; the
         // range loop registers.
         ForIter | ForRangePrep | ForRangeLoop => (a, 0),

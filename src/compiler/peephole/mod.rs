@@ -38,8 +38,7 @@
 //!
 //! Exceptions: an instruction with a handler may continue there instead of
 //! at its successors (before it wrote anything); [`liveness`] and
-//! reachability follow those edges. Code objects have no exception table
-//! yet: [`optimize_code`] passes none.
+//! reachability follow those edges.
 
 pub mod dead_code;
 pub mod effects;
@@ -55,7 +54,7 @@ pub mod asm;
 
 use std::rc::Rc;
 
-use crate::bytecode::code::{CodeObject, Position};
+use crate::bytecode::code::{CodeObject, ExcEntry, Position};
 use crate::bytecode::opcode::*;
 use crate::runtime::gc::Heap;
 use effects::{flow, uses_wide_c, Flow};
@@ -123,21 +122,11 @@ impl Ins {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Malformed(pub &'static str);
 
-/// A row of an exception table in pcs: errors in `start..end` go to
-/// `handler` with the exception in register `reg`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct ExcRow {
-    pub start: u32,
-    pub end: u32,
-    pub handler: u32,
-    pub reg: u32,
-}
-
 /// Decode a code object's words (and its exception table) into the list form.
 pub fn decode(
     words: &[u32],
     positions: &[Position],
-    exc_table: &[ExcRow],
+    exc_table: &[ExcEntry],
 ) -> Result<Vec<Ins>, Malformed> {
     // List index of every word; a word that continues an ExtArg pair gets
     // `usize::MAX` (nothing may jump to it).
@@ -222,7 +211,7 @@ pub struct Encoded {
     pub words: Vec<u32>,
     pub positions: Vec<Position>,
     pub pcs: Vec<u32>,
-    pub exc_table: Vec<ExcRow>,
+    pub exc_table: Vec<ExcEntry>,
 }
 
 /// Encode the list back into words, positions and exception table.
@@ -292,7 +281,7 @@ pub fn encode(code: &[Ins]) -> Result<Encoded, Malformed> {
         positions.push(ins.pos);
     }
     // Consecutive instructions with the same handler make one row.
-    let mut exc_table: Vec<ExcRow> = Vec::new();
+    let mut exc_table: Vec<ExcEntry> = Vec::new();
     for (i, ins) in code.iter().enumerate() {
         let Some((h, reg)) = ins.exc else { continue };
         let handler =
@@ -300,7 +289,7 @@ pub fn encode(code: &[Ins]) -> Result<Encoded, Malformed> {
         let (start, end) = (pcs[i], pcs[i + 1]);
         match exc_table.last_mut() {
             Some(r) if r.end == start && r.handler == handler && r.reg == reg => r.end = end,
-            _ => exc_table.push(ExcRow { start, end, handler, reg }),
+            _ => exc_table.push(ExcEntry { start, end, handler, reg }),
         }
     }
     pcs.pop();
@@ -475,9 +464,9 @@ pub fn run_passes(code: &mut Vec<Ins>, nlocals: u32, consts: &mut fold::Consts<'
 /// Optimize one code object (not its children). Returns whether its code
 /// changed; on any inconsistency it is left as it was.
 pub fn optimize_code(code: &mut CodeObject, heap: &mut Heap) -> bool {
-    // (Code objects have no exception table yet; when they do, its rows go
-    // here and `encoded.exc_table` goes back into the code object.)
-    let Ok(mut list) = decode(&code.instructions, &code.positions, &[]) else { return false };
+    let Ok(mut list) = decode(&code.instructions, &code.positions, &code.exc_table) else {
+        return false;
+    };
     if verify(&list).is_err() {
         return false;
     }
@@ -499,6 +488,7 @@ pub fn optimize_code(code: &mut CodeObject, heap: &mut Heap) -> bool {
     code.global_cache = remap.carry(&code.global_cache).into_boxed_slice();
     code.instructions = encoded.words;
     code.positions = encoded.positions;
+    code.exc_table = encoded.exc_table;
     code.consts = consts;
     true
 }

@@ -3,6 +3,7 @@
 
 use super::asm::assemble;
 use super::*;
+use crate::bytecode::code::ExcEntry;
 
 fn pos(line: u32) -> Position {
     Position { line, end_line: line, col: 0, end_col: 0 }
@@ -112,7 +113,7 @@ fn exception_table_rows_follow_their_instructions() {
         abc(Op::Return, 1, 0, 0),
         Op::ReturnNone as u32,
     ];
-    let rows = [ExcRow { start: 0, end: 3, handler: 4, reg: 5 }];
+    let rows = [ExcEntry { start: 0, end: 3, handler: 4, reg: 5 }];
     let mut list = decode(&words, &[], &rows).expect("decodes");
     assert_eq!(list[2].exc, Some((4, 5)));
     assert_eq!(list[3].exc, None);
@@ -120,11 +121,11 @@ fn exception_table_rows_follow_their_instructions() {
     list[1].dead = true;
     compact(&mut list);
     let enc = encode(&list).unwrap();
-    assert_eq!(enc.exc_table, [ExcRow { start: 0, end: 2, handler: 3, reg: 5 }]);
+    assert_eq!(enc.exc_table, [ExcEntry { start: 0, end: 2, handler: 3, reg: 5 }]);
     // Rows that overlap, or point into nothing, are refused.
-    let bad = [rows[0], ExcRow { start: 2, end: 4, handler: 4, reg: 0 }];
+    let bad = [rows[0], ExcEntry { start: 2, end: 4, handler: 4, reg: 0 }];
     assert!(decode(&words, &[], &bad).is_err());
-    let bad = [ExcRow { start: 0, end: 3, handler: 9, reg: 0 }];
+    let bad = [ExcEntry { start: 0, end: 3, handler: 9, reg: 0 }];
     assert!(decode(&words, &[], &bad).is_err());
 }
 
@@ -191,7 +192,7 @@ fn optimized_programs_verify_and_are_a_fixed_point() {
         optimize(&mut code, &mut heap);
         each(&code, &mut |c| {
             let name = format!("{}: {}", path.display(), c.qualname);
-            let mut list = decode(&c.instructions, &c.positions, &[]).expect(&name);
+            let mut list = decode(&c.instructions, &c.positions, &c.exc_table).expect(&name);
             verify(&list).expect(&name);
             assert_eq!(c.positions.len(), c.instructions.len(), "{name}");
             assert_eq!(c.global_cache.len(), c.instructions.len(), "{name}");

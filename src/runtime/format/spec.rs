@@ -524,3 +524,96 @@ fn format_float_parsed(x: f64, f: &FormatSpec) -> ArithResult<String> {
     let n = Number { sign, prefix: "", digits, decimal, remainder };
     Ok(fill_number(&n, f, group, f.grouping.unwrap_or(',')))
 }
+
+/// `format(z, spec)` for a `complex` (CPython's `format_complex_internal`):
+/// both parts formatted as floats (the imaginary one always signed), the
+/// real part left out when the type is omitted and it is `+0.0`, padding
+/// applied to the whole.
+pub fn format_complex(re: f64, im: f64, spec: &str, type_name: &str) -> ArithResult<String> {
+    if spec.is_empty() {
+        return Ok(crate::repr::complex_repr(re, im));
+    }
+    let f = FormatSpec::parse(spec, type_name, Align::Right, '\0')?;
+    match f.ty {
+        None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n') => {}
+        Some(c) => return Err(unknown_code(c, type_name)),
+    }
+    if f.fill == '0' {
+        return Err(ArithError::value("Zero padding is not allowed in complex format specifier"));
+    }
+    if f.align == Some(Align::AfterSign) {
+        return Err(ArithError::value(
+            "'=' alignment flag is not allowed in complex format specifier",
+        ));
+    }
+    if let Some(p) = f.precision {
+        if p > i32::MAX as usize {
+            return Err(ArithError::value("precision too big"));
+        }
+        if p > MAX_PRECISION {
+            return Err(ArithError::memory());
+        }
+    }
+    let flags =
+        FloatFlags { sign: false, add_dot_0: false, alt: f.alternate, no_neg_0: f.no_neg_0 };
+    let mut ty = f.ty.unwrap_or('\0');
+    let mut default_precision = 6;
+    let (mut skip_re, mut add_parens) = (false, false);
+    if ty == '\0' {
+        ty = 'r';
+        default_precision = 0;
+        if re == 0.0 && re.is_sign_positive() {
+            skip_re = true;
+        } else {
+            add_parens = true;
+        }
+    }
+    if ty == 'n' {
+        ty = 'g';
+    }
+    let precision = match f.precision {
+        None => default_precision,
+        Some(p) => {
+            if ty == 'r' {
+                ty = 'g';
+            }
+            p
+        }
+    };
+    let group = if f.grouping.is_some() && f.ty != Some('n') { 3 } else { 0 };
+    let sep = f.grouping.unwrap_or(',');
+    let part = |x: f64, sign: Option<char>| {
+        let buf = format_float_short(x, ty, precision, flags);
+        let (s, body) = match buf.strip_prefix('-') {
+            Some(rest) => (Some('-'), rest.to_string()),
+            None => (None, buf.clone()),
+        };
+        let ndig = body.bytes().take_while(u8::is_ascii_digit).count();
+        let (digits, rest) = body.split_at(ndig);
+        let (decimal, remainder) = match rest.strip_prefix('.') {
+            Some(r) => (true, r),
+            None => (false, rest),
+        };
+        let n = Number { sign: s, prefix: "", digits, decimal, remainder };
+        let tmp =
+            FormatSpec { fill: ' ', align: Some(Align::Left), sign, width: None, ..f.clone() };
+        fill_number(&n, &tmp, group, sep)
+    };
+    let mut body = String::new();
+    if add_parens {
+        body.push('(');
+    }
+    if !skip_re {
+        body.push_str(&part(re, f.sign));
+    }
+    body.push_str(&part(im, if skip_re { f.sign } else { Some('+') }));
+    body.push('j');
+    if add_parens {
+        body.push(')');
+    }
+    let len = body.chars().count();
+    if f.width.is_some_and(|w| w > MAX_WIDTH) {
+        return Err(ArithError::memory());
+    }
+    Ok(pad_str(&body, len, &f, Align::Right))
+}

@@ -1,0 +1,40 @@
+# Errors of complex operations.
+def attempt(f):
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+
+attempt(lambda: 1j / 0)
+attempt(lambda: 1j / 0j)
+attempt(lambda: 1 / 0j)
+attempt(lambda: 1.5 / complex(0, 0))
+attempt(lambda: 0j ** -1)
+attempt(lambda: 0j ** 1j)
+attempt(lambda: 0j ** (-1 + 0j))
+attempt(lambda: (1e200 + 1e200j) ** 2)
+attempt(lambda: (1e200 + 1e200j) ** 2.5)
+attempt(lambda: 1j < 2j)
+attempt(lambda: 1j >= 1)
+attempt(lambda: 1 > 1j)
+attempt(lambda: 1j // 2)
+attempt(lambda: 1j % 2)
+attempt(lambda: 2 // 1j)
+attempt(lambda: divmod(1j, 2))
+attempt(lambda: ~1j)
+attempt(lambda: 1j & 1)
+attempt(lambda: 1j << 1)
+attempt(lambda: int(1j))
+attempt(lambda: float(1j))
+attempt(lambda: round(1j))
+attempt(lambda: pow(1j, 2, 3))
+attempt(lambda: abs(complex(1e308, 1e308)))
+attempt(lambda: sorted([1j, 2j]))
+attempt(lambda: "a" + 1j)
+attempt(lambda: [1] * 1j)
+attempt(lambda: (1j).foo)
+attempt(lambda: complex("1+2j", 1))
+attempt(lambda: {[1j]: 1})
+attempt(lambda: 10 ** 400 * 1j)
+x = 1j
+x //= 2
