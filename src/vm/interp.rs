@@ -741,8 +741,8 @@ impl Vm {
                 Op::GetItemI => {
                     let x = rv!(b_of(ins));
                     let i = c_of(ins) as u8 as i8 as i64;
-                    let fast = match x {
-                        &Value::List(l) => {
+                    let fast = match *x {
+                        Value::List(l) => {
                             let j = if i < 0 { i + l.len() as i64 } else { i };
                             if j >= 0 {
                                 l.get(j as usize)
@@ -750,7 +750,7 @@ impl Vm {
                                 None
                             }
                         }
-                        &Value::Tuple(t) => {
+                        Value::Tuple(t) => {
                             let j = if i < 0 { i + t.items.len() as i64 } else { i };
                             if j >= 0 {
                                 t.items.get(j as usize).copied()
