@@ -14,12 +14,11 @@
 //! Under `cargo test --benches` each program runs once, so keep them quick.
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
-use mimalloc::MiMalloc;
 use taipan::cli::pipeline::compile_program;
 use taipan::vm::Vm;
 
-#[global_allocator]
-static GLOBAL: MiMalloc = MiMalloc;
+// The global allocator (mimalloc, counting bytes for the GC) comes from
+// the library.
 
 /// A benchmark program; it runs after `N = n`, the iteration count that is
 /// also the throughput unit ("elements" = loop iterations).

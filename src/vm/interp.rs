@@ -406,12 +406,12 @@ impl Vm {
                         if op == Op::AddI { (Operator::Add, k) } else { (Operator::Sub, -k) };
                     put!(
                         a,
-                        match x {
-                            &Value::Int(p) => match p.checked_add(d) {
+                        match *x {
+                            Value::Int(p) => match p.checked_add(d) {
                                 Some(s) => Value::Int(s),
                                 None => tri!(self.binary_op(o, *x, Value::Int(k))),
                             },
-                            &Value::Float(f) => Value::Float(f + d as f64),
+                            Value::Float(f) => Value::Float(f + d as f64),
                             _ => tri!(self.binary_op(o, *x, Value::Int(k))),
                         }
                     );
