@@ -254,7 +254,7 @@ assert check(make(14)) == N
 /// A VM with the program compiled, ready to run.
 fn prepared(src: &str) -> (Vm, std::rc::Rc<taipan::bytecode::code::CodeObject>) {
     let mut vm = Vm::new(vec!["bench".to_owned()]);
-    let code = match compile_program(&mut vm, src.as_bytes(), "<bench>") {
+    let code = match compile_program(&mut vm, src.as_bytes(), "<bench>", true) {
         Ok(Ok(code)) => code,
         Ok(Err(status)) => panic!("benchmark program not compiled (status {status}):\n{src}"),
         Err(e) => panic!("benchmark program invalid:\n{}", e.render("<bench>")),

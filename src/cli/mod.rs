@@ -28,7 +28,8 @@ Options:
 -V, --version : print the Taipan version and exit
 --check file ... : check the syntax of each file; silent when all are valid,
              otherwise print the first error as python3 would and exit 1
---dis      : print the bytecode instead of running the program
+--dis      : print the bytecode of every code object instead of running
+--no-opt   : skip the peephole optimizer (with --dis: the code before it)
 --stats    : after the run, print executed opcode counts, the most frequent
              opcode pairs and inline-cache hit rates on stderr
 --profile OUT : sample the interpreter's Rust functions while the program
@@ -48,8 +49,14 @@ pub fn main(args: Vec<OsString>) -> i32 {
     let mut args = args.into_iter().map(|a| a.to_string_lossy().into_owned());
     let argv0 = args.next().unwrap_or_else(|| "taipan".to_owned());
     let args: Vec<String> = args.collect();
-    let mut cli =
-        Cli { argv0, rest: Vec::new(), dash: false, dis: false, profile: Default::default() };
+    let mut cli = Cli {
+        argv0,
+        rest: Vec::new(),
+        dash: false,
+        dis: false,
+        no_opt: false,
+        profile: Default::default(),
+    };
     cli.run(&args)
 }
 
@@ -61,6 +68,9 @@ struct Cli {
     dash: bool,
     /// `--dis`: print the bytecode instead of running.
     dis: bool,
+    /// `--no-opt`: skip the peephole optimizer (with `--dis`: show the code
+    /// before it).
+    no_opt: bool,
     /// `--stats`, `--profile`, `--pyprofile`: measure the run.
     profile: crate::profile::ProfileOptions,
 }
@@ -83,6 +93,10 @@ impl Cli {
                     return self.run_stdin();
                 }
                 "--dis" => self.dis = true,
+                "--no-opt" => {
+                    self.no_opt = true;
+                    self.profile.no_opt = true;
+                }
                 "--stats" => self.profile.stats = true,
                 "--profile" | "--pyprofile" | "--profile-hz" if i + 1 >= args.len() => {
                     return self.usage_error(&format!("Argument expected for the {arg} option"));
@@ -180,7 +194,7 @@ impl Cli {
 
     fn run_source(&self, bytes: &[u8], filename: &str, argv: &[String]) -> i32 {
         if self.dis {
-            return match pipeline::disassemble(bytes, filename) {
+            return match pipeline::disassemble(bytes, filename, !self.no_opt) {
                 Ok(text) => write_stdout(text.as_bytes()),
                 Err(e) => report(&e, filename),
             };
@@ -188,7 +202,7 @@ impl Cli {
         let result = if self.profile.any() {
             crate::profile::run_instrumented(bytes, filename, argv.to_vec(), &self.profile)
         } else {
-            pipeline::run_program(bytes, filename, argv.to_vec())
+            pipeline::run_program(bytes, filename, argv.to_vec(), !self.no_opt)
         };
         match result {
             Ok(status) => status,

@@ -127,17 +127,24 @@ pub fn check_source(bytes: &[u8]) -> Result<(), SourceError> {
     result.map_err(|error| SourceError { error, src })
 }
 
-/// Decode, parse, check, compile and run a program as `__main__`; the exit
-/// status, or the syntax error to report.
-pub fn run_program(bytes: &[u8], filename: &str, argv: Vec<String>) -> Result<i32, SourceError> {
+/// Decode, parse, check, compile (and, if `optimize`, run the peephole
+/// optimizer on) a program and run it as `__main__`; the exit status, or the
+/// syntax error to report.
+pub fn run_program(
+    bytes: &[u8],
+    filename: &str,
+    argv: Vec<String>,
+    optimize: bool,
+) -> Result<i32, SourceError> {
     let mut vm = crate::vm::Vm::new(argv);
-    match compile_program(&mut vm, bytes, filename)? {
+    match compile_program(&mut vm, bytes, filename, optimize)? {
         Ok(code) => Ok(vm.run_main(code)),
         Err(status) => Ok(status),
     }
 }
 
-/// Decode, parse, check and compile a program into `vm`'s heap, ready for
+/// Decode, parse, check and compile a program into `vm`'s heap (then, if
+/// `optimize`, run the peephole optimizer on it), ready for
 /// [`crate::vm::Vm::run_main`] (the embedding entry point benchmarks and the
 /// profilers use). `Ok(Err(status))`: the compiler does not support the
 /// program yet; the message is already on stderr.
@@ -145,6 +152,7 @@ pub fn compile_program(
     vm: &mut crate::vm::Vm,
     bytes: &[u8],
     filename: &str,
+    optimize: bool,
 ) -> Result<Result<std::rc::Rc<crate::bytecode::code::CodeObject>, i32>, SourceError> {
     let src = decode_source(bytes).map_err(|error| SourceError { error, src: String::new() })?;
     let arena = Bump::new();
@@ -165,7 +173,12 @@ pub fn compile_program(
         filename,
         &mut vm.heap,
     ) {
-        Ok(code) => Ok(Ok(code)),
+        Ok(mut code) => {
+            if optimize {
+                crate::compiler::peephole::optimize(&mut code, &mut vm.heap);
+            }
+            Ok(Ok(code))
+        }
         Err(e) => {
             let index = LineIndex::new(&src);
             let (what, span) = match e {
@@ -181,8 +194,9 @@ pub fn compile_program(
     }
 }
 
-/// Compile a program and disassemble every code object (`taipan --dis`).
-pub fn disassemble(bytes: &[u8], filename: &str) -> Result<String, SourceError> {
+/// Compile a program and disassemble every code object (`taipan --dis`;
+/// the code before the peephole optimizer unless `optimize`).
+pub fn disassemble(bytes: &[u8], filename: &str, optimize: bool) -> Result<String, SourceError> {
     let src = decode_source(bytes).map_err(|error| SourceError { error, src: String::new() })?;
     let mut heap = crate::runtime::gc::Heap::new();
     let arena = Bump::new();
@@ -198,7 +212,10 @@ pub fn disassemble(bytes: &[u8], filename: &str) -> Result<String, SourceError> 
     match crate::compiler::codegen::compile_module(
         &module, &table, &interner, &src, filename, &mut heap,
     ) {
-        Ok(code) => {
+        Ok(mut code) => {
+            if optimize {
+                crate::compiler::peephole::optimize(&mut code, &mut heap);
+            }
             let mut out = String::new();
             crate::bytecode::dis::disassemble(&code, &mut out);
             Ok(out)

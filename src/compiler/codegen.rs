@@ -45,6 +45,9 @@ pub enum CompileError {
     TooLarge { what: &'static str, span: Span },
 }
 
+mod conditions;
+mod operands;
+
 type CResult<T> = Result<T, CompileError>;
 
 mod deleted;
@@ -366,8 +369,18 @@ impl<'g, 'a> Gen<'g, 'a> {
         }
     }
 
-    /// Point the jump at `at` to `target`.
+    /// Point every jump of the jump list `at` (see [`conditions`]) to `target`.
     fn patch(&mut self, at: usize, target: usize) -> CResult<()> {
+        let mut next = Some(at);
+        while let Some(j) = next {
+            next = self.next_in_list(j);
+            self.patch_one(j, target)?;
+        }
+        Ok(())
+    }
+
+    /// Point the jump at `at` to `target`.
+    fn patch_one(&mut self, at: usize, target: usize) -> CResult<()> {
         let offset = target as i32 - (at as i32 + 1);
         let u = self.u();
         let ins = u.code[at];
@@ -714,13 +727,18 @@ impl<'g, 'a> Gen<'g, 'a> {
             }
             StmtKind::If { test, body, orelse } => {
                 let jf = self.cond_jump(test, false)?;
-                self.branch(|g| g.stmts(body))?;
                 if orelse.is_empty() {
+                    self.branch(|g| g.stmts(body))?;
                     self.patch_here(jf)?;
                 } else {
+                    // A local bound on both arms is bound after the `if`.
+                    let before = self.u().bound.clone();
+                    self.stmts(body)?;
+                    let after_body = std::mem::replace(&mut self.u().bound, before);
                     let jend = self.jump(Op::Jmp, 0);
                     self.patch_here(jf)?;
-                    self.branch(|g| g.stmts(orelse))?;
+                    self.stmts(orelse)?;
+                    self.u().bound.retain(|r| after_body.contains(r));
                     self.patch_here(jend)?;
                 }
             }
@@ -966,13 +984,11 @@ impl<'g, 'a> Gen<'g, 'a> {
 
     /// Expressions whose evaluation must not write a local before it is done.
     fn needs_temp(&self, e: &Expr) -> bool {
-        matches!(
-            e.kind,
-            ExprKind::BoolOp { .. }
-                | ExprKind::IfExp { .. }
-                | ExprKind::Compare { .. }
-                | ExprKind::NamedExpr { .. }
-        )
+        match &e.kind {
+            ExprKind::BoolOp { .. } | ExprKind::NamedExpr { .. } => true,
+            ExprKind::Compare { ops, .. } => ops.len() > 1,
+            _ => false,
+        }
     }
 
     /// Store the value in `src` into the target expression (errors point
@@ -1044,7 +1060,8 @@ impl<'g, 'a> Gen<'g, 'a> {
             ExprKind::Name { id, .. } => {
                 let place = self.place(*id);
                 match place {
-                    Place::Reg(r) => {
+                    // (`x += (x := 5)` adds to the old `x`: the general path.)
+                    Place::Reg(r) if !operands::may_rebind(value) => {
                         let old = self.set_pos(target.span);
                         self.check_bound(r, *id);
                         self.restore_pos(old);
@@ -1630,6 +1647,11 @@ impl<'g, 'a> Gen<'g, 'a> {
         dst: Reg,
     ) -> CResult<()> {
         let top = self.top();
+        // The destination is the newest temporary: build and call the
+        // function right there (no Move).
+        if dst + 1 == top && self.is_temp(dst) {
+            self.set_top(dst);
+        }
         let name = self.interner.lookup(match kind {
             CompKind::List => "listcomp",
             CompKind::Set => "setcomp",
@@ -1721,7 +1743,7 @@ impl<'g, 'a> Gen<'g, 'a> {
                         return Ok(());
                     }
                 }
-                let l = self.expr_any(left)?;
+                let l = self.operand(left, operands::may_rebind(right))?;
                 let r = self.expr_any(right)?;
                 let old = self.set_pos(e.span);
                 self.emit(abc(binop(*op), dst, l, r));
@@ -1761,7 +1783,13 @@ impl<'g, 'a> Gen<'g, 'a> {
                 let t = if self.is_temp(dst) { dst } else { self.alloc(1)? };
                 let mut ends = Vec::new();
                 for (i, v) in values.iter().enumerate() {
-                    self.expr_to(v, t)?;
+                    // Operands after the first may not run: what they bind
+                    // (`:=`) stays maybe-unbound.
+                    if i == 0 {
+                        self.expr_to(v, t)?;
+                    } else {
+                        self.branch(|g| g.expr_to(v, t))?;
+                    }
                     if i + 1 < values.len() {
                         let jop = if *op == BoolOp::And { Op::JmpIfFalse } else { Op::JmpIfTrue };
                         ends.push(self.jump(jop, t));
@@ -1775,12 +1803,20 @@ impl<'g, 'a> Gen<'g, 'a> {
                 }
             }
             ExprKind::Compare { left, ops, comparators } => {
-                let t = if self.is_temp(dst) { dst } else { self.alloc(1)? };
-                let mut l = self.expr_any(left)?;
+                // One comparison writes its result last; a chain writes it
+                // between its links, so a local destination needs a temporary.
+                let t = if self.is_temp(dst) || ops.len() == 1 { dst } else { self.alloc(1)? };
+                // Operands stay in their locals' registers unless a `:=`
+                // in the chain may rebind one before it is compared.
+                let rebound = comparators.iter().any(operands::may_rebind);
+                let mut l = self.operand(left, rebound)?;
                 let mut ends = Vec::new();
                 for (i, (op, c)) in ops.iter().zip(comparators.iter()).enumerate() {
-                    let r = self.alloc(1)?;
-                    self.expr_to(c, r)?;
+                    let r = if i == 0 {
+                        self.operand(c, rebound)?
+                    } else {
+                        self.branch(|g| g.operand(c, rebound))?
+                    };
                     let old = self.set_pos(e.span);
                     self.emit(abc(cmpop(*op), t, l, r));
                     self.restore_pos(old);
@@ -1797,16 +1833,14 @@ impl<'g, 'a> Gen<'g, 'a> {
                 }
             }
             ExprKind::IfExp { test, body, orelse } => {
-                let t = if self.is_temp(dst) { dst } else { self.alloc(1)? };
+                // Each branch writes `dst` only when it is done (the test
+                // has been evaluated by then): no temporary needed.
                 let jf = self.cond_jump(test, false)?;
-                self.branch(|g| g.expr_to(body, t))?;
+                self.branch(|g| g.expr_to(body, dst))?;
                 let jend = self.jump(Op::Jmp, 0);
                 self.patch_here(jf)?;
-                self.branch(|g| g.expr_to(orelse, t))?;
+                self.branch(|g| g.expr_to(orelse, dst))?;
                 self.patch_here(jend)?;
-                if t != dst {
-                    self.emit(abc(Op::Move, dst, t, 0));
-                }
             }
             ExprKind::NamedExpr { target, value } => {
                 let t = if self.is_temp(dst) { dst } else { self.alloc(1)? };
@@ -1827,7 +1861,7 @@ impl<'g, 'a> Gen<'g, 'a> {
                 self.restore_pos(old);
             }
             ExprKind::Subscript { value, slice, .. } => {
-                let o = self.expr_any(value)?;
+                let o = self.operand(value, operands::may_rebind(slice))?;
                 let k = self.expr_any(slice)?;
                 let old = self.set_pos(e.span);
                 self.emit(abc(Op::GetItem, dst, o, k));
@@ -1883,6 +1917,10 @@ impl<'g, 'a> Gen<'g, 'a> {
             }
             ExprKind::Lambda { args, body } => {
                 let sym = self.interner.lookup("lambda").unwrap_or(Symbol(0));
+                // The destination is the newest temporary: make it there.
+                if dst + 1 == self.top() && self.is_temp(dst) {
+                    self.set_top(dst);
+                }
                 let f = self.make_function(e.span, sym, args, FunctionBody::Expr(body))?;
                 if let Some(child) = self.u().children.last_mut() {
                     if let Some(c) = Rc::get_mut(child) {
@@ -2147,76 +2185,6 @@ impl<'g, 'a> Gen<'g, 'a> {
             self.emit(abc(Op::Move, dst, base, 0));
         }
         Ok(())
-    }
-
-    /// Evaluate a condition and jump when its truth equals `jump_if`;
-    /// returns the jump to patch. Comparisons fuse into compare-and-branch.
-    fn cond_jump(&mut self, test: &Expr<'a>, jump_if: bool) -> CResult<usize> {
-        // The truth test itself is located at the enclosing statement (or
-        // expression), as CPython's conditional jumps are.
-        let jump_pos = self.u().pos;
-        self.cond_jump_at(test, jump_if, jump_pos)
-    }
-
-    fn cond_jump_at(
-        &mut self,
-        test: &Expr<'a>,
-        jump_if: bool,
-        jump_pos: Position,
-    ) -> CResult<usize> {
-        let top = self.top();
-        let old = self.set_pos(test.span);
-        let r = (|| {
-            if let ExprKind::Compare { left, ops, comparators } = &test.kind {
-                if ops.len() == 1 {
-                    let fused = match ops[0] {
-                        CmpOp::Lt => Some(Op::IfLt),
-                        CmpOp::LtE => Some(Op::IfLe),
-                        CmpOp::Gt => Some(Op::IfGt),
-                        CmpOp::GtE => Some(Op::IfGe),
-                        CmpOp::Eq => Some(Op::IfEq),
-                        CmpOp::NotEq => Some(Op::IfNe),
-                        _ => None,
-                    };
-                    if let (Some(op), false) = (fused, jump_if) {
-                        // Against a small int constant: the immediate form.
-                        if let ExprKind::Constant { value: Constant::Int(k), .. } =
-                            comparators[0].kind
-                        {
-                            if (-128..=127).contains(&k) {
-                                let l = self.expr_any(left)?;
-                                let opi = match op {
-                                    Op::IfLt => Op::IfLtI,
-                                    Op::IfLe => Op::IfLeI,
-                                    Op::IfGt => Op::IfGtI,
-                                    Op::IfGe => Op::IfGeI,
-                                    Op::IfEq => Op::IfEqI,
-                                    _ => Op::IfNeI,
-                                };
-                                self.emit(abc(opi, l, (k as i8 as u8) as u32, 0));
-                                return Ok(self.jump(Op::Jmp, 0));
-                            }
-                        }
-                        let l = self.expr_any(left)?;
-                        let r = self.expr_any(&comparators[0])?;
-                        self.emit(abc(op, l, r, 0));
-                        return Ok(self.jump(Op::Jmp, 0));
-                    }
-                }
-            }
-            if let ExprKind::UnaryOp { op: UnaryOp::Not, operand } = &test.kind {
-                return self.cond_jump_at(operand, !jump_if, jump_pos);
-            }
-            let r = self.expr_any(test)?;
-            let expr_pos = self.u().pos;
-            self.u().pos = jump_pos;
-            let j = self.jump(if jump_if { Op::JmpIfTrue } else { Op::JmpIfFalse }, r);
-            self.u().pos = expr_pos;
-            Ok(j)
-        })();
-        self.restore_pos(old);
-        self.set_top(top);
-        r
     }
 }
 

@@ -39,6 +39,8 @@ pub struct ProfileOptions {
     pub stats: bool,
     /// `--profile-hz N`: sampling rate of both profilers.
     pub hz: Option<u32>,
+    /// `--no-opt`: measure the code before the peephole optimizer.
+    pub no_opt: bool,
 }
 
 impl ProfileOptions {
@@ -139,7 +141,7 @@ pub fn run_instrumented(
     }
 
     let mut vm = Vm::new(argv);
-    let mut status = match compile_program(&mut vm, bytes, filename)? {
+    let mut status = match compile_program(&mut vm, bytes, filename, !opts.no_opt)? {
         Ok(code) => {
             vm.instruments = Instruments::new(
                 opts.stats.then(Box::<OpStats>::default),

@@ -492,6 +492,25 @@ impl Vm {
                         }
                     );
                 }
+                Op::InplaceI => {
+                    let x = rv!(a);
+                    let k = b_of(ins) as u8 as i8 as i64;
+                    let o = inplace_operator(c_of(ins));
+                    put!(
+                        a,
+                        match (o, x) {
+                            (Operator::Add, &Value::Int(p)) => match p.checked_add(k) {
+                                Some(s) => Value::Int(s),
+                                None => tri!(self.binary_op(o, *x, Value::Int(k))),
+                            },
+                            (Operator::Sub, &Value::Int(p)) => match p.checked_sub(k) {
+                                Some(s) => Value::Int(s),
+                                None => tri!(self.binary_op(o, *x, Value::Int(k))),
+                            },
+                            _ => tri!(self.inplace_op(o, *x, Value::Int(k))),
+                        }
+                    );
+                }
                 Op::Neg => {
                     let x = r!(b_of(ins));
                     put!(
@@ -887,6 +906,46 @@ impl Vm {
                         _ => tri!(self.get_item(*x, *k)),
                     };
                     r!(a) = v;
+                }
+                Op::GetItemI => {
+                    let x = rv!(b_of(ins));
+                    let i = c_of(ins) as u8 as i8 as i64;
+                    let fast = match *x {
+                        Value::List(l) => {
+                            let j = if i < 0 { i + l.len() as i64 } else { i };
+                            if j >= 0 {
+                                l.get(j as usize)
+                            } else {
+                                None
+                            }
+                        }
+                        Value::Tuple(t) => {
+                            let j = if i < 0 { i + t.items.len() as i64 } else { i };
+                            if j >= 0 {
+                                t.items.get(j as usize).copied()
+                            } else {
+                                None
+                            }
+                        }
+                        _ => None,
+                    };
+                    let v = match fast {
+                        Some(v) => v,
+                        None => tri!(self.get_item(*x, Value::Int(i))),
+                    };
+                    r!(a) = v;
+                }
+                Op::SetItemI => {
+                    let i = b_of(ins) as u8 as i8 as i64;
+                    if let &Value::List(l) = rv!(a) {
+                        let j = if i < 0 { i + l.len() as i64 } else { i };
+                        if j >= 0 && j < l.len() as i64 {
+                            l.set(j as usize, r!(c_of(ins)));
+                            continue;
+                        }
+                    }
+                    let (x, v) = (r!(a), r!(c_of(ins)));
+                    tri!(self.set_item(x, Value::Int(i), v));
                 }
                 Op::SetItem => {
                     let (x, k) = (rv!(a), rv!(b_of(ins)));

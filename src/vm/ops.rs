@@ -84,6 +84,7 @@ fn is_int(v: Value) -> bool {
 }
 
 /// A number as f64 for mixed arithmetic (`None` if not a number).
+#[inline]
 fn to_f64(vm: &mut Vm, v: Value) -> PyResult<Option<f64>> {
     Ok(match v {
         Value::Float(f) => Some(f),
@@ -958,9 +959,11 @@ impl Vm {
         }
         let ord: Option<Ordering> = match (a, b) {
             (Value::Int(x), Value::Int(y)) => Some(x.cmp(&y)),
-            (Value::Float(x), Value::Float(y)) => {
-                x.partial_cmp(&y).or(Some(Ordering::Equal)).filter(|_| !x.is_nan() && !y.is_nan())
-            }
+            // Every ordering comparison with a NaN is false.
+            (Value::Float(x), Value::Float(y)) => match x.partial_cmp(&y) {
+                Some(o) => Some(o),
+                None => return Ok(false),
+            },
             _ if is_int(a) && is_int(b) => Some(big_cmp(a, b)),
             (Value::Str(x), Value::Str(y)) => Some(x.as_str().cmp(y.as_str())),
             (Value::Bytes(x), Value::Bytes(y)) => Some(x.data.cmp(&y.data)),

@@ -1,0 +1,253 @@
+//! The code generator and the optimizer on representative functions,
+//! checked by opcode sequence as Lua's `testes/code.lua` checks its code
+//! generator: a change that adds a `Move`, a jump or a temporary shows up as
+//! a different sequence. [`raw`] is the code generator's output (`taipan
+//! --dis --no-opt`), [`ops`] what runs after the peephole optimizer; both
+//! are compared with [`seq`] texts, one opcode name per word.
+
+use std::rc::Rc;
+
+use bumpalo::Bump;
+
+use super::check_module;
+use super::codegen::compile_module;
+use super::peephole;
+use crate::bytecode::code::CodeObject;
+use crate::bytecode::opcode::{op_of, Op};
+use crate::runtime::gc::Heap;
+use crate::syntax::intern::Interner;
+use crate::syntax::parser::{parse, ParseOptions};
+
+fn compile(src: &str, heap: &mut Heap, optimize: bool) -> Rc<CodeObject> {
+    let arena = Bump::new();
+    let mut interner = Interner::new();
+    let module = parse(&arena, src, ParseOptions::default(), &mut interner).expect("parses");
+    let table = check_module(&arena, &module, &mut interner, src).expect("checks");
+    let mut code =
+        compile_module(&module, &table, &interner, src, "<test>", heap).expect("compiles");
+    if optimize {
+        peephole::optimize(&mut code, heap);
+    }
+    code
+}
+
+fn find<'c>(code: &'c CodeObject, qualname: &str) -> Option<&'c CodeObject> {
+    if &*code.qualname == qualname {
+        return Some(code);
+    }
+    code.children.iter().find_map(|c| find(c, qualname))
+}
+
+fn names(src: &str, qualname: &str, optimize: bool) -> Vec<&'static str> {
+    let mut heap = Heap::new();
+    let code = compile(src, &mut heap, optimize);
+    let f = find(&code, qualname).unwrap_or_else(|| panic!("no code object {qualname}"));
+    f.instructions.iter().map(|&w| Op::from_u8(op_of(w)).map_or("?", Op::name)).collect()
+}
+
+/// The opcodes that run (after the optimizer), space-separated.
+fn ops(src: &str, qualname: &str) -> String {
+    names(src, qualname, true).join(" ")
+}
+
+/// The code generator's own opcodes, space-separated.
+fn raw(src: &str, qualname: &str) -> String {
+    names(src, qualname, false).join(" ")
+}
+
+/// An expected sequence written over several lines, `#` comments allowed.
+fn seq(text: &str) -> String {
+    let words = text.lines().flat_map(|l| l.split('#').next().unwrap_or("").split_whitespace());
+    words.collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn binary_operation_writes_its_result_directly() {
+    let src = "def f(a, b):\n    return a + b\n";
+    assert_eq!(ops(src, "f"), "Add Return");
+    assert_eq!(raw(src, "f"), "Add Return ReturnNone");
+    let src = "def f(a, b):\n    c = a * b - 1\n    return c\n";
+    assert_eq!(ops(src, "f"), "Mul SubI Return");
+}
+
+#[test]
+fn for_range_loop() {
+    let src = "def f(n):\n    total = 0\n    for i in range(n):\n        total += i * i\n    return total\n";
+    let want = seq("
+        LoadInt                                 # total = 0
+        LoadGlobal Move Call GetIter            # iter(range(n))
+        ForIter Move Mul Inplace Jmp            # the loop
+        Return
+    ");
+    assert_eq!(ops(src, "f"), want);
+}
+
+#[test]
+fn if_elif_else_with_comparisons() {
+    let src = "def f(a, b):\n    if a < b:\n        r = -1\n    elif a == b:\n        r = 0\n    else:\n        r = 1\n    return r\n";
+    // Bound on every arm: no CheckBound before the return.
+    let want = seq("
+        IfLt Jmp LoadInt Jmp
+        IfEq Jmp LoadInt Jmp
+        LoadInt Return ReturnNone
+    ");
+    assert_eq!(raw(src, "f"), want);
+    // The jumps to the return became returns.
+    let want = seq("
+        IfLt Jmp LoadInt Return
+        IfEq Jmp LoadInt Return
+        LoadInt Return
+    ");
+    assert_eq!(ops(src, "f"), want);
+    // Against a small constant: the immediate form.
+    let src = "def f(n):\n    if n < 2:\n        return n\n    return 0\n";
+    assert_eq!(ops(src, "f"), "IfLtI Jmp Return LoadInt Return");
+}
+
+#[test]
+fn while_loop() {
+    let src = "def f(n):\n    i = 0\n    while i < n:\n        i = i + 2\n    return i\n";
+    assert_eq!(ops(src, "f"), "LoadInt IfLt Jmp AddI Jmp Return");
+    // `while True` tests nothing at run time; `break` jumps out.
+    let src = "def f(n):\n    while True:\n        n -= 1\n        if n == 0:\n            break\n    return n\n";
+    let want = seq("
+        LoadTrue JmpIfFalse                     # while True
+        LoadInt Inplace                         # n -= 1
+        IfEqI Jmp Jmp                           # if n == 0: break
+        Jmp                                     # back edge
+        Return ReturnNone
+    ");
+    assert_eq!(raw(src, "f"), want);
+    // The If's own Jmp is no GC safepoint, so it is not threaded to the
+    // back edge (only a backward `Jmp` collects).
+    assert_eq!(ops(src, "f"), "InplaceI IfEqI Jmp Return Jmp");
+}
+
+#[test]
+fn calls_with_positional_and_keyword_arguments() {
+    let src = "def f(g, x, y):\n    g(x)\n    g(x, y, 3)\n    return g(x, key=y, reverse=True)\n";
+    let want = seq("
+        Move Move Call                          # g(x)
+        Move Move Move LoadInt Call             # g(x, y, 3)
+        Move Move Move LoadTrue CallKw          # g(x, key=y, reverse=True)
+        Return
+    ");
+    assert_eq!(ops(src, "f"), want);
+    let src = "def f(lst, x):\n    lst.append(x)\n    return lst.pop()\n";
+    assert_eq!(ops(src, "f"), "LoadMethod Move CallMethod LoadMethod CallMethod Return");
+}
+
+#[test]
+fn closures() {
+    let src = "def outer(x):\n    def inner(y):\n        return x + y\n    return inner\n";
+    assert_eq!(ops(src, "outer"), "LoadClosure BuildTuple MakeFunction Move Return");
+    assert_eq!(ops(src, "outer.<locals>.inner"), "LoadDeref Add Return");
+    // A lambda argument is made where the call wants it.
+    let src = "def f(k):\n    return sorted(k, key=lambda v: -v)\n";
+    assert_eq!(ops(src, "f"), "LoadGlobal Move MakeFunction CallKw Return");
+}
+
+#[test]
+fn comprehensions() {
+    let src = "def f(xs):\n    return [x * 2 for x in xs if x > 0]\n";
+    // Built and called in the register that is returned.
+    assert_eq!(ops(src, "f"), "MakeFunction GetIter Call Return");
+    let want = seq("
+        BuildList Move                          # [], the iterator
+        ForIter Move                            # for x in ...
+        IfGtI Jmp                               # if x > 0
+        LoadInt Mul ListAppend                  # append(x * 2)
+        Jmp Return
+    ");
+    assert_eq!(ops(src, "f.<locals>.<listcomp>"), want);
+}
+
+#[test]
+fn augmented_assignment_to_subscripts_and_attributes() {
+    let src = "def f(d, lst, k):\n    d[k] += 1\n    lst[0] -= k\n    d.count *= 2\n";
+    let want = seq("
+        GetItem LoadInt Inplace SetItem         # d[k] += 1
+        LoadInt GetItem Inplace SetItem         # lst[0] -= k
+        GetAttr LoadInt Inplace SetAttr         # d.count *= 2
+        ReturnNone
+    ");
+    assert_eq!(raw(src, "f"), want);
+    // Small int operands become immediates (superinstructions).
+    let want = seq("
+        GetItem InplaceI SetItem                # d[k] += 1
+        GetItemI Inplace SetItemI               # lst[0] -= k
+        GetAttr InplaceI SetAttr                # d.count *= 2
+        ReturnNone
+    ");
+    assert_eq!(ops(src, "f"), want);
+}
+
+#[test]
+fn chained_comparisons() {
+    let src = "def f(a, b, c):\n    if a < b < c:\n        return 1\n    return a < b <= c\n";
+    // The operands are read in place (no Move).
+    let want = seq("
+        Lt JmpIfFalse Lt JmpIfFalse             # if a < b < c
+        LoadInt Return
+        Lt JmpIfFalse Le Return                 # return a < b <= c
+        ReturnNone
+    ");
+    assert_eq!(raw(src, "f"), want);
+    // In the condition the links fuse into compare-and-skip once threading
+    // points them at the else branch.
+    let want = seq("
+        IfLt Jmp IfLt Jmp
+        LoadInt Return
+        Lt JmpIfFalse Le Return
+    ");
+    assert_eq!(ops(src, "f"), want);
+}
+
+#[test]
+fn and_or_not_in_conditions_short_circuit_without_temporaries() {
+    let src = "def f(a, b, c):\n    if a and b or c:\n        return 1\n    while a < b and not c:\n        a += 1\n    return a or b\n";
+    let want = seq("
+        JmpIfFalse JmpIfTrue JmpIfFalse         # if a and b or c
+        LoadInt Return
+        IfLt Jmp JmpIfTrue                      # while a < b and not c
+        InplaceI Jmp                            # a += 1
+        Move JmpIfTrue Move Return              # return a or b
+    ");
+    assert_eq!(ops(src, "f"), want);
+}
+
+#[test]
+fn comparison_and_if_expression_assign_locals_directly() {
+    let src = "def f(a, b):\n    x = a < b\n    y = a if x else b\n    return y\n";
+    assert_eq!(ops(src, "f"), "Lt JmpIfFalse Move Return Move Return");
+}
+
+#[test]
+fn constant_expressions_fold() {
+    let src = "def f():\n    return 2 ** 10 - 1, -(1 << 4), 'ab' * 2\n";
+    let want = seq("
+        LoadInt LoadInt Pow SubI                # 2 ** 10 - 1
+        LoadInt LoadInt LShift Neg              # -(1 << 4)
+        LoadK LoadInt Mul                       # 'ab' * 2
+        BuildTuple Return ReturnNone
+    ");
+    assert_eq!(raw(src, "f"), want);
+    assert_eq!(ops(src, "f"), "LoadK Return");
+    let mut heap = Heap::new();
+    let code = compile(src, &mut heap, true);
+    let f = find(&code, "f").expect("f");
+    let k = crate::bytecode::opcode::bx_of(f.instructions[0]);
+    assert_eq!(crate::bytecode::dis::const_repr(&f.consts[k]), "(1023, -16, 'abab')");
+}
+
+#[test]
+fn module_level_code_is_optimized_too() {
+    let src = "x = 1\nif x:\n    y = 2\nelse:\n    y = 3\n";
+    let want = seq("
+        LoadInt StoreGlobal                     # x = 1
+        LoadGlobal JmpIfFalse                   # if x
+        LoadInt StoreGlobal ReturnNone          # y = 2 (and the end)
+        LoadInt StoreGlobal ReturnNone          # y = 3
+    ");
+    assert_eq!(ops(src, "<module>"), want);
+}
