@@ -4,37 +4,67 @@
 //! without `.expected`; the JSON must parse, the SVG must be well-formed, the
 //! baseline comparison must catch a regression, bad usage must exit 2.
 //! Needs `python3` on PATH. Kept fast: tiny scripts, `--runs 2`, no warm-up.
+//!
+//! No assertion may depend on how fast the machine happens to be: the tests
+//! run under `cargo test` beside other tests, on shared machines. Baselines
+//! are therefore doctored to absurd times (see `set_wall`), and only the
+//! hanging script, which can never finish, runs with a short `--timeout`.
 
 use std::fs;
+use std::ops::Deref;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 const BENCH: &str = env!("CARGO_BIN_EXE_taipan-bench");
 
-/// A fresh scratch directory for one test.
-fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("bench_harness_{name}"));
+/// A fresh scratch directory for one test, unique to this process (several
+/// runs of this test binary at once must not share it), removed when the
+/// test passes and kept for inspection when it fails.
+struct Scratch(PathBuf);
+
+impl Deref for Scratch {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            let _ = fs::remove_dir_all(&self.0);
+        }
+    }
+}
+
+fn scratch(name: &str) -> Scratch {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("bench_harness_{name}_{}", std::process::id()));
     let _ = fs::remove_dir_all(&dir);
     fs::create_dir_all(dir.join("scripts")).unwrap();
-    dir
+    fs::create_dir_all(dir.join("hang")).unwrap();
+    Scratch(dir)
 }
 
 fn write(path: &Path, text: &str) {
     fs::write(path, text).unwrap();
 }
 
-/// The scripts: `hello` and `count` are fine; `hang` never ends; `noexp` has
-/// no `.expected`. Plus `wrong.sh`, an "interpreter" that prints the wrong
-/// thing for `hello` and fails (status 7) on everything else.
+/// The scripts: `hello` and `count` are fine; `noexp` has no `.expected`.
+/// `hang/hang.py` never ends: it is kept out of `scripts/` so that only its
+/// own run needs a short `--timeout` (a loaded machine may well take more
+/// than a second to start `python3`). Plus `wrong.sh`, an "interpreter" that
+/// prints the wrong thing for `hello` and fails (status 7) on everything else.
 fn setup(dir: &Path) -> PathBuf {
     let s = dir.join("scripts");
     write(&s.join("hello.py"), "print('hello')\n");
     write(&s.join("hello.expected"), "hello\n");
     write(&s.join("count.py"), "print(sum(range(1000)))\n");
     write(&s.join("count.expected"), "499500\n");
-    write(&s.join("hang.py"), "while True:\n    pass\n");
-    write(&s.join("hang.expected"), "never\n");
+    let h = dir.join("hang");
+    write(&h.join("hang.py"), "while True:\n    pass\n");
+    write(&h.join("hang.expected"), "never\n");
     write(&s.join("noexp.py"), "print(1)\n");
     let wrong = dir.join("wrong.sh");
     write(
@@ -151,8 +181,6 @@ fn full_run_marks_problems_and_writes_outputs() {
         "2",
         "--warmup",
         "0",
-        "--timeout",
-        "1",
         "--json",
         json.to_str().unwrap(),
         "--svg",
@@ -160,7 +188,7 @@ fn full_run_marks_problems_and_writes_outputs() {
     ]);
     let stdout = text(&out.stdout);
     assert!(out.status.success(), "{stdout}\n{}", text(&out.stderr));
-    for word in ["WRONG", "FAILED", "TIMEOUT", "MISSING", "NO .expected", "geometric mean"] {
+    for word in ["WRONG", "FAILED", "MISSING", "NO .expected", "geometric mean"] {
         assert!(stdout.contains(word), "no {word} in:\n{stdout}");
     }
     assert!(
@@ -198,9 +226,6 @@ fn full_run_marks_problems_and_writes_outputs() {
     let count = script("count");
     assert_eq!(status(&count, 2), "FAILED");
     assert!(count["cells"][2]["detail"].as_str().unwrap().contains("exit status 7"));
-    let hang = script("hang");
-    assert_eq!(status(&hang, 0), "TIMEOUT");
-    assert_eq!(status(&hang, 1), "TIMEOUT");
     assert_eq!(status(&script("noexp"), 0), "NO_EXPECTED");
     assert_eq!(report["geomean"][0]["scripts"], 2);
     assert!(report["geomean"][0]["speedup"]["ci95_low"].as_f64().unwrap() > 0.0);
@@ -209,6 +234,103 @@ fn full_run_marks_problems_and_writes_outputs() {
     assert!(chart.starts_with("<?xml"));
     check_xml(&chart).unwrap();
     assert!(chart.contains("geometric mean") && chart.contains("hello"));
+}
+
+#[test]
+fn hanging_script_times_out() {
+    let dir = scratch("hang");
+    setup(&dir);
+    let json = dir.join("r.json");
+    let svg = dir.join("c.svg");
+    let out = bench(&[
+        dir.join("hang").join("hang.py").to_str().unwrap(),
+        "--taipan",
+        "python3",
+        "--against",
+        "python3",
+        "--runs",
+        "2",
+        "--warmup",
+        "0",
+        "--timeout",
+        "1",
+        "--json",
+        json.to_str().unwrap(),
+        "--svg",
+        svg.to_str().unwrap(),
+    ]);
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{stdout}\n{}", text(&out.stderr));
+    assert!(stdout.contains("TIMEOUT"), "{stdout}");
+    let report: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(&json).unwrap()).unwrap();
+    let hang = &report["scripts"][0];
+    assert_eq!(hang["name"], "hang");
+    for i in 0..2 {
+        assert_eq!(hang["cells"][i]["status"], "TIMEOUT", "{stdout}");
+        assert!(hang["cells"][i]["samples"].as_array().unwrap().is_empty());
+    }
+    assert_eq!(report["geomean"][0]["scripts"], 0);
+    let chart = fs::read_to_string(&svg).unwrap();
+    check_xml(&chart).unwrap();
+    assert!(chart.contains("TIMEOUT"));
+}
+
+/// Doctors the wall time of interpreter `i` on the first script of a saved
+/// report: every sample and the summary become `secs`, with the smallest
+/// relative error the statistics allow (0.5%).
+///
+/// Absurd values make the baseline comparison independent of the machine.
+/// The interval of a ratio is `ratio · exp(±t · se)` with `se` the two
+/// relative errors in quadrature and `t` at most 12.706 (one degree of
+/// freedom). With two runs, the new relative error is
+/// `1.2533 · 1.4826 · MAD / (√2 · median) < 1.314` (the MAD of positive
+/// samples is below their median), however noisy the machine: the interval
+/// spans less than a factor `exp(12.706 · 1.315) ≈ 1.8e7` either way. Against
+/// 1 ps, any run of a real process (well above 20 µs) is slower by more than
+/// that; against 10¹² s, any run that ends (at most `--timeout`, 60 s) is
+/// faster by more than that. So the verdicts are certain, whatever the load.
+fn set_wall(report: &mut serde_json::Value, i: usize, secs: f64) {
+    let cell = &mut report["scripts"][0]["cells"][i];
+    for sample in cell["samples"].as_array_mut().unwrap() {
+        sample["wall"] = serde_json::json!(secs);
+    }
+    let spread = (12.706f64 * 0.005).exp();
+    let wall = &mut cell["wall"];
+    for (key, v) in [
+        ("median", secs),
+        ("min", secs),
+        ("max", secs),
+        ("mad", 0.0),
+        ("rel_se", 0.005),
+        ("ci95_low", secs / spread),
+        ("ci95_high", secs * spread),
+    ] {
+        assert!(!wall[key].is_null(), "no wall.{key} in {wall}");
+        wall[key] = serde_json::json!(v);
+    }
+}
+
+/// The verdicts of a report's baseline comparison, by interpreter.
+fn verdicts(json: &Path) -> Vec<(String, String)> {
+    let report: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(json).unwrap()).unwrap();
+    report["baseline"]["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            assert_eq!(c["script"], "hello");
+            (
+                c["interpreter"].as_str().unwrap().to_string(),
+                c["verdict"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+    v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
 }
 
 #[test]
@@ -241,30 +363,79 @@ fn baseline_regression_fails_the_run() {
     assert!(text(&out.stdout).contains("hello"));
     check_xml(&fs::read_to_string(&svg).unwrap()).unwrap();
 
-    // A baseline in which taipan was a hundred times faster.
-    let mut old: serde_json::Value =
+    // A run compared with itself (nothing is timed): no change at all, not
+    // even with a zero threshold.
+    let same = dir.join("same.json");
+    let out = bench(&[
+        "--load",
+        json.to_str().unwrap(),
+        "--baseline",
+        json.to_str().unwrap(),
+        "--fail-on-regression",
+        "0",
+        "--json",
+        same.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}{}", text(&out.stdout), text(&out.stderr));
+    assert!(!text(&out.stdout).contains("REGRESSION"), "{}", text(&out.stdout));
+    assert_eq!(verdicts(&same), pairs(&[("taipan", "same"), ("python3", "same")]));
+
+    let saved: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(&json).unwrap()).unwrap();
-    let wall = &mut old["scripts"][0]["cells"][0]["wall"];
-    for key in ["median", "min", "ci95_low", "ci95_high"] {
-        let v = wall[key].as_f64().unwrap();
-        wall[key] = serde_json::json!(v / 100.0);
-    }
-    let old_path = dir.join("old.json");
-    write(&old_path, &old.to_string());
+    let doctored = |name: &str, taipan: f64, python3: f64| {
+        let mut old = saved.clone();
+        set_wall(&mut old, 0, taipan);
+        set_wall(&mut old, 1, python3);
+        let path = dir.join(name);
+        write(&path, &old.to_string());
+        path
+    };
 
+    // A baseline in which taipan took 1 ps (and python3 ages): taipan
+    // regressed, which fails the run past the threshold.
+    let fast = doctored("fast.json", 1e-12, 1e12);
+    let cmp = dir.join("cmp_fast.json");
     let mut args = common.to_vec();
-    args.extend(["--baseline", old_path.to_str().unwrap(), "--fail-on-regression", "20"]);
+    args.extend([
+        "--baseline",
+        fast.to_str().unwrap(),
+        "--fail-on-regression",
+        "20",
+        "--json",
+        cmp.to_str().unwrap(),
+    ]);
     let out = bench(&args);
-    assert_eq!(out.status.code(), Some(3), "{}{}", text(&out.stdout), text(&out.stderr));
-    assert!(text(&out.stdout).contains("REGRESSION"));
-    assert!(text(&out.stderr).contains("regression: hello"));
+    let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
+    assert_eq!(out.status.code(), Some(3), "{stdout}{stderr}");
+    assert!(stdout.contains("REGRESSION"), "{stdout}");
+    assert!(stderr.contains("regression: hello"), "{stderr}");
+    assert!(stderr.contains("under taipan") && !stderr.contains("under python3"), "{stderr}");
+    assert_eq!(verdicts(&cmp), pairs(&[("taipan", "regression"), ("python3", "improvement")]));
 
-    // Without the threshold the regression is reported, not fatal; the
-    // unchanged baseline shows no regression.
+    // Without the threshold the regression is reported, not fatal.
+    let out = bench(&[&common[..], &["--baseline", fast.to_str().unwrap()]].concat());
+    assert!(out.status.success(), "{}{}", text(&out.stdout), text(&out.stderr));
+    assert!(text(&out.stdout).contains("REGRESSION"), "{}", text(&out.stdout));
+
+    // The other way round: taipan improved beyond doubt and only python3
+    // (the machine) regressed, which does not fail the run.
+    let slow = doctored("slow.json", 1e12, 1e-12);
+    let cmp = dir.join("cmp_slow.json");
     let mut args = common.to_vec();
-    args.extend(["--baseline", json.to_str().unwrap(), "--fail-on-regression", "200"]);
+    args.extend([
+        "--baseline",
+        slow.to_str().unwrap(),
+        "--fail-on-regression",
+        "20",
+        "--json",
+        cmp.to_str().unwrap(),
+    ]);
     let out = bench(&args);
-    assert!(out.status.success(), "{}", text(&out.stdout));
+    let (stdout, stderr) = (text(&out.stdout), text(&out.stderr));
+    assert!(out.status.success(), "{stdout}{stderr}");
+    assert!(!stderr.contains("regression"), "{stderr}");
+    assert!(stdout.contains("improvement") && stdout.contains("REGRESSION"), "{stdout}");
+    assert_eq!(verdicts(&cmp), pairs(&[("taipan", "improvement"), ("python3", "regression")]));
 }
 
 #[test]
