@@ -444,7 +444,7 @@ impl<'g, 'a> Gen<'g, 'a> {
         if let Some(&s) = self.names_cache.get(&sym) {
             return s;
         }
-        let s = self.heap.alloc(StrObj::new(self.interner.resolve(sym)));
+        let s = self.heap.alloc_str(self.interner.resolve(sym));
         self.names_cache.insert(sym, s);
         s
     }
@@ -477,7 +477,7 @@ impl<'g, 'a> Gen<'g, 'a> {
         if let Some(sym) = self.interner.lookup(text) {
             return self.name_index(sym);
         }
-        let s = self.heap.alloc(StrObj::new(text));
+        let s = self.heap.alloc_str(text);
         let u = self.u();
         u.names.push(Value::Str(s));
         u.names.len() as u32 - 1
@@ -488,7 +488,7 @@ impl<'g, 'a> Gen<'g, 'a> {
             return i;
         }
         let s = match self.mangled_text(sym) {
-            Some(t) => self.heap.alloc(StrObj::new(t)),
+            Some(t) => self.heap.alloc_str(&t),
             None => self.name_str(sym),
         };
         let u = self.u();
@@ -531,7 +531,7 @@ impl<'g, 'a> Gen<'g, 'a> {
             Constant::Str(bytes) => {
                 let s = String::from_utf8_lossy(bytes).into_owned();
                 let key = ConstKey::Str(s.clone().into_boxed_str());
-                (Some(key), Value::Str(self.heap.alloc(StrObj::new(s))))
+                (Some(key), Value::Str(self.heap.alloc_str(&s)))
             }
             Constant::Bytes(b) => {
                 (None, Value::Bytes(self.heap.alloc(BytesObj { data: b.into() })))
@@ -719,7 +719,7 @@ impl<'g, 'a> Gen<'g, 'a> {
                     let text = self
                         .mangled_text(*id)
                         .unwrap_or_else(|| self.interner.resolve(*id).to_string());
-                    let s = self.heap.alloc(StrObj::new(text.as_str()));
+                    let s = self.heap.alloc_str(text.as_str());
                     let k = self.add_const(Some(ConstKey::Str(text.into())), Value::Str(s));
                     self.load_k(r + 2, k, target.span)?;
                     self.emit(abc(Op::SetItem, r + 1, r + 2, r));
@@ -1242,7 +1242,7 @@ impl<'g, 'a> Gen<'g, 'a> {
         }
         self.emit(abc(Op::MakeFunction, f, child, flags));
         self.set_top(f + 1);
-        let name_obj = self.heap.alloc(StrObj::new(name_str.as_str()));
+        let name_obj = self.heap.alloc_str(name_str.as_str());
         let k = self.add_const(Some(ConstKey::Str(name_str.as_str().into())), Value::Str(name_obj));
         let has_star = bases.iter().any(|b| matches!(b.kind, ExprKind::Starred { .. }))
             || keywords.iter().any(|k| k.arg.is_none());
@@ -1345,7 +1345,7 @@ impl<'g, 'a> Gen<'g, 'a> {
         self.emit(abx(Op::LoadName, r, n));
         let n = self.str_name_index("__module__");
         self.emit(abx(Op::StoreName, r, n));
-        let q = self.heap.alloc(StrObj::new(qualname));
+        let q = self.heap.alloc_str(qualname);
         let k = self.add_const(Some(ConstKey::Str(qualname.into())), Value::Str(q));
         self.load_k(r, k, span)?;
         let n = self.str_name_index("__qualname__");

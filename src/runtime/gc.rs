@@ -6,21 +6,27 @@ use super::dict::{DictObj, DictViewObj};
 use super::exception::{ExcObj, TracebackObj};
 use super::function::{BoundMethodObj, BuiltinObj, CellObj, FuncObj};
 use super::generator::GenObj;
-use super::heap::{collect_with_weak, sweep_arena, Arena, Gc, GcStats, Trace, Tracer};
+use super::heap::{
+    collect_with_weak, sweep_arena, sweep_tail_arena, Arena, Gc, GcStats, TailArena, Trace, Tracer,
+};
 use super::instance::InstanceObj;
 use super::iter::IterObj;
 use super::list::ListObj;
 use super::module::ModuleObj;
 use super::object::{BigIntObj, BytesObj, RangeObj, SliceObj, TypeObj};
 use super::set::SetObj;
-use super::str::StrObj;
+use super::str::{StrObj, StrWriter};
 use super::tuple::TupleObj;
 
 macro_rules! heap_types {
     ( $( $field:ident : $ty:ty ),* $(,)? ) => {
         /// All arenas of the heap.
         #[derive(Default)]
-        pub struct Arenas { $( $field: Arena<$ty> ),* }
+        pub struct Arenas {
+            /// Strings: one allocation each, text included (see `runtime::str`).
+            strs: TailArena<StrObj>,
+            $( $field: Arena<$ty> ),*
+        }
 
         $(
             impl HeapType for $ty {
@@ -31,7 +37,7 @@ macro_rules! heap_types {
 
         impl Arenas {
             fn sweep(&mut self) -> usize {
-                0 $( + sweep_arena(&mut self.$field) )*
+                sweep_tail_arena(&mut self.strs) $( + sweep_arena(&mut self.$field) )*
             }
         }
     };
@@ -43,7 +49,6 @@ pub trait HeapType: Trace + Sized {
 }
 
 heap_types! {
-    strs: StrObj,
     lists: ListObj,
     tuples: TupleObj,
     dicts: DictObj,
@@ -69,6 +74,10 @@ heap_types! {
 
 pub struct Heap {
     arenas: Arenas,
+    /// The empty string and the one-character strings of code points below
+    /// 256, made once (immortal), as CPython caches them.
+    empty_str: Gc<StrObj>,
+    latin1: Box<[Gc<StrObj>]>,
     pub stats: GcStats,
     /// Torture mode (`TAIPAN_GC_TORTURE=N`, N ≥ 1): collect at every N-th
     /// safepoint (N = 1: at every one), to shake out rooting bugs; 0 = off.
@@ -86,7 +95,82 @@ impl Heap {
         if torture > 0 {
             stats.threshold = 0;
         }
-        Heap { arenas: Arenas::default(), stats, torture, torture_ticks: 0 }
+        let mut arenas = Arenas::default();
+        let empty_str = StrObj::alloc(&mut arenas.strs, true, 0, Some(0), |_| {});
+        let latin1 = (0..256u32)
+            .map(|cp| {
+                let c = char::from_u32(cp).expect("Latin-1 code point");
+                StrObj::alloc(&mut arenas.strs, true, c.len_utf8(), Some(1), |w| w.push_char(c))
+            })
+            .collect();
+        Heap { arenas, empty_str, latin1, stats, torture, torture_ticks: 0 }
+    }
+
+    // ----- strings ----------------------------------------------------------
+
+    /// A string with the text `s` (the cached one for "" and one Latin-1
+    /// character).
+    #[inline]
+    pub fn alloc_str(&mut self, s: &str) -> Gc<StrObj> {
+        if let Some(g) = self.cached_str(s.as_bytes()) {
+            return g;
+        }
+        StrObj::alloc(&mut self.arenas.strs, false, s.len(), None, |w| w.push_str(s))
+    }
+
+    /// The cached string for `b` (UTF-8), if it is "" or one Latin-1
+    /// character.
+    #[inline]
+    fn cached_str(&self, b: &[u8]) -> Option<Gc<StrObj>> {
+        match *b {
+            [] => Some(self.empty_str),
+            [c] => Some(self.latin1[c as usize]),
+            [c0 @ 0xc2..=0xc3, c1] => {
+                Some(self.latin1[(((c0 & 0x1f) as usize) << 6) | (c1 & 0x3f) as usize])
+            }
+            _ => None,
+        }
+    }
+
+    /// The one-character string of the ASCII byte `b` (< 0x80).
+    #[inline]
+    pub fn ascii_char(&self, b: u8) -> Gc<StrObj> {
+        debug_assert!(b < 0x80);
+        self.latin1[b as usize]
+    }
+
+    /// A string of `len` bytes written by `fill` (which must write exactly
+    /// that many; `nchars`: its length in code points, if known), built in
+    /// place: one allocation, no intermediate `String`.
+    #[inline]
+    pub fn str_with(
+        &mut self,
+        len: usize,
+        nchars: Option<usize>,
+        fill: impl FnOnce(&mut StrWriter),
+    ) -> Gc<StrObj> {
+        if len <= 2 {
+            let mut buf = [0u8; 2];
+            let mut w = StrWriter::on(&mut buf[..len]);
+            fill(&mut w);
+            let text = w.text();
+            if let Some(g) = self.cached_str(text.as_bytes()) {
+                return g;
+            }
+            return StrObj::alloc(&mut self.arenas.strs, false, len, nchars, |w| w.push_str(text));
+        }
+        StrObj::alloc(&mut self.arenas.strs, false, len, nchars, fill)
+    }
+
+    /// The concatenation of `parts`.
+    #[inline]
+    pub fn str_concat(&mut self, parts: &[&str]) -> Gc<StrObj> {
+        let len = parts.iter().map(|p| p.len()).sum();
+        self.str_with(len, None, |w| {
+            for p in parts {
+                w.push_str(p)
+            }
+        })
     }
 
     #[inline]

@@ -106,6 +106,10 @@ pub trait Trace {
     fn heap_size(&self) -> usize {
         0
     }
+
+    /// The object holds no references (a string): marking it only sets its
+    /// mark bit, with no entry on the work list.
+    const LEAF: bool = false;
 }
 
 type TraceFn = unsafe fn(*const (), &mut Tracer);
@@ -135,6 +139,9 @@ impl Tracer {
         let slot = unsafe { g.ptr.as_ref() };
         if !slot.mark.get() {
             slot.mark.set(true);
+            if T::LEAF {
+                return;
+            }
             self.work.push((g.ptr.as_ptr() as *const (), trace_slot::<T>));
         }
     }
@@ -242,6 +249,128 @@ impl<T> Drop for Arena<T> {
             }
         }
     }
+}
+
+/// Objects whose variable-length data follows them in the same allocation
+/// (a string's text): see [`TailArena`].
+pub trait Tailed: Trace {
+    /// The bytes after the object (what [`TailArena::alloc`] was given).
+    fn tail_len(&self) -> usize;
+}
+
+/// Objects of type `T`, each in its own allocation from the global allocator
+/// together with `tail` bytes of data right after it: one allocation per
+/// object instead of an arena slot plus a separate buffer. A list of every
+/// object is kept for the sweep. `Gc<T>` to such an object is the same as to
+/// an arena slot (same `GcBox` header), so marking and access do not change.
+///
+/// Immortal objects (the cached one-character strings) are not in the list:
+/// they are never swept, and their mark bit stays set once marked, so later
+/// collections skip them.
+pub struct TailArena<T: Tailed> {
+    objs: Vec<NonNull<GcBox<T>>>,
+    immortal: Vec<NonNull<GcBox<T>>>,
+}
+
+impl<T: Tailed> Default for TailArena<T> {
+    fn default() -> Self {
+        TailArena { objs: Vec::new(), immortal: Vec::new() }
+    }
+}
+
+impl<T: Tailed> TailArena<T> {
+    fn layout(tail: usize) -> std::alloc::Layout {
+        std::alloc::Layout::from_size_align(
+            std::mem::size_of::<GcBox<T>>() + tail,
+            std::mem::align_of::<GcBox<T>>(),
+        )
+        .expect("object size overflows the address space")
+    }
+
+    /// Allocate an object with `tail` bytes after it. `init` receives the
+    /// (uninitialized) tail's address, must fill all `tail` bytes, and
+    /// returns the object, whose `tail_len()` must be `tail`.
+    pub fn alloc(&mut self, tail: usize, immortal: bool, init: impl FnOnce(*mut u8) -> T) -> Gc<T> {
+        let layout = Self::layout(tail);
+        // SAFETY: the layout has a non-zero size (it holds a `GcBox`).
+        let raw = unsafe { std::alloc::alloc(layout) };
+        if raw.is_null() {
+            std::alloc::handle_alloc_error(layout);
+        }
+        let ptr = raw as *mut GcBox<T>;
+        // SAFETY: `raw` is a fresh allocation of `layout`, large enough for a
+        // `GcBox<T>` and `tail` bytes after it, and aligned for `GcBox<T>`.
+        let tail_ptr = unsafe { raw.add(std::mem::size_of::<GcBox<T>>()) };
+        let value = init(tail_ptr);
+        debug_assert_eq!(value.tail_len(), tail);
+        // SAFETY: as above; writing the header initializes the slot.
+        unsafe {
+            ptr.write(GcBox {
+                mark: Cell::new(immortal),
+                alive: Cell::new(true),
+                value: UnsafeCell::new(MaybeUninit::new(value)),
+            });
+        }
+        // SAFETY: `raw` is not null (checked above).
+        let ptr = unsafe { NonNull::new_unchecked(ptr) };
+        if immortal {
+            self.immortal.push(ptr);
+        } else {
+            self.objs.push(ptr);
+        }
+        Gc { ptr, _marker: PhantomData }
+    }
+
+    /// Free `p`'s allocation.
+    ///
+    /// # Safety
+    /// `p` came from [`TailArena::alloc`] and is not used afterwards.
+    unsafe fn free(p: NonNull<GcBox<T>>) -> usize {
+        // SAFETY: the caller guarantees `p` is a live object of this arena.
+        let value = unsafe { (*p.as_ref().value.get()).assume_init_read() };
+        let layout = Self::layout(value.tail_len());
+        drop(value);
+        // SAFETY: allocated in `alloc` with this same layout.
+        unsafe { std::alloc::dealloc(p.as_ptr() as *mut u8, layout) };
+        layout.size()
+    }
+
+    /// Free every unmarked object, unmark the others. Returns the live bytes.
+    fn sweep(&mut self) -> usize {
+        let mut bytes = 0;
+        self.objs.retain(|&p| {
+            // SAFETY: every pointer in the list is a live object.
+            let b = unsafe { p.as_ref() };
+            if b.mark.get() {
+                b.mark.set(false);
+                // SAFETY: live objects are initialized.
+                let v = unsafe { (*b.value.get()).assume_init_ref() };
+                bytes += std::mem::size_of::<GcBox<T>>() + v.tail_len();
+                true
+            } else {
+                // SAFETY: unreachable: no `Gc` to it survives this collection;
+                // it leaves the list here.
+                unsafe { Self::free(p) };
+                false
+            }
+        });
+        bytes
+    }
+}
+
+impl<T: Tailed> Drop for TailArena<T> {
+    fn drop(&mut self) {
+        for p in self.objs.drain(..).chain(self.immortal.drain(..)) {
+            // SAFETY: each pointer is a live object, and the arena is going
+            // away and with it every `Gc` into it.
+            unsafe { Self::free(p) };
+        }
+    }
+}
+
+/// Sweep a [`TailArena`] (for the heap's `sweep` closure); returns live bytes.
+pub fn sweep_tail_arena<T: Tailed>(arena: &mut TailArena<T>) -> usize {
+    arena.sweep()
 }
 
 /// Interior mutability for heap objects (list items, dict tables, cells).

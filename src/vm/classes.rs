@@ -409,7 +409,7 @@ impl Vm {
                 }
                 let ms = match mangled == text {
                     true => s,
-                    false => self.heap.alloc(StrObj::new(mangled)),
+                    false => self.heap.alloc_str(&mangled),
                 };
                 slot_names.push(ms);
             }

@@ -1089,13 +1089,22 @@ impl Vm {
                 }
                 Op::BuildString => {
                     let (b, n) = (b_of(ins), c_of(ins));
-                    let mut s = String::new();
+                    let mut len = 0;
+                    let mut nchars = 0;
                     for i in 0..n {
                         if let Value::Str(p) = r!(b + i) {
-                            s.push_str(p.as_str());
+                            len += p.byte_len();
+                            nchars += p.char_len();
                         }
                     }
-                    r!(a) = Value::Str(self.heap.alloc(StrObj::new(s)));
+                    let parts = &self.stack[cur.base + b..cur.base + b + n];
+                    r!(a) = Value::Str(self.heap.str_with(len, Some(nchars), |w| {
+                        for p in parts {
+                            if let Value::Str(p) = p {
+                                w.push_str(p.as_str());
+                            }
+                        }
+                    }));
                 }
                 Op::ListAppend => {
                     if let Value::List(l) = r!(a) {
@@ -1327,8 +1336,8 @@ impl Vm {
                     } else {
                         Box::new([])
                     };
-                    let name = self.heap.alloc(StrObj::new(&*code.name));
-                    let qualname = self.heap.alloc(StrObj::new(&*code.qualname));
+                    let name = self.heap.alloc_str(&code.name);
+                    let qualname = self.heap.alloc_str(&code.qualname);
                     let fast_argc = FuncObj::fast_argc_of(&code);
                     let f = self.heap.alloc(FuncObj {
                         fast_argc,

@@ -147,15 +147,15 @@ impl Vm {
 
     // ----- allocation helpers ---------------------------------------------
 
-    pub fn new_str(&mut self, s: impl Into<Box<str>>) -> Value {
-        Value::Str(self.heap.alloc(StrObj::new(s)))
+    pub fn new_str(&mut self, s: impl AsRef<str>) -> Value {
+        Value::Str(self.heap.alloc_str(s.as_ref()))
     }
 
     pub fn intern(&mut self, s: &'static str) -> Gc<StrObj> {
         if let Some(&g) = self.interned.get(s) {
             return g;
         }
-        let g = self.heap.alloc(StrObj::new(s));
+        let g = self.heap.alloc_str(s);
         self.interned.insert(s, g);
         g
     }

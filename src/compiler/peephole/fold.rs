@@ -22,7 +22,6 @@ use crate::bytecode::opcode::Op;
 use crate::runtime::gc::Heap;
 use crate::runtime::int::{Int, PowResult};
 use crate::runtime::object::BigIntObj;
-use crate::runtime::str::StrObj;
 use crate::runtime::tuple::TupleObj;
 use crate::runtime::value::Value;
 
@@ -370,7 +369,7 @@ pub fn run(code: &mut [Ins], consts: &mut Consts<'_>) -> bool {
             let v = match f {
                 Folded::Value(v) => v,
                 Folded::Int(i) => int_value(i, consts.heap),
-                Folded::Str(s) => Value::Str(consts.heap.alloc(StrObj::new(s))),
+                Folded::Str(s) => Value::Str(consts.heap.alloc_str(&s)),
             };
             changed |= become_load(&mut code[i], v, consts);
         }
@@ -470,8 +469,8 @@ mod tests {
     #[test]
     fn strings_fold_up_to_4096_characters() {
         let mut heap = Heap::new();
-        let dash = Value::Str(heap.alloc(StrObj::new("-")));
-        let ab = Value::Str(heap.alloc(StrObj::new("ab")));
+        let dash = Value::Str(heap.alloc_str("-"));
+        let ab = Value::Str(heap.alloc_str("ab"));
         let (code, consts) = fold_with("LoadK 1 0\nLoadInt 2 40\nMul 0 1 2\nReturn 0", vec![dash]);
         assert_eq!(code[2].op, Op::LoadK);
         assert_eq!(consts[1], format!("'{}'", "-".repeat(40)));
