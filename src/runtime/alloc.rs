@@ -28,8 +28,11 @@ pub fn bytes_in_use() -> usize {
     IN_USE.load(Relaxed).max(0) as usize
 }
 
+/// Adjust the count by `n` bytes: also used by the heap for arena slots
+/// that are freed and reused without going through the allocator (see
+/// `Trace::COUNT_SLOTS`).
 #[inline(always)]
-fn add(n: isize) {
+pub fn add(n: isize) {
     IN_USE.store(IN_USE.load(Relaxed).wrapping_add(n), Relaxed);
 }
 

@@ -15,7 +15,7 @@ use super::list::ListObj;
 use super::module::ModuleObj;
 use super::object::{BigIntObj, BytesObj, RangeObj, SliceObj, TypeObj};
 use super::set::SetObj;
-use super::str::{StrObj, StrWriter};
+use super::str::{StrObj, StrSlot, StrWriter};
 use super::tuple::TupleObj;
 
 macro_rules! heap_types {
@@ -49,6 +49,16 @@ pub trait HeapType: Trace + Sized {
 }
 
 heap_types! {
+    s8: StrSlot<8>,
+    s16: StrSlot<16>,
+    s24: StrSlot<24>,
+    s32: StrSlot<32>,
+    s48: StrSlot<48>,
+    s64: StrSlot<64>,
+    s96: StrSlot<96>,
+    s128: StrSlot<128>,
+    s192: StrSlot<192>,
+    s256: StrSlot<256>,
     lists: ListObj,
     tuples: TupleObj,
     dicts: DictObj,
@@ -112,10 +122,42 @@ impl Heap {
     /// character).
     #[inline]
     pub fn alloc_str(&mut self, s: &str) -> Gc<StrObj> {
+        self.alloc_str_n(s, None)
+    }
+
+    /// [`Heap::alloc_str`] when the caller knows the length in code points
+    /// (e.g. a piece of an ASCII string).
+    #[inline]
+    pub fn alloc_str_n(&mut self, s: &str, nchars: Option<usize>) -> Gc<StrObj> {
         if let Some(g) = self.cached_str(s.as_bytes()) {
             return g;
         }
-        StrObj::alloc(&mut self.arenas.strs, false, s.len(), None, |w| w.push_str(s))
+        self.str_raw(s.len(), nchars, |w| w.push_str(s))
+    }
+
+    /// A new string of `len` bytes: short ones in the arena of their size
+    /// class (text inline in the slot), long ones in their own allocation.
+    #[inline]
+    fn str_raw(
+        &mut self,
+        len: usize,
+        nchars: Option<usize>,
+        fill: impl FnOnce(&mut StrWriter),
+    ) -> Gc<StrObj> {
+        let a = &mut self.arenas;
+        match len {
+            0..=8 => StrObj::alloc_in(&mut a.s8, len, nchars, fill),
+            9..=16 => StrObj::alloc_in(&mut a.s16, len, nchars, fill),
+            17..=24 => StrObj::alloc_in(&mut a.s24, len, nchars, fill),
+            25..=32 => StrObj::alloc_in(&mut a.s32, len, nchars, fill),
+            33..=48 => StrObj::alloc_in(&mut a.s48, len, nchars, fill),
+            49..=64 => StrObj::alloc_in(&mut a.s64, len, nchars, fill),
+            65..=96 => StrObj::alloc_in(&mut a.s96, len, nchars, fill),
+            97..=128 => StrObj::alloc_in(&mut a.s128, len, nchars, fill),
+            129..=192 => StrObj::alloc_in(&mut a.s192, len, nchars, fill),
+            193..=256 => StrObj::alloc_in(&mut a.s256, len, nchars, fill),
+            _ => StrObj::alloc(&mut a.strs, false, len, nchars, fill),
+        }
     }
 
     /// The cached string for `b` (UTF-8), if it is "" or one Latin-1
@@ -157,9 +199,9 @@ impl Heap {
             if let Some(g) = self.cached_str(text.as_bytes()) {
                 return g;
             }
-            return StrObj::alloc(&mut self.arenas.strs, false, len, nchars, |w| w.push_str(text));
+            return self.str_raw(len, nchars, |w| w.push_str(text));
         }
-        StrObj::alloc(&mut self.arenas.strs, false, len, nchars, fill)
+        self.str_raw(len, nchars, fill)
     }
 
     /// The concatenation of `parts`.

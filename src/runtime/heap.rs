@@ -61,6 +61,16 @@ impl<T> std::fmt::Debug for Gc<T> {
 }
 
 impl<T> Gc<T> {
+    /// The same object seen as a `U`.
+    ///
+    /// # Safety
+    /// `U` must be a prefix of `T`: `T` is `repr(C)` and its first field is
+    /// a `U` (so `GcBox<U>`'s fields sit where `GcBox<T>`'s do).
+    #[inline]
+    pub unsafe fn cast<U>(self) -> Gc<U> {
+        Gc { ptr: self.ptr.cast(), _marker: PhantomData }
+    }
+
     /// The object's address, as Python's `id()`.
     #[inline]
     pub fn addr(self) -> usize {
@@ -110,6 +120,14 @@ pub trait Trace {
     /// The object holds no references (a string): marking it only sets its
     /// mark bit, with no entry on the work list.
     const LEAF: bool = false;
+
+    /// Slots of this type freed by a sweep are subtracted from the bytes in
+    /// use (`runtime::alloc`) and added back when reused, so that reusing
+    /// them counts toward the next collection. Needed for objects whose data
+    /// lives in the slot (short strings): without it, allocating them only
+    /// counts when the arena grows a chunk, and the arena would grow by the
+    /// collection threshold every cycle.
+    const COUNT_SLOTS: bool = false;
 }
 
 type TraceFn = unsafe fn(*const (), &mut Tracer);
@@ -171,10 +189,16 @@ impl<T> Default for Arena<T> {
 }
 
 impl<T: Trace> Arena<T> {
+    /// A dead slot to allocate in: a freed one, or the next fresh one.
     #[inline]
-    pub fn alloc(&mut self, value: T) -> Gc<T> {
-        let ptr = match self.free.pop() {
-            Some(p) => p,
+    fn slot(&mut self) -> NonNull<GcBox<T>> {
+        match self.free.pop() {
+            Some(p) => {
+                if T::COUNT_SLOTS {
+                    super::alloc::add(std::mem::size_of::<GcBox<T>>() as isize);
+                }
+                p
+            }
             None => {
                 if self.bump == CHUNK {
                     let chunk: Box<[GcBox<T>]> = (0..CHUNK)
@@ -192,12 +216,37 @@ impl<T: Trace> Arena<T> {
                 self.bump += 1;
                 p
             }
-        };
+        }
+    }
+
+    #[inline]
+    pub fn alloc(&mut self, value: T) -> Gc<T> {
+        let ptr = self.slot();
         // SAFETY: `ptr` is a dead slot (fresh or freed by a sweep) in a boxed
         // chunk this arena owns; nothing else references it.
         unsafe {
             let slot = ptr.as_ref();
             (*slot.value.get()).write(value);
+            slot.alive.set(true);
+            slot.mark.set(false);
+        }
+        self.live += 1;
+        Gc { ptr, _marker: PhantomData }
+    }
+
+    /// Allocate an object written in place by `init` (no copy of a large
+    /// value through the stack).
+    ///
+    /// # Safety
+    /// `init` must fully initialize the `T` at the address it is given.
+    #[inline]
+    pub unsafe fn alloc_with(&mut self, init: impl FnOnce(*mut T)) -> Gc<T> {
+        let ptr = self.slot();
+        // SAFETY: `ptr` is a dead slot nothing references (see `alloc`);
+        // the caller guarantees `init` initializes the value.
+        unsafe {
+            let slot = ptr.as_ref();
+            init((*slot.value.get()).as_mut_ptr());
             slot.alive.set(true);
             slot.mark.set(false);
         }
@@ -226,6 +275,9 @@ impl<T: Trace> Arena<T> {
                     // no `Gc` to it survives this collection.
                     unsafe { slot.value.get_mut().assume_init_drop() };
                     self.free.push(NonNull::from(slot));
+                    if T::COUNT_SLOTS {
+                        super::alloc::add(-(std::mem::size_of::<GcBox<T>>() as isize));
+                    }
                     self.live -= 1;
                 }
             }
