@@ -6,8 +6,10 @@ use super::str_methods as sm;
 use crate::runtime::dict::{DictViewObj, ViewKind};
 use crate::runtime::exception::ExcKind;
 use crate::runtime::function::KwArgs;
+use crate::runtime::heap::Gc;
 use crate::runtime::object::TypeId;
 use crate::runtime::set::SetObj;
+use crate::runtime::str::StrObj;
 use crate::runtime::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
@@ -685,14 +687,14 @@ fn str_err(vm: &mut Vm, e: sm::StrError) -> PyErr {
 }
 
 /// A `str` argument, or CPython's "must be str" TypeError.
-fn str_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<String> {
+fn str_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<Gc<StrObj>> {
     match v {
-        Value::Str(s) => Ok(s.as_str().to_string()),
+        Value::Str(s) => Ok(s),
         _ => Err(vm.type_error(format!("{what} must be str, not {}", vm.type_name(v)))),
     }
 }
 
-fn opt_str(vm: &mut Vm, v: Option<Value>, what: &str) -> PyResult<Option<String>> {
+fn opt_str(vm: &mut Vm, v: Option<Value>, what: &str) -> PyResult<Option<Gc<StrObj>>> {
     match v {
         None | Some(Value::None) => Ok(None),
         Some(v) => str_arg(vm, v, what).map(Some),
@@ -715,8 +717,20 @@ fn opt_index(vm: &mut Vm, v: Option<Value>) -> PyResult<Option<i64>> {
     }
 }
 
-fn pieces(vm: &mut Vm, items: Vec<&str>) -> Value {
-    let vals: Vec<Value> = items.into_iter().map(|p| vm.new_str(p)).collect();
+/// A piece of `whole` as a str: `whole` itself when the piece is all of it
+/// (CPython returns the same object for an exact str).
+#[inline]
+fn piece(vm: &mut Vm, whole: Gc<StrObj>, p: &str) -> Value {
+    if p.len() == whole.byte_len() {
+        return Value::Str(whole);
+    }
+    let nchars = whole.is_ascii().then_some(p.len());
+    Value::Str(vm.heap.alloc_str_n(p, nchars))
+}
+
+/// The pieces of `whole` as a list of str.
+fn piece_list(vm: &mut Vm, whole: Gc<StrObj>, parts: &[&str]) -> Value {
+    let vals: Vec<Value> = parts.iter().map(|p| piece(vm, whole, p)).collect();
     vm.new_list(vals)
 }
 
@@ -736,17 +750,14 @@ fn split_common(
         None => -1,
     };
     let me = text(s);
+    let sep = sep.as_ref().map(|p| p.as_str());
     let r = if right {
-        sm::rsplit(me.as_str(), sep.as_deref(), maxsplit)
+        sm::rsplit(me.as_str(), sep, maxsplit)
     } else {
-        sm::split(me.as_str(), sep.as_deref(), maxsplit)
+        sm::split(me.as_str(), sep, maxsplit)
     };
     match r {
-        Ok(parts) => {
-            let parts: Vec<String> = parts.into_iter().map(|p| p.to_string()).collect();
-            let vals: Vec<Value> = parts.into_iter().map(|p| vm.new_str(p)).collect();
-            Ok(vm.new_list(vals))
-        }
+        Ok(parts) => Ok(piece_list(vm, me, &parts)),
         Err(e) => Err(str_err(vm, e)),
     }
 }
@@ -762,12 +773,28 @@ fn str_rsplit(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Val
 fn str_join(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "join", kw)?;
     nargs(vm, "str.join", args, 1, 1)?;
-    let items = vm.collect_iter(args[0])?;
-    let mut parts: Vec<crate::runtime::heap::Gc<crate::runtime::str::StrObj>> =
-        Vec::with_capacity(items.len());
+    let sep = text(s);
+    match args[0] {
+        Value::List(l) => l.items.with(|items| join_items(vm, sep, items)),
+        Value::Tuple(t) => join_items(vm, sep, &t.items),
+        other => {
+            let items = vm.collect_iter(other)?;
+            join_items(vm, sep, &items)
+        }
+    }
+}
+
+/// `sep.join(items)`: the size computed once, the text written straight
+/// into the new string. A single item is returned as it is (CPython does).
+fn join_items(vm: &mut Vm, sep: Gc<StrObj>, items: &[Value]) -> PyResult<Value> {
+    let mut len = 0usize;
+    let mut nchars = 0usize;
     for (i, it) in items.iter().enumerate() {
         match it {
-            Value::Str(p) => parts.push(*p),
+            Value::Str(p) => {
+                len += p.byte_len();
+                nchars += p.char_len();
+            }
             other => {
                 return Err(vm.type_error(format!(
                     "sequence item {i}: expected str instance, {} found",
@@ -776,10 +803,31 @@ fn str_join(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value
             }
         }
     }
-    let sep = text(s);
-    let strs: Vec<&str> = parts.iter().map(|p| p.as_str()).collect();
-    let joined = strs.join(sep.as_str());
-    Ok(vm.new_str(joined))
+    if items.len() == 1 {
+        return Ok(items[0]);
+    }
+    let gaps = items.len().saturating_sub(1);
+    let total = sep.byte_len().checked_mul(gaps).and_then(|x| x.checked_add(len));
+    let total = match total.filter(|&t| t <= isize::MAX as usize) {
+        Some(t) => t,
+        None => {
+            return Err(
+                vm.err(ExcKind::OverflowError, "join() result is too long for a Python string")
+            )
+        }
+    };
+    let nchars = nchars + sep.char_len() * gaps;
+    let g = vm.heap.str_with(total, Some(nchars), |w| {
+        for (i, it) in items.iter().enumerate() {
+            if i > 0 {
+                w.push_str(sep.as_str());
+            }
+            if let Value::Str(p) = it {
+                w.push_str(p.as_str());
+            }
+        }
+    });
+    Ok(Value::Str(g))
 }
 
 macro_rules! strip_fn {
@@ -789,11 +837,8 @@ macro_rules! strip_fn {
             nargs(vm, $name, args, 0, 1)?;
             let chars = opt_str(vm, args.first().copied(), concat!($name, " arg"))?;
             let me = text(s);
-            let r = $f(me.as_str(), chars.as_deref()).to_string();
-            if r.len() == me.as_str().len() {
-                return Ok(s);
-            }
-            Ok(vm.new_str(r))
+            let r = $f(me.as_str(), chars.as_ref().map(|c| c.as_str()));
+            Ok(piece(vm, me, r))
         }
     };
 }
@@ -810,8 +855,23 @@ fn str_replace(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Va
         Some(&v) => int_arg(vm, v, "")?,
         None => -1,
     };
-    match sm::replace(text(s).as_str(), &old, &new, count) {
-        Ok(r) => Ok(vm.new_str(r)),
+    let me = text(s);
+    let (me_s, old_s, new_s) = (me.as_str(), old.as_str(), new.as_str());
+    if old_s.is_empty() {
+        return match sm::replace(me_s, old_s, new_s, count) {
+            Ok(r) => Ok(vm.new_str(r)),
+            Err(e) => Err(str_err(vm, e)),
+        };
+    }
+    match sm::replace_size(me_s, old_s, new_s, count) {
+        // Nothing replaced: the string itself (as CPython).
+        Ok((0, _)) => Ok(s),
+        Ok((n, total)) => {
+            let g = vm.heap.str_with(total, None, |w| {
+                sm::replace_into(me_s, old_s, new_s, n, |p| w.push_str(p))
+            });
+            Ok(Value::Str(g))
+        }
         Err(e) => Err(str_err(vm, e)),
     }
 }
@@ -820,10 +880,10 @@ fn find_args(
     vm: &mut Vm,
     args: &[Value],
     name: &str,
-) -> PyResult<(String, Option<i64>, Option<i64>)> {
+) -> PyResult<(Gc<StrObj>, Option<i64>, Option<i64>)> {
     nargs(vm, name, args, 1, 3)?;
     let sub = match args[0] {
-        Value::Str(p) => p.as_str().to_string(),
+        Value::Str(p) => p,
         v => return Err(vm.type_error(format!("must be str, not {}", vm.type_name(v)))),
     };
     let start = opt_index(vm, args.get(1).copied())?;
@@ -834,41 +894,43 @@ fn find_args(
 fn str_find(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "find", kw)?;
     let (sub, a, b) = find_args(vm, args, "find")?;
-    Ok(Value::Int(sm::find(text(s).as_str(), &sub, a, b)))
+    Ok(Value::Int(sm::find(text(s).as_str(), sub.as_str(), a, b)))
 }
 
 fn str_rfind(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "rfind", kw)?;
     let (sub, a, b) = find_args(vm, args, "rfind")?;
-    Ok(Value::Int(sm::rfind(text(s).as_str(), &sub, a, b)))
+    Ok(Value::Int(sm::rfind(text(s).as_str(), sub.as_str(), a, b)))
 }
 
 fn str_index(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "index", kw)?;
     let (sub, a, b) = find_args(vm, args, "index")?;
-    sm::index(text(s).as_str(), &sub, a, b).map(Value::Int).map_err(|e| str_err(vm, e))
+    sm::index(text(s).as_str(), sub.as_str(), a, b).map(Value::Int).map_err(|e| str_err(vm, e))
 }
 
 fn str_rindex(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "rindex", kw)?;
     let (sub, a, b) = find_args(vm, args, "rindex")?;
-    sm::rindex(text(s).as_str(), &sub, a, b).map(Value::Int).map_err(|e| str_err(vm, e))
+    sm::rindex(text(s).as_str(), sub.as_str(), a, b).map(Value::Int).map_err(|e| str_err(vm, e))
 }
 
 fn str_count(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "count", kw)?;
     let (sub, a, b) = find_args(vm, args, "count")?;
-    Ok(Value::Int(sm::count(text(s).as_str(), &sub, a, b) as i64))
+    Ok(Value::Int(sm::count(text(s).as_str(), sub.as_str(), a, b) as i64))
 }
 
-fn affixes(vm: &mut Vm, v: Value, name: &str) -> PyResult<Vec<String>> {
+/// The prefixes (suffixes) of `startswith` (`endswith`): one str or a
+/// tuple of them.
+fn affixes(vm: &mut Vm, v: Value, name: &str) -> PyResult<Vec<Gc<StrObj>>> {
     match v {
-        Value::Str(p) => Ok(vec![p.as_str().to_string()]),
+        Value::Str(p) => Ok(vec![p]),
         Value::Tuple(t) => {
             let mut out = Vec::new();
             for &x in t.items.iter() {
                 match x {
-                    Value::Str(p) => out.push(p.as_str().to_string()),
+                    Value::Str(p) => out.push(p),
                     other => {
                         return Err(vm.type_error(format!(
                             "tuple for {name} must only contain str, not {}",
@@ -886,40 +948,70 @@ fn affixes(vm: &mut Vm, v: Value, name: &str) -> PyResult<Vec<String>> {
     }
 }
 
-fn str_startswith(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kwargs(vm, "startswith", kw)?;
-    nargs(vm, "startswith", args, 1, 3)?;
-    let ps = affixes(vm, args[0], "startswith")?;
+fn affix_test(
+    vm: &mut Vm,
+    s: Value,
+    args: &[Value],
+    kw: KwArgs,
+    name: &str,
+    ends: bool,
+) -> PyResult<Value> {
+    no_kwargs(vm, name, kw)?;
+    nargs(vm, name, args, 1, 3)?;
+    let me = text(s);
+    // The common case, one str and no bounds: no list of affixes.
+    if let (Value::Str(p), 1) = (args[0], args.len()) {
+        let (h, p) = (me.as_str(), p.as_str());
+        return Ok(Value::Bool(if ends { h.ends_with(p) } else { h.starts_with(p) }));
+    }
+    let ps = affixes(vm, args[0], name)?;
+    let ps: Vec<&str> = ps.iter().map(|p| p.as_str()).collect();
     let a = opt_index(vm, args.get(1).copied())?;
     let b = opt_index(vm, args.get(2).copied())?;
-    Ok(Value::Bool(sm::startswith(text(s).as_str(), &ps, a, b)))
+    Ok(Value::Bool(if ends {
+        sm::endswith(me.as_str(), &ps, a, b)
+    } else {
+        sm::startswith(me.as_str(), &ps, a, b)
+    }))
+}
+
+fn str_startswith(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
+    affix_test(vm, s, args, kw, "startswith", false)
 }
 
 fn str_endswith(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
-    no_kwargs(vm, "endswith", kw)?;
-    nargs(vm, "endswith", args, 1, 3)?;
-    let ps = affixes(vm, args[0], "endswith")?;
-    let a = opt_index(vm, args.get(1).copied())?;
-    let b = opt_index(vm, args.get(2).copied())?;
-    Ok(Value::Bool(sm::endswith(text(s).as_str(), &ps, a, b)))
+    affix_test(vm, s, args, kw, "endswith", true)
 }
 
+/// `upper`, `lower`...: `$ascii` maps each byte of an ASCII string (the
+/// result written straight into the new string), `$f` the general case.
 macro_rules! str_map {
-    ($fname:ident, $name:literal, $f:path) => {
+    ($fname:ident, $name:literal, $f:path, $ascii:expr) => {
         fn $fname(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
             no_kwargs(vm, $name, kw)?;
             nargs(vm, $name, args, 0, 0)?;
-            let r = $f(text(s).as_str());
+            let me = text(s);
+            if me.is_ascii() {
+                if let Some(map) = $ascii {
+                    let src = me.as_str();
+                    let g = vm
+                        .heap
+                        .str_with(src.len(), Some(src.len()), |w| w.push_ascii_mapped(src, map));
+                    return Ok(Value::Str(g));
+                }
+            }
+            let r = $f(me.as_str());
             Ok(vm.new_str(r))
         }
     };
 }
-str_map!(str_upper, "upper", sm::upper);
-str_map!(str_lower, "lower", sm::lower);
-str_map!(str_title, "title", sm::title);
-str_map!(str_capitalize, "capitalize", sm::capitalize);
-str_map!(str_swapcase, "swapcase", sm::swapcase);
-str_map!(str_casefold, "casefold", sm::casefold);
+type AsciiMap = Option<fn(u8) -> u8>;
+str_map!(str_upper, "upper", sm::upper, AsciiMap::Some(|b: u8| b.to_ascii_uppercase()));
+str_map!(str_lower, "lower", sm::lower, AsciiMap::Some(|b: u8| b.to_ascii_lowercase()));
+str_map!(str_title, "title", sm::title, AsciiMap::None);
+str_map!(str_capitalize, "capitalize", sm::capitalize, AsciiMap::None);
+str_map!(str_swapcase, "swapcase", sm::swapcase, AsciiMap::None);
+str_map!(str_casefold, "casefold", sm::casefold, AsciiMap::Some(|b: u8| b.to_ascii_lowercase()));
 
 macro_rules! str_pred {
     ($fname:ident, $name:literal, $f:path) => {
@@ -950,7 +1042,7 @@ macro_rules! str_pad {
             nargs(vm, $name, args, 1, 2)?;
             let width = int_arg(vm, args[0], "")?;
             let fill = match args.get(1) {
-                Some(&Value::Str(f)) => f.as_str().to_string(),
+                Some(&Value::Str(f)) => f,
                 Some(&v) => {
                     return Err(vm.type_error(format!(
                         "{}() argument 2 must be str, not {}",
@@ -958,9 +1050,9 @@ macro_rules! str_pad {
                         vm.type_name(v)
                     )))
                 }
-                None => " ".to_string(),
+                None => vm.heap.ascii_char(b' '),
             };
-            match $f(text(s).as_str(), width, &fill) {
+            match $f(text(s).as_str(), width, fill.as_str()) {
                 Ok(r) => Ok(vm.new_str(r)),
                 Err(e) => Err(str_err(vm, e)),
             }
@@ -986,13 +1078,9 @@ fn str_partition(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<
     nargs(vm, "partition", args, 1, 1)?;
     let sep = str_arg(vm, args[0], "must be str, not")?;
     let me = text(s);
-    match sm::partition(me.as_str(), &sep) {
+    match sm::partition(me.as_str(), sep.as_str()) {
         Ok((a, b, c)) => {
-            let v = pieces(vm, vec![a, b, c]);
-            let items = match v {
-                Value::List(l) => l.snapshot(),
-                _ => Vec::new(),
-            };
+            let items = vec![piece(vm, me, a), piece(vm, sep, b), piece(vm, me, c)];
             Ok(vm.new_tuple(items))
         }
         Err(e) => Err(str_err(vm, e)),
@@ -1004,10 +1092,9 @@ fn str_rpartition(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult
     nargs(vm, "rpartition", args, 1, 1)?;
     let sep = str_arg(vm, args[0], "must be str, not")?;
     let me = text(s);
-    match sm::rpartition(me.as_str(), &sep) {
+    match sm::rpartition(me.as_str(), sep.as_str()) {
         Ok((a, b, c)) => {
-            let (a, b, c) = (a.to_string(), b.to_string(), c.to_string());
-            let items = vec![vm.new_str(a), vm.new_str(b), vm.new_str(c)];
+            let items = vec![piece(vm, me, a), piece(vm, sep, b), piece(vm, me, c)];
             Ok(vm.new_tuple(items))
         }
         Err(e) => Err(str_err(vm, e)),
@@ -1022,10 +1109,8 @@ fn str_splitlines(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult
         None => false,
     };
     let me = text(s);
-    let parts: Vec<String> =
-        sm::splitlines(me.as_str(), keep).into_iter().map(|p| p.to_string()).collect();
-    let vals: Vec<Value> = parts.into_iter().map(|p| vm.new_str(p)).collect();
-    Ok(vm.new_list(vals))
+    let parts = sm::splitlines(me.as_str(), keep);
+    Ok(piece_list(vm, me, &parts))
 }
 
 fn str_expandtabs(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
@@ -1045,16 +1130,18 @@ fn str_removeprefix(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResu
     no_kwargs(vm, "removeprefix", kw)?;
     nargs(vm, "removeprefix", args, 1, 1)?;
     let p = str_arg(vm, args[0], "removeprefix() argument")?;
-    let r = sm::removeprefix(text(s).as_str(), &p).to_string();
-    Ok(vm.new_str(r))
+    let me = text(s);
+    let r = sm::removeprefix(me.as_str(), p.as_str());
+    Ok(piece(vm, me, r))
 }
 
 fn str_removesuffix(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "removesuffix", kw)?;
     nargs(vm, "removesuffix", args, 1, 1)?;
     let p = str_arg(vm, args[0], "removesuffix() argument")?;
-    let r = sm::removesuffix(text(s).as_str(), &p).to_string();
-    Ok(vm.new_str(r))
+    let me = text(s);
+    let r = sm::removesuffix(me.as_str(), p.as_str());
+    Ok(piece(vm, me, r))
 }
 
 fn str_encode(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
@@ -1069,8 +1156,8 @@ fn str_encode(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Val
         opt_str(vm, args.get(1).copied().or(kwarg(kw, "errors")), "encode() argument 'errors'")?;
     match sm::encode(
         text(s).as_str(),
-        enc.as_deref().unwrap_or("utf-8"),
-        errors.as_deref().unwrap_or("strict"),
+        enc.as_ref().map_or("utf-8", |e| e.as_str()),
+        errors.as_ref().map_or("strict", |e| e.as_str()),
     ) {
         Ok(b) => {
             Ok(Value::Bytes(vm.heap.alloc(crate::runtime::object::BytesObj { data: b.into() })))

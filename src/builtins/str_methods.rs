@@ -24,6 +24,7 @@
 mod case;
 mod encode;
 mod error;
+mod fastsearch;
 mod index;
 mod layout;
 mod search;
@@ -41,7 +42,10 @@ pub use index::{
     adjust_indices, adjust_slice, char_at, char_count, chr, ord, slice, slice_step, SliceIndices,
 };
 pub use layout::{center, expandtabs, ljust, removeprefix, removesuffix, repeat, rjust, zfill};
-pub use search::{contains, count, endswith, find, index, replace, rfind, rindex, startswith};
+pub use search::{
+    contains, count, endswith, find, index, replace, replace_into, replace_size, rfind, rindex,
+    startswith,
+};
 pub use split::{join, lstrip, partition, rpartition, rsplit, rstrip, split, splitlines, strip};
 
 #[cfg(test)]

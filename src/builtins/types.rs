@@ -229,6 +229,20 @@ pub fn bytes_from_iterable(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
 }
 
 pub fn parse_int(vm: &mut Vm, s: &str, base: u32) -> PyResult<Value> {
+    // Fast path: base 10, an optional sign and 1 to 18 ASCII digits (no
+    // space, no underscore), which always fit in an i64.
+    if base == 10 {
+        let b = s.as_bytes();
+        let (neg, digits) = match b.first() {
+            Some(b'-') => (true, &b[1..]),
+            Some(b'+') => (false, &b[1..]),
+            _ => (false, b),
+        };
+        if (1..=18).contains(&digits.len()) && digits.iter().all(u8::is_ascii_digit) {
+            let n = digits.iter().fold(0i64, |n, d| n * 10 + (d - b'0') as i64);
+            return Ok(Value::Int(if neg { -n } else { n }));
+        }
+    }
     if base != 0 && !(2..=36).contains(&base) {
         return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
     }

@@ -232,7 +232,10 @@ fn Gc_eq_str(
     x: super::heap::Gc<super::str::StrObj>,
     y: super::heap::Gc<super::str::StrObj>,
 ) -> bool {
-    super::heap::Gc::ptr_eq(x, y) || (x.hash() == y.hash() && x.as_str() == y.as_str())
+    // As CPython's `unicode_eq`: identity, length, then the bytes. No hash:
+    // computing one costs more than comparing (the text of most compared
+    // strings is short).
+    super::heap::Gc::ptr_eq(x, y) || x.as_bytes() == y.as_bytes()
 }
 
 /// Exact comparison of an i64 with a float.

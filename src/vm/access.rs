@@ -117,6 +117,47 @@ impl Vm {
         Ok(j as usize)
     }
 
+    /// `s[start::step]` for `count` code points (from `slice_of`): the
+    /// string itself for all of it, text copied straight into the result.
+    pub fn str_slice(
+        &mut self,
+        s: crate::runtime::heap::Gc<crate::runtime::str::StrObj>,
+        start: i64,
+        step: i64,
+        count: i64,
+    ) -> Value {
+        let count = count as usize;
+        if step == 1 && count == s.char_len() {
+            return Value::Str(s);
+        }
+        let text = s.as_str();
+        if s.is_ascii() {
+            let b = text.as_bytes();
+            if step == 1 {
+                let start = start as usize;
+                return Value::Str(self.heap.alloc_str(&text[start..start + count]));
+            }
+            let g = self.heap.str_with(count, Some(count), |w| {
+                let mut i = start;
+                for _ in 0..count {
+                    w.push_ascii(b[i as usize]);
+                    i += step;
+                }
+            });
+            return Value::Str(g);
+        }
+        if step == 1 {
+            let mut it = text.char_indices().skip(start as usize);
+            let b0 = it.next().map_or(text.len(), |(p, _)| p);
+            let b1 = text[b0..].char_indices().nth(count).map_or(text.len(), |(p, _)| b0 + p);
+            return Value::Str(self.heap.alloc_str(&text[b0..b1]));
+        }
+        let chars: Vec<char> = text.chars().collect();
+        let picked: String =
+            (0..count as i64).map(|i| chars[(start + i * step) as usize]).collect();
+        Value::Str(self.heap.alloc_str(&picked))
+    }
+
     pub fn get_item(&mut self, x: Value, k: Value) -> PyResult<Value> {
         match x {
             Value::Instance(_) => self.instance_getitem(x, k),
@@ -145,18 +186,19 @@ impl Vm {
             Value::Str(s) => {
                 if let Value::Slice(_) = k {
                     let (start, step, count) = self.slice_of(k, s.char_len())?;
-                    let out: String = if s.is_ascii() {
-                        let b = s.as_str().as_bytes();
-                        (0..count).map(|i| b[(start + i * step) as usize] as char).collect()
-                    } else {
-                        let chars: Vec<char> = s.as_str().chars().collect();
-                        (0..count).map(|i| chars[(start + i * step) as usize]).collect()
-                    };
-                    return Ok(self.new_str(out));
+                    return Ok(self.str_slice(s, start, step, count));
+                }
+                if let Value::Int(i) = k {
+                    if s.is_ascii() {
+                        let n = s.byte_len() as i64;
+                        let j = if i < 0 { i + n } else { i };
+                        if (0..n).contains(&j) {
+                            return Ok(Value::Str(self.heap.ascii_char(s.as_bytes()[j as usize])));
+                        }
+                    }
                 }
                 let i = self.seq_index(k, s.char_len(), "string")?;
-                let c = s.char_at(i).to_string();
-                Ok(self.new_str(c))
+                Ok(Value::Str(self.heap.alloc_str(s.char_at(i))))
             }
             Value::Bytes(b) => {
                 if let Value::Slice(_) = k {

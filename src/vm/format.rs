@@ -79,6 +79,15 @@ impl Vm {
     /// The `FormatValue` instruction: conversion (0 none, 1 str, 2 repr,
     /// 3 ascii) then `format` with the optional spec.
     pub fn format_value(&mut self, v: Value, conv: usize, spec: Value) -> PyResult<Value> {
+        if let (0, Value::Int(n)) = (conv, v) {
+            let spec = match &spec {
+                Value::Str(s) => s.as_bytes(),
+                _ => b"",
+            };
+            if let Some(r) = self.format_int_simple(n, spec) {
+                return Ok(r);
+            }
+        }
         let v = match conv {
             1 => {
                 let s = self.str_of(v)?;
@@ -108,8 +117,44 @@ impl Vm {
         Ok(self.new_str(s))
     }
 
+    /// `format(n, spec)` for the common integer specs: `""`, `"d"`, and a
+    /// width with or without a leading `0` (`"6"`, `"06d"`), written
+    /// straight into the result. `None` for anything else.
+    fn format_int_simple(&mut self, n: i64, spec: &[u8]) -> Option<Value> {
+        let spec = spec.strip_suffix(b"d").unwrap_or(spec);
+        let (zero, width) = match spec {
+            [] => (false, b"".as_slice()),
+            [b'0', rest @ ..] => (true, rest),
+            _ => (false, spec),
+        };
+        if width.len() > 3 || !width.iter().all(u8::is_ascii_digit) {
+            return None;
+        }
+        let width = width.iter().fold(0usize, |w, d| w * 10 + (d - b'0') as usize);
+        let mut buf = [0u8; 20];
+        let digits = dec_digits(n, &mut buf);
+        let len = digits.len().max(width);
+        let pad = len - digits.len();
+        let g = self.heap.str_with(len, Some(len), |w| {
+            if zero && n < 0 {
+                // Sign-aware padding: "-0005".
+                w.push_ascii(b'-');
+                (0..pad).for_each(|_| w.push_ascii(b'0'));
+                w.push_ascii_bytes(&digits[1..]);
+            } else {
+                let fill = if zero { b'0' } else { b' ' };
+                (0..pad).for_each(|_| w.push_ascii(fill));
+                w.push_ascii_bytes(digits);
+            }
+        });
+        Some(Value::Str(g))
+    }
+
     /// `fmt % args`.
     pub fn percent_format(&mut self, f: &str, args: Value) -> PyResult<Value> {
+        if let Some(v) = self.percent_simple(f, args) {
+            return Ok(v);
+        }
         let f = f.to_string();
         let r = match args {
             Value::Tuple(t) => {
@@ -127,6 +172,68 @@ impl Vm {
         }
     }
 
+    /// `fmt % args` when `fmt` has only `%s`, `%d` and `%%` (no flags, width,
+    /// precision or keys) and every argument is a str or an int (`%d`: an
+    /// int): the length computed first, the text written straight into the
+    /// result. `None`: not that simple (the general engine decides,
+    /// including every error).
+    fn percent_simple(&mut self, f: &str, args: Value) -> Option<Value> {
+        let items: &[Value] = match &args {
+            Value::Tuple(t) => &t.items,
+            Value::Str(_) | Value::Int(_) => std::slice::from_ref(&args),
+            _ => return None,
+        };
+        let fb = f.as_bytes();
+        let mut len = 0usize;
+        let mut next = 0usize;
+        let mut i = 0;
+        while let Some(p) = memchr::memchr(b'%', &fb[i..]) {
+            let p = i + p;
+            len += p - i;
+            match fb.get(p + 1) {
+                Some(b'%') => len += 1,
+                Some(&c @ (b's' | b'd')) => {
+                    len += match (c, items.get(next)?) {
+                        (b's', Value::Str(s)) => s.byte_len(),
+                        (_, Value::Int(n)) => dec_len(*n),
+                        _ => return None,
+                    };
+                    next += 1;
+                }
+                _ => return None,
+            }
+            i = p + 2;
+        }
+        len += fb.len() - i;
+        if next != items.len() {
+            return None;
+        }
+        let g = self.heap.str_with(len, None, |w| {
+            let mut next = 0;
+            let mut i = 0;
+            while let Some(p) = memchr::memchr(b'%', &fb[i..]) {
+                let p = i + p;
+                w.push_str(&f[i..p]);
+                if fb[p + 1] == b'%' {
+                    w.push_ascii(b'%');
+                } else {
+                    match items[next] {
+                        Value::Str(s) => w.push_str(s.as_str()),
+                        Value::Int(n) => {
+                            let mut buf = [0u8; 20];
+                            w.push_ascii_bytes(dec_digits(n, &mut buf));
+                        }
+                        _ => {}
+                    }
+                    next += 1;
+                }
+                i = p + 2;
+            }
+            w.push_str(&f[i..]);
+        });
+        Some(Value::Str(g))
+    }
+
     /// `s.format(*args, **kwargs)`.
     pub fn str_format(&mut self, s: &str, args: &[Value], kw: KwArgs) -> PyResult<String> {
         let mut g = FieldsGlue { vm: self, args, kw };
@@ -135,6 +242,36 @@ impl Vm {
             Err(e) => Err(self.fmt_err(e)),
         }
     }
+}
+
+/// The length of `n` in decimal (with its sign).
+fn dec_len(n: i64) -> usize {
+    let mut m = n.unsigned_abs();
+    let mut len = 1 + (n < 0) as usize;
+    while m >= 10 {
+        m /= 10;
+        len += 1;
+    }
+    len
+}
+
+/// `n` in decimal, written at the end of `buf`.
+fn dec_digits(n: i64, buf: &mut [u8; 20]) -> &[u8] {
+    let mut m = n.unsigned_abs();
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (m % 10) as u8;
+        m /= 10;
+        if m == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        i -= 1;
+        buf[i] = b'-';
+    }
+    &buf[i..]
 }
 
 /// `ascii(repr)`: escape non-ASCII characters.

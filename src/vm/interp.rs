@@ -358,6 +358,7 @@ impl Vm {
                                 None => tri!(self.binary_op(Operator::Add, *x, *y)),
                             },
                             (&Value::Float(p), &Value::Float(q)) => Value::Float(p + q),
+                            (&Value::Str(p), &Value::Str(q)) => self.str_concat(p, q),
                             _ => binop_slow!(Operator::Add, *x, *y, a),
                         }
                     );
@@ -485,6 +486,8 @@ impl Vm {
                                 },
                             (Operator::Add, &Value::Float(p), &Value::Float(q)) =>
                                 Value::Float(p + q),
+                            (Operator::Add, &Value::Str(p), &Value::Str(q)) =>
+                                self.str_concat(p, q),
                             (Operator::Sub, &Value::Float(p), &Value::Float(q)) =>
                                 Value::Float(p - q),
                             (Operator::Mult, &Value::Float(p), &Value::Float(q)) =>

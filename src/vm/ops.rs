@@ -400,12 +400,7 @@ impl Vm {
             }
         }
         match (op, a, b) {
-            (Operator::Add, Value::Str(x), Value::Str(y)) => {
-                let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
-                s.push_str(x.as_str());
-                s.push_str(y.as_str());
-                return Ok(self.new_str(s));
-            }
+            (Operator::Add, Value::Str(x), Value::Str(y)) => return Ok(self.str_concat(x, y)),
             (Operator::Add, Value::List(x), Value::List(y)) => {
                 let mut v = x.snapshot();
                 v.extend(y.snapshot());
@@ -816,6 +811,26 @@ impl Vm {
         })))
     }
 
+    /// `x + y` on two strs: one allocation, the lengths known.
+    #[inline]
+    pub fn str_concat(
+        &mut self,
+        x: crate::runtime::heap::Gc<crate::runtime::str::StrObj>,
+        y: crate::runtime::heap::Gc<crate::runtime::str::StrObj>,
+    ) -> Value {
+        if y.byte_len() == 0 {
+            return Value::Str(x);
+        }
+        if x.byte_len() == 0 {
+            return Value::Str(y);
+        }
+        let (a, b) = (x.as_str(), y.as_str());
+        Value::Str(self.heap.str_with(a.len() + b.len(), Some(x.char_len() + y.char_len()), |w| {
+            w.push_str(a);
+            w.push_str(b);
+        }))
+    }
+
     fn repeat(&mut self, seq: Value, n: Value) -> PyResult<Value> {
         let n = match n {
             Value::BigInt(b) if b.value.is_negative() => 0,
@@ -830,7 +845,14 @@ impl Vm {
                 if s.as_str().len().saturating_mul(n) > (1 << 34) {
                     return Err(self.err(ExcKind::MemoryError, ""));
                 }
-                self.new_str(s.as_str().repeat(n))
+                if n == 1 {
+                    return Ok(seq);
+                }
+                let text = s.as_str();
+                let g = self
+                    .heap
+                    .str_with(text.len() * n, Some(s.char_len() * n), |w| w.push_repeat(text, n));
+                Value::Str(g)
             }
             Value::List(l) => {
                 let items = l.snapshot();
@@ -1064,7 +1086,9 @@ impl Vm {
         match container {
             Value::Instance(_) => self.instance_contains(container, item),
             Value::Str(s) => match item {
-                Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
+                Value::Str(sub) => {
+                    Ok(crate::builtins::str_methods::contains(s.as_str(), sub.as_str()))
+                }
                 _ => Err(self.type_error(format!(
                     "'in <string>' requires string as left operand, not {}",
                     self.type_name(item)

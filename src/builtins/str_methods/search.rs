@@ -2,6 +2,7 @@
 //! `startswith`, `endswith`, `in` and `replace`. Indices are code points.
 
 use super::error::{reserve, StrError};
+use super::fastsearch::{self, Matches};
 use super::index::{adjust_indices, byte_offset, char_count};
 
 /// The part of `s` selected by `start`/`end` (CPython's `ADJUST_INDICES`):
@@ -35,7 +36,9 @@ fn cp_index(w: &str, start: usize, ascii: bool, pos: usize) -> i64 {
 /// `s[start:end]`, or `-1`.
 pub fn find(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
     match window(s, start, end) {
-        Some((w, first, ascii)) => w.find(sub).map_or(-1, |p| cp_index(w, first, ascii, p)),
+        Some((w, first, ascii)) => {
+            fastsearch::find(w, sub).map_or(-1, |p| cp_index(w, first, ascii, p))
+        }
         None => -1,
     }
 }
@@ -44,7 +47,9 @@ pub fn find(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
 /// `s[start:end]`, or `-1`.
 pub fn rfind(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
     match window(s, start, end) {
-        Some((w, first, ascii)) => w.rfind(sub).map_or(-1, |p| cp_index(w, first, ascii, p)),
+        Some((w, first, ascii)) => {
+            fastsearch::rfind(w, sub).map_or(-1, |p| cp_index(w, first, ascii, p))
+        }
         None => -1,
     }
 }
@@ -72,7 +77,7 @@ pub fn rindex(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> Resul
 pub fn count(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> usize {
     match window(s, start, end) {
         Some((w, _, ascii)) if sub.is_empty() => (if ascii { w.len() } else { char_count(w) }) + 1,
-        Some((w, _, _)) => w.matches(sub).count(),
+        Some((w, _, _)) => fastsearch::count(w, sub, usize::MAX),
         None => 0,
     }
 }
@@ -108,7 +113,7 @@ pub fn endswith<P: AsRef<str>>(
 
 /// `sub in s`.
 pub fn contains(s: &str, sub: &str) -> bool {
-    s.contains(sub)
+    fastsearch::find(s, sub).is_some()
 }
 
 /// `s.replace(old, new, count)`: the first `count` (all when negative)
@@ -143,22 +148,38 @@ pub fn replace(s: &str, old: &str, new: &str, count: i64) -> Result<String, StrE
         }
         return Ok(out);
     }
-    let n = s.matches(old).take(max).count();
+    let (n, total) = replace_size(s, old, new, count)?;
     if n == 0 {
         out.push_str(s);
         return Ok(out);
     }
+    reserve(&mut out, total)?;
+    replace_into(s, old, new, n, |p| out.push_str(p));
+    Ok(out)
+}
+
+/// For a non-empty `old`: how many replacements `s.replace(old, new,
+/// count)` makes and the length of the result in bytes, or
+/// `OverflowError: replace string is too long`.
+pub fn replace_size(s: &str, old: &str, new: &str, count: i64) -> Result<(usize, usize), StrError> {
+    debug_assert!(!old.is_empty());
+    let max = if count < 0 { usize::MAX } else { count as usize };
+    let n = fastsearch::count(s, old, max);
     let total = (new.len() as u128 * n as u128 + s.len() as u128)
         .checked_sub(old.len() as u128 * n as u128)
         .filter(|&x| x <= isize::MAX as u128)
         .ok_or_else(|| StrError::overflow("replace string is too long"))?;
-    reserve(&mut out, total as usize)?;
+    Ok((n, total as usize))
+}
+
+/// Write `s` with its first `n` occurrences of `old` (non-empty) replaced
+/// by `new`, piece by piece, into `push` (`n` from [`replace_size`]).
+pub fn replace_into(s: &str, old: &str, new: &str, n: usize, mut push: impl FnMut(&str)) {
     let mut last = 0;
-    for (p, _) in s.match_indices(old).take(n) {
-        out.push_str(&s[last..p]);
-        out.push_str(new);
+    for p in Matches::new(s, old).take(n) {
+        push(&s[last..p]);
+        push(new);
         last = p + old.len();
     }
-    out.push_str(&s[last..]);
-    Ok(out)
+    push(&s[last..]);
 }

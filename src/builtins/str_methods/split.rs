@@ -3,6 +3,7 @@
 //! `stringlib/split.h` (whitespace is `str.isspace`).
 
 use super::error::{reserve, StrError};
+use super::fastsearch::{self, Matches};
 use super::unicode::{is_linebreak, is_space};
 
 fn empty_separator() -> StrError {
@@ -41,15 +42,9 @@ pub fn split<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<&'a
         Some("") => return Err(empty_separator()),
         Some(sep) => {
             let mut i = 0;
-            while left > 0 {
-                match s[i..].find(sep) {
-                    Some(p) => {
-                        out.push(&s[i..i + p]);
-                        i += p + sep.len();
-                    }
-                    None => break,
-                }
-                left -= 1;
+            for p in Matches::new(s, sep).take(left) {
+                out.push(&s[i..p]);
+                i = p + sep.len();
             }
             out.push(&s[i..]);
         }
@@ -83,7 +78,7 @@ pub fn rsplit<'a>(s: &'a str, sep: Option<&str>, maxsplit: i64) -> Result<Vec<&'
         Some(sep) => {
             let mut end = s.len();
             while left > 0 {
-                match s[..end].rfind(sep) {
+                match fastsearch::rfind(&s[..end], sep) {
                     Some(p) => {
                         out.push(&s[p + sep.len()..end]);
                         end = p;
@@ -107,6 +102,9 @@ fn next_len(s: &str, p: usize) -> usize {
 /// `s.splitlines(keepends)`: split at `\n`, `\r`, `\r\n`, `\v`, `\f`,
 /// `\x1c`, `\x1d`, `\x1e`, `\x85`, `\u2028`, `\u2029`.
 pub fn splitlines(s: &str, keepends: bool) -> Vec<&str> {
+    if s.is_ascii() {
+        return splitlines_ascii(s, keepends);
+    }
     let mut out = Vec::new();
     let mut j = 0;
     while j < s.len() {
@@ -126,13 +124,40 @@ pub fn splitlines(s: &str, keepends: bool) -> Vec<&str> {
     out
 }
 
+/// [`splitlines`] of ASCII text: the line breaks are `\n`, `\r`, `\r\n`,
+/// `\v`, `\f`, `\x1c`, `\x1d`, `\x1e`; the common `\n` is found with
+/// `memchr`.
+fn splitlines_ascii(s: &str, keepends: bool) -> Vec<&str> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut j = 0;
+    while j < b.len() {
+        // The next break: `\n` with memchr when the text has no other kind
+        // of break before it.
+        let nl = memchr::memchr(b'\n', &b[j..]).map_or(b.len(), |p| j + p);
+        let p = match b[j..nl].iter().position(|&c| matches!(c, b'\r' | 0x0b | 0x0c | 0x1c..=0x1e))
+        {
+            Some(q) => j + q,
+            None => nl,
+        };
+        if p == b.len() {
+            out.push(&s[j..]);
+            break;
+        }
+        let brk = if b[p] == b'\r' && b.get(p + 1) == Some(&b'\n') { 2 } else { 1 };
+        out.push(&s[j..if keepends { p + brk } else { p }]);
+        j = p + brk;
+    }
+    out
+}
+
 /// `s.partition(sep)`: `(before, sep, after)` around the first `sep`, or
 /// `(s, "", "")`; `ValueError: empty separator` for `sep == ""`.
 pub fn partition<'a>(s: &'a str, sep: &str) -> Result<(&'a str, &'a str, &'a str), StrError> {
     if sep.is_empty() {
         return Err(empty_separator());
     }
-    Ok(match s.find(sep) {
+    Ok(match fastsearch::find(s, sep) {
         Some(p) => (&s[..p], &s[p..p + sep.len()], &s[p + sep.len()..]),
         None => (s, "", ""),
     })
@@ -144,7 +169,7 @@ pub fn rpartition<'a>(s: &'a str, sep: &str) -> Result<(&'a str, &'a str, &'a st
     if sep.is_empty() {
         return Err(empty_separator());
     }
-    Ok(match s.rfind(sep) {
+    Ok(match fastsearch::rfind(s, sep) {
         Some(p) => (&s[..p], &s[p..p + sep.len()], &s[p + sep.len()..]),
         None => ("", "", s),
     })
