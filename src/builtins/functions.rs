@@ -666,7 +666,10 @@ fn chr(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
         }
     };
     match u32::try_from(i).ok().and_then(char::from_u32) {
-        Some(c) => Ok(vm.new_str(c.to_string())),
+        Some(c) => {
+            let mut b = [0u8; 4];
+            Ok(Value::Str(vm.heap.alloc_str_n(c.encode_utf8(&mut b), Some(1))))
+        }
         None if (0..0x110000).contains(&i) => {
             Err(vm.value_error("surrogate characters are not supported yet"))
         }

@@ -37,8 +37,10 @@ pub fn call_type(vm: &mut Vm, t: Gc<TypeObj>, args: &[Value], kw: KwArgs) -> PyR
                     Ok(vm.new_str(s))
                 }
                 Some(&v) => {
-                    if let Value::Str(_) = v {
-                        return Ok(v);
+                    match v {
+                        Value::Str(_) => return Ok(v),
+                        Value::Int(n) => return Ok(vm.int_str(n)),
+                        _ => {}
                     }
                     let s = vm.str_of(v)?;
                     Ok(vm.new_str(s))

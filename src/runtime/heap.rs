@@ -2,8 +2,8 @@
 //! non-moving mark-sweep collector.
 //!
 //! Every heap type has its own [`Arena`]: chunks of fixed-size slots with a
-//! free list, so allocation is a pop or a bump and objects of one type sit
-//! together in memory. A [`Gc<T>`] is a plain pointer to a slot (it is `Copy`
+//! bitmap of the occupied ones, so allocation takes the next free slot in
+//! address order and objects of one type sit together in memory. A [`Gc<T>`] is a plain pointer to a slot (it is `Copy`
 //! and never moves). Collection happens only when the VM asks for it, at a
 //! safepoint where every live object is reachable from the roots it passes
 //! (registers, frames, globals, constants); native code therefore never holds
@@ -11,7 +11,7 @@
 //!
 //! Marking uses an explicit work list (no recursion, so deep structures
 //! cannot overflow the native stack); sweeping drops unmarked objects in place
-//! and threads their slots onto the arena's free list.
+//! and clears their bits in the bitmap (free slots are never visited).
 //!
 //! This module holds the crate's `unsafe` for object access; each block says
 //! why it is sound.
@@ -24,11 +24,11 @@ use std::ptr::NonNull;
 /// Slots per arena chunk.
 const CHUNK: usize = 256;
 
-/// A slot: the mark and liveness bits and the (maybe uninitialized) object.
+/// A slot: the mark bit and the (maybe uninitialized) object. Whether an
+/// arena slot holds an object is recorded beside it (`Chunk::alive`).
 #[repr(C)]
 pub struct GcBox<T> {
     mark: Cell<bool>,
-    alive: Cell<bool>,
     value: UnsafeCell<MaybeUninit<T>>,
 }
 
@@ -121,12 +121,13 @@ pub trait Trace {
     /// mark bit, with no entry on the work list.
     const LEAF: bool = false;
 
-    /// Slots of this type freed by a sweep are subtracted from the bytes in
-    /// use (`runtime::alloc`) and added back when reused, so that reusing
-    /// them counts toward the next collection. Needed for objects whose data
-    /// lives in the slot (short strings): without it, allocating them only
-    /// counts when the arena grows a chunk, and the arena would grow by the
-    /// collection threshold every cycle.
+    /// Only the occupied slots of this type's arena count in the bytes in
+    /// use (`runtime::alloc`): a slot adds its size when allocated and
+    /// subtracts it when swept, so that reusing slots counts toward the next
+    /// collection. Needed for objects whose data lives in the slot (short
+    /// strings): otherwise allocating them only counts when the arena grows
+    /// a chunk, and the arena would grow by the collection threshold every
+    /// cycle.
     const COUNT_SLOTS: bool = false;
 }
 
@@ -173,64 +174,96 @@ impl Tracer {
     }
 }
 
+/// A chunk of an [`Arena`]: its slots, which of them hold an object (a
+/// bitmap beside the slots: allocation finds free slots there, and a sweep
+/// reads only the headers of allocated objects, never free slots), and how
+/// many.
+struct Chunk<T> {
+    slots: Box<[GcBox<T>]>,
+    alive: [u64; CHUNK / 64],
+    live: u32,
+}
+
 /// An arena of `T` objects.
 pub struct Arena<T> {
-    chunks: Vec<Box<[GcBox<T>]>>,
-    /// Slots used in the last chunk.
-    bump: usize,
-    free: Vec<NonNull<GcBox<T>>>,
+    chunks: Vec<Chunk<T>>,
+    /// Allocation cursor: no chunk before this one has a free slot. Reset
+    /// to the first chunk by a sweep, so freed slots are reused in address
+    /// order.
+    cursor: usize,
     live: usize,
 }
 
 impl<T> Default for Arena<T> {
     fn default() -> Self {
-        Arena { chunks: Vec::new(), bump: CHUNK, free: Vec::new(), live: 0 }
+        Arena { chunks: Vec::new(), cursor: 0, live: 0 }
     }
 }
 
 impl<T: Trace> Arena<T> {
-    /// A dead slot to allocate in: a freed one, or the next fresh one.
+    /// A free slot to allocate in: its address, chunk and index.
     #[inline]
-    fn slot(&mut self) -> NonNull<GcBox<T>> {
-        match self.free.pop() {
-            Some(p) => {
-                if T::COUNT_SLOTS {
-                    super::alloc::add(std::mem::size_of::<GcBox<T>>() as isize);
+    fn slot(&mut self) -> (NonNull<GcBox<T>>, usize, usize) {
+        loop {
+            let c = self.cursor;
+            let Some(chunk) = self.chunks.get_mut(c) else {
+                return self.new_chunk();
+            };
+            if chunk.live < CHUNK as u32 {
+                for w in 0..CHUNK / 64 {
+                    let free = !chunk.alive[w];
+                    if free != 0 {
+                        let i = w * 64 + free.trailing_zeros() as usize;
+                        return (NonNull::from(&mut chunk.slots[i]), c, i);
+                    }
                 }
-                p
             }
-            None => {
-                if self.bump == CHUNK {
-                    let chunk: Box<[GcBox<T>]> = (0..CHUNK)
-                        .map(|_| GcBox {
-                            mark: Cell::new(false),
-                            alive: Cell::new(false),
-                            value: UnsafeCell::new(MaybeUninit::uninit()),
-                        })
-                        .collect();
-                    self.chunks.push(chunk);
-                    self.bump = 0;
-                }
-                let chunk = self.chunks.last_mut().expect("a chunk was just pushed");
-                let p = NonNull::from(&mut chunk[self.bump]);
-                self.bump += 1;
-                p
-            }
+            self.cursor += 1;
+        }
+    }
+
+    /// Add a chunk (every other one is full) and return its first slot.
+    #[cold]
+    fn new_chunk(&mut self) -> (NonNull<GcBox<T>>, usize, usize) {
+        let slots: Box<[GcBox<T>]> = (0..CHUNK)
+            .map(|_| GcBox {
+                mark: Cell::new(false),
+                value: UnsafeCell::new(MaybeUninit::uninit()),
+            })
+            .collect();
+        if T::COUNT_SLOTS {
+            // Only occupied slots count (see `occupy`).
+            super::alloc::add(-((CHUNK * std::mem::size_of::<GcBox<T>>()) as isize));
+        }
+        self.chunks.push(Chunk { slots, alive: [0; CHUNK / 64], live: 0 });
+        let c = self.chunks.len() - 1;
+        self.cursor = c;
+        (NonNull::from(&mut self.chunks[c].slots[0]), c, 0)
+    }
+
+    /// Record that slot `i` of chunk `c` now holds an initialized object.
+    #[inline]
+    fn occupy(&mut self, c: usize, i: usize) {
+        let chunk = &mut self.chunks[c];
+        chunk.alive[i / 64] |= 1 << (i % 64);
+        chunk.live += 1;
+        self.live += 1;
+        if T::COUNT_SLOTS {
+            super::alloc::add(std::mem::size_of::<GcBox<T>>() as isize);
         }
     }
 
     #[inline]
     pub fn alloc(&mut self, value: T) -> Gc<T> {
-        let ptr = self.slot();
+        let (ptr, c, i) = self.slot();
         // SAFETY: `ptr` is a dead slot (fresh or freed by a sweep) in a boxed
         // chunk this arena owns; nothing else references it.
         unsafe {
             let slot = ptr.as_ref();
             (*slot.value.get()).write(value);
-            slot.alive.set(true);
             slot.mark.set(false);
         }
-        self.live += 1;
+        self.occupy(c, i);
         Gc { ptr, _marker: PhantomData }
     }
 
@@ -241,46 +274,56 @@ impl<T: Trace> Arena<T> {
     /// `init` must fully initialize the `T` at the address it is given.
     #[inline]
     pub unsafe fn alloc_with(&mut self, init: impl FnOnce(*mut T)) -> Gc<T> {
-        let ptr = self.slot();
+        let (ptr, c, i) = self.slot();
         // SAFETY: `ptr` is a dead slot nothing references (see `alloc`);
         // the caller guarantees `init` initializes the value.
         unsafe {
             let slot = ptr.as_ref();
             init((*slot.value.get()).as_mut_ptr());
-            slot.alive.set(true);
             slot.mark.set(false);
         }
-        self.live += 1;
+        self.occupy(c, i);
         Gc { ptr, _marker: PhantomData }
     }
 
     /// Drop every unmarked object, unmark the others. Returns the live bytes.
+    /// Only the allocated slots are visited (the `alive` bitmaps), and empty
+    /// chunks not at all: free slots are never read again.
     fn sweep(&mut self) -> usize {
         let mut bytes = 0;
-        let n_chunks = self.chunks.len();
-        for (ci, chunk) in self.chunks.iter_mut().enumerate() {
-            let used = if ci + 1 == n_chunks { self.bump } else { CHUNK };
-            for slot in chunk[..used].iter_mut() {
-                if !slot.alive.get() {
-                    continue;
-                }
-                if slot.mark.get() {
-                    slot.mark.set(false);
-                    // SAFETY: alive slots are initialized.
-                    bytes += std::mem::size_of::<GcBox<T>>()
-                        + unsafe { (*slot.value.get()).assume_init_ref() }.heap_size();
-                } else {
-                    slot.alive.set(false);
-                    // SAFETY: the slot is alive (initialized) and unreachable:
-                    // no `Gc` to it survives this collection.
-                    unsafe { slot.value.get_mut().assume_init_drop() };
-                    self.free.push(NonNull::from(slot));
-                    if T::COUNT_SLOTS {
-                        super::alloc::add(-(std::mem::size_of::<GcBox<T>>() as isize));
+        let mut freed = 0;
+        for chunk in self.chunks.iter_mut() {
+            if chunk.live == 0 {
+                continue;
+            }
+            for w in 0..CHUNK / 64 {
+                let mut bits = chunk.alive[w];
+                while bits != 0 {
+                    let b = bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    let i = w * 64 + b;
+                    let slot = &mut chunk.slots[i];
+                    if slot.mark.get() {
+                        slot.mark.set(false);
+                        // SAFETY: allocated slots are initialized.
+                        bytes += std::mem::size_of::<GcBox<T>>()
+                            + unsafe { (*slot.value.get()).assume_init_ref() }.heap_size();
+                    } else {
+                        // SAFETY: the slot holds an object (initialized) that
+                        // is unreachable: no `Gc` to it survives this
+                        // collection.
+                        unsafe { slot.value.get_mut().assume_init_drop() };
+                        chunk.alive[w] &= !(1 << b);
+                        chunk.live -= 1;
+                        freed += 1;
                     }
-                    self.live -= 1;
                 }
             }
+        }
+        self.live -= freed;
+        self.cursor = 0;
+        if T::COUNT_SLOTS {
+            super::alloc::add(-((freed * std::mem::size_of::<GcBox<T>>()) as isize));
         }
         bytes
     }
@@ -288,16 +331,17 @@ impl<T: Trace> Arena<T> {
 
 impl<T> Drop for Arena<T> {
     fn drop(&mut self) {
-        let n_chunks = self.chunks.len();
-        for (ci, chunk) in self.chunks.iter_mut().enumerate() {
-            let used = if ci + 1 == n_chunks { self.bump } else { CHUNK };
-            for slot in chunk[..used].iter_mut() {
-                if slot.alive.get() {
-                    slot.alive.set(false);
-                    // SAFETY: alive slots are initialized; the arena is going
-                    // away and with it every `Gc` into it.
-                    unsafe { slot.value.get_mut().assume_init_drop() };
+        for chunk in self.chunks.iter_mut() {
+            for w in 0..CHUNK / 64 {
+                let mut bits = chunk.alive[w];
+                while bits != 0 {
+                    let b = bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    // SAFETY: allocated slots are initialized; the arena is
+                    // going away and with it every `Gc` into it.
+                    unsafe { chunk.slots[w * 64 + b].value.get_mut().assume_init_drop() };
                 }
+                chunk.alive[w] = 0;
             }
         }
     }
@@ -359,7 +403,6 @@ impl<T: Tailed> TailArena<T> {
         unsafe {
             ptr.write(GcBox {
                 mark: Cell::new(immortal),
-                alive: Cell::new(true),
                 value: UnsafeCell::new(MaybeUninit::new(value)),
             });
         }

@@ -117,6 +117,15 @@ impl Vm {
         Ok(self.new_str(s))
     }
 
+    /// `str(n)` for a small int, written straight into the new string.
+    pub fn int_str(&mut self, n: i64) -> Value {
+        let mut buf = [0u8; 20];
+        let digits = dec_digits(n, &mut buf);
+        Value::Str(
+            self.heap.str_with(digits.len(), Some(digits.len()), |w| w.push_ascii_bytes(digits)),
+        )
+    }
+
     /// `format(n, spec)` for the common integer specs: `""`, `"d"`, and a
     /// width with or without a leading `0` (`"6"`, `"06d"`), written
     /// straight into the result. `None` for anything else.

@@ -916,7 +916,24 @@ impl Vm {
 
     // ----- comparison -----------------------------------------------------
 
+    /// `a == b`. Two strs (identity, then bytes) are compared inline, in
+    /// the caller; everything else in [`Vm::eq_general`].
+    #[inline]
     pub fn eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        if let (Value::Str(x), Value::Str(y)) = (a, b) {
+            return Ok(crate::runtime::heap::Gc::ptr_eq(x, y) || x.as_bytes() == y.as_bytes());
+        }
+        self.eq_general(a, b)
+    }
+
+    #[inline(never)]
+    fn eq_general(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        // Tuples of builtin values first (`tok == ("OP", "-")`).
+        if let (Value::Tuple(_), Value::Tuple(_)) = (a, b) {
+            if let Some(r) = eq_builtin(a, b) {
+                return Ok(r);
+            }
+        }
         if let (Value::BoundMethod(x), Value::BoundMethod(y)) = (a, b) {
             // Same function bound to the same object.
             return Ok(x.func.is(y.func) && x.receiver.is(y.receiver));

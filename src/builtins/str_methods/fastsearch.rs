@@ -34,7 +34,7 @@ fn find_bytes(h: &[u8], n: &[u8]) -> Option<usize> {
         m if m > h.len() => None,
         m if h.len() < SHORT => {
             let last = h.len() - m;
-            memchr_iter(n[0], &h[..=last]).find(|&i| &h[i..i + m] == n)
+            (0..=last).find(|&i| h[i] == n[0] && &h[i..i + m] == n)
         }
         _ => memmem::find(h, n),
     }
@@ -51,7 +51,7 @@ pub fn rfind(hay: &str, needle: &str) -> Option<usize> {
         m if m > h.len() => None,
         m if h.len() < SHORT => {
             let last = h.len() - m;
-            memchr::memrchr_iter(n[0], &h[..=last]).find(|&i| &h[i..i + m] == n)
+            (0..=last).rev().find(|&i| h[i] == n[0] && &h[i..i + m] == n)
         }
         _ => memmem::rfind(h, n),
     }
@@ -63,7 +63,9 @@ pub struct Matches<'a> {
     hay: &'a [u8],
     needle: &'a [u8],
     pos: usize,
-    finder: Option<memmem::Finder<'a>>,
+    /// A searcher for a long text (boxed: it is large, and `Matches` is
+    /// moved around by iterator adapters).
+    finder: Option<Box<memmem::Finder<'a>>>,
     /// A one-byte needle in a long text: one `memchr` iterator.
     bytes: Option<memchr::Memchr<'a>>,
 }
@@ -74,7 +76,7 @@ impl<'a> Matches<'a> {
         let (h, n) = (hay.as_bytes(), needle.as_bytes());
         // A searcher pays off when the text is long and the needle is more
         // than one byte.
-        let finder = (n.len() > 1 && h.len() >= SHORT).then(|| memmem::Finder::new(n));
+        let finder = (n.len() > 1 && h.len() >= SHORT).then(|| Box::new(memmem::Finder::new(n)));
         let bytes = (n.len() == 1 && h.len() >= SHORT).then(|| memchr_iter(n[0], h));
         Matches { hay: h, needle: n, pos: 0, finder, bytes }
     }
