@@ -6,6 +6,8 @@
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
 
+use super::heap::Gc;
+use super::str::StrObj;
 use super::value::Value;
 
 /// CPython's modulus for numeric hashes (2**61 - 1).
@@ -162,7 +164,7 @@ pub fn eq_builtin(a: Value, b: Value) -> Option<bool> {
     use Value::*;
     Some(match (a, b) {
         (Int(x), Int(y)) => x == y,
-        (Str(x), Str(y)) => Gc_eq_str(x, y),
+        (Str(x), Str(y)) => str_eq(x, y),
         (Float(x), Float(y)) => x == y,
         (Int(x), Float(y)) | (Float(y), Int(x)) => int_float_eq(x, y),
         (Bool(x), _) => return eq_builtin(Int(x as i64), b),
@@ -188,7 +190,12 @@ pub fn eq_builtin(a: Value, b: Value) -> Option<bool> {
                 return Some(false);
             }
             for (&p, &q) in x.items.iter().zip(y.items.iter()) {
-                if !(p.is(q) || eq_builtin(p, q)?) {
+                let same = match (p, q) {
+                    (Str(s), Str(t)) => str_eq(s, t),
+                    (Int(i), Int(j)) => i == j,
+                    _ => p.is(q) || eq_builtin(p, q)?,
+                };
+                if !same {
                     return Some(false);
                 }
             }
@@ -226,13 +233,34 @@ pub fn eq_builtin(a: Value, b: Value) -> Option<bool> {
     })
 }
 
-#[allow(non_snake_case)]
+/// `x == y` for two strings: identity, then length, then the cached hashes
+/// when both are known, then the bytes.
 #[inline]
-fn Gc_eq_str(
-    x: super::heap::Gc<super::str::StrObj>,
-    y: super::heap::Gc<super::str::StrObj>,
-) -> bool {
-    super::heap::Gc::ptr_eq(x, y) || (x.hash() == y.hash() && x.as_str() == y.as_str())
+pub fn str_eq(x: Gc<StrObj>, y: Gc<StrObj>) -> bool {
+    if Gc::ptr_eq(x, y) {
+        return true;
+    }
+    let (a, b) = (x.as_str(), y.as_str());
+    if a.len() != b.len() {
+        return false;
+    }
+    if let (Some(h), Some(k)) = (x.cached_hash(), y.cached_hash()) {
+        if h != k {
+            return false;
+        }
+    }
+    a.as_bytes() == b.as_bytes()
+}
+
+/// Equality of two dict or set keys whose hashes are equal: strings and
+/// small ints without the generic dispatch of [`eq_for_key`].
+#[inline(always)]
+pub fn key_eq(a: Value, b: Value) -> bool {
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => str_eq(x, y),
+        (Value::Int(x), Value::Int(y)) => x == y,
+        _ => a.is(b) || eq_for_key(a, b),
+    }
 }
 
 /// Exact comparison of an i64 with a float.

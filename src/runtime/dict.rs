@@ -7,7 +7,7 @@
 
 use hashbrown::HashTable;
 
-use super::compare::{eq_for_key, hash_key};
+use super::compare::{hash_key, key_eq};
 use super::heap::{Mut, Trace, Tracer};
 use super::value::Value;
 
@@ -63,7 +63,7 @@ impl DictTable {
         self.index
             .find(hash as u64, |&i| {
                 let e = &entries[i];
-                e.hash == hash && (e.key.is(key) || eq_for_key(e.key, key))
+                e.hash == hash && key_eq(e.key, key)
             })
             .copied()
     }
@@ -118,7 +118,7 @@ impl DictTable {
         let entries = &self.entries;
         let found = self.index.find_entry(hash as u64, |&i| {
             let e = &entries[i];
-            e.hash == hash && (e.key.is(key) || eq_for_key(e.key, key))
+            e.hash == hash && key_eq(e.key, key)
         });
         let Ok(occupied) = found else { return Ok(None) };
         let (i, _) = occupied.remove();

@@ -48,6 +48,12 @@ impl StrObj {
         h
     }
 
+    /// The hash if it was computed already.
+    #[inline]
+    pub fn cached_hash(&self) -> Option<i64> {
+        self.hash.get()
+    }
+
     /// The code point at index `i` (0-based, in range) as a `&str`.
     pub fn char_at(&self, i: usize) -> &str {
         if self.ascii {

@@ -895,6 +895,11 @@ impl Vm {
     // ----- comparison -----------------------------------------------------
 
     pub fn eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        match (a, b) {
+            (Value::Int(x), Value::Int(y)) => return Ok(x == y),
+            (Value::Str(x), Value::Str(y)) => return Ok(crate::runtime::compare::str_eq(x, y)),
+            _ => {}
+        }
         if let (Value::BoundMethod(x), Value::BoundMethod(y)) = (a, b) {
             // Same function bound to the same object.
             return Ok(x.func.is(y.func) && x.receiver.is(y.receiver));
@@ -975,15 +980,38 @@ impl Vm {
                     None => return Ok(false),
                 }
             }
-            (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_)) => {
-                let xs = self.seq_items(a);
-                let ys = self.seq_items(b);
-                for (p, q) in xs.iter().zip(ys.iter()) {
-                    if !(p.is(*q) || self.eq(*p, *q)?) {
-                        return self.compare(op, *p, *q);
+            // Lexicographic: `<` on the first items that are not `==`.
+            // Tuples are immutable and rooted by the caller: their items
+            // are read in place.
+            (Value::Tuple(x), Value::Tuple(y)) => {
+                for (&p, &q) in x.items.iter().zip(y.items.iter()) {
+                    if !(p.is(q) || self.eq(p, q)?) {
+                        return self.compare(op, p, q);
                     }
                 }
-                Some(xs.len().cmp(&ys.len()))
+                Some(x.items.len().cmp(&y.items.len()))
+            }
+            // A list may change under `__eq__`: read each pair afresh (as
+            // CPython does) and root it while Python code may run.
+            (Value::List(x), Value::List(y)) => {
+                let mut i = 0;
+                while let (Some(p), Some(q)) = (x.get(i), y.get(i)) {
+                    if !p.is(q) {
+                        let mark = self.temp_roots.len();
+                        self.temp_roots.extend([p, q]);
+                        let r = match self.eq(p, q) {
+                            Ok(true) => Ok(None),
+                            Ok(false) => self.compare(op, p, q).map(Some),
+                            Err(e) => Err(e),
+                        };
+                        self.temp_roots.truncate(mark);
+                        if let Some(r) = r? {
+                            return Ok(r);
+                        }
+                    }
+                    i += 1;
+                }
+                Some(x.len().cmp(&y.len()))
             }
             (Value::Set(x), Value::Set(y)) => {
                 let sub =
