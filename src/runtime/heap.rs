@@ -106,6 +106,10 @@ pub trait Trace {
     fn heap_size(&self) -> usize {
         0
     }
+
+    /// True for types whose objects never reference other heap objects
+    /// (strings, big ints...): marking one sets its bit and queues nothing.
+    const LEAF: bool = false;
 }
 
 type TraceFn = unsafe fn(*const (), &mut Tracer);
@@ -135,7 +139,9 @@ impl Tracer {
         let slot = unsafe { g.ptr.as_ref() };
         if !slot.mark.get() {
             slot.mark.set(true);
-            self.work.push((g.ptr.as_ptr() as *const (), trace_slot::<T>));
+            if !T::LEAF {
+                self.work.push((g.ptr.as_ptr() as *const (), trace_slot::<T>));
+            }
         }
     }
 
@@ -286,6 +292,10 @@ const MIN_GROWTH: usize = 4 << 20;
 /// Statistics and the collection trigger.
 #[derive(Default)]
 pub struct GcStats {
+    /// The marking work list, kept between collections (it grows to the
+    /// widest object marked, e.g. a list of a million tuples; allocating it
+    /// afresh each time faulted in new pages).
+    work: Vec<(*const (), TraceFn)>,
     /// Collect when the bytes in use (counted by the global allocator,
     /// `runtime::alloc`) reach this.
     pub threshold: usize,
@@ -297,6 +307,7 @@ pub struct GcStats {
 impl GcStats {
     pub fn new() -> GcStats {
         GcStats {
+            work: Vec::new(),
             threshold: super::alloc::bytes_in_use() + MIN_GROWTH,
             collections: 0,
             live_after_last: 0,
@@ -322,10 +333,10 @@ pub fn collect_with_weak(
     sweep: impl FnOnce() -> usize,
     stats: &mut GcStats,
 ) {
-    let mut tracer = Tracer { work: Vec::with_capacity(1024) };
+    let mut tracer = Tracer { work: std::mem::take(&mut stats.work) };
     roots(&mut tracer);
     tracer.drain();
-    drop(tracer);
+    stats.work = tracer.work;
     weak();
     let live_objects = sweep();
     let in_use = super::alloc::bytes_in_use();

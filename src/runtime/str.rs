@@ -81,5 +81,7 @@ impl Trace for StrObj {
         self.s.len()
     }
 
+    const LEAF: bool = true;
+
     fn trace(&self, _: &mut Tracer) {}
 }
