@@ -8,6 +8,7 @@ use num_traits::{Signed, ToPrimitive, Zero};
 
 use super::heap::Gc;
 use super::str::StrObj;
+use super::tuple::TupleObj;
 use super::value::Value;
 
 /// CPython's modulus for numeric hashes (2**61 - 1).
@@ -104,7 +105,11 @@ pub fn hash_key(v: Value) -> Option<i64> {
             const P5: u64 = 2870177450012600261;
             let mut acc: u64 = P5;
             for &item in t.items.iter() {
-                let lane = hash_key(item)? as u64;
+                let lane = match item {
+                    Value::Str(s) => s.hash(),
+                    Value::Int(i) => hash_int(i),
+                    _ => hash_key(item)?,
+                } as u64;
                 acc = acc.wrapping_add(lane.wrapping_mul(P2));
                 acc = acc.rotate_left(31);
                 acc = acc.wrapping_mul(P1);
@@ -259,8 +264,30 @@ pub fn key_eq(a: Value, b: Value) -> bool {
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => str_eq(x, y),
         (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Tuple(x), Value::Tuple(y)) => Gc::ptr_eq(x, y) || tuple_key_eq(x, y),
         _ => a.is(b) || eq_for_key(a, b),
     }
+}
+
+/// [`eq_for_key`] of two distinct tuples, with the str and int items
+/// compared directly.
+fn tuple_key_eq(x: Gc<TupleObj>, y: Gc<TupleObj>) -> bool {
+    if x.items.len() != y.items.len() {
+        return false;
+    }
+    for (&p, &q) in x.items.iter().zip(y.items.iter()) {
+        let same = match (p, q) {
+            (Value::Str(s), Value::Str(t)) => str_eq(s, t),
+            (Value::Int(i), Value::Int(j)) => i == j,
+            // As eq_builtin: an item it cannot decide leaves the tuples
+            // equal only if identical (they are not).
+            _ => p.is(q) || eq_builtin(p, q).unwrap_or(false),
+        };
+        if !same {
+            return false;
+        }
+    }
+    true
 }
 
 /// Exact comparison of an i64 with a float.

@@ -400,19 +400,40 @@ impl Vm {
             }
         }
         match (op, a, b) {
+            // Concatenating an empty str or tuple gives the other operand
+            // itself, as in CPython (`("" + s) is s`): no copy.
             (Operator::Add, Value::Str(x), Value::Str(y)) => {
+                if x.as_str().is_empty() {
+                    return Ok(b);
+                }
+                if y.as_str().is_empty() {
+                    return Ok(a);
+                }
                 let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
                 s.push_str(x.as_str());
                 s.push_str(y.as_str());
                 return Ok(self.new_str(s));
             }
             (Operator::Add, Value::List(x), Value::List(y)) => {
-                let mut v = x.snapshot();
-                v.extend(y.snapshot());
+                let v = x.items.with(|xs| {
+                    y.items.with(|ys| {
+                        let mut v = Vec::with_capacity(xs.len() + ys.len());
+                        v.extend_from_slice(xs);
+                        v.extend_from_slice(ys);
+                        v
+                    })
+                });
                 return Ok(self.new_list(v));
             }
             (Operator::Add, Value::Tuple(x), Value::Tuple(y)) => {
-                let mut v = x.items.to_vec();
+                if x.items.is_empty() && y.seq.is_none() {
+                    return Ok(b);
+                }
+                if y.items.is_empty() && x.seq.is_none() {
+                    return Ok(a);
+                }
+                let mut v = Vec::with_capacity(x.items.len() + y.items.len());
+                v.extend_from_slice(&x.items);
                 v.extend_from_slice(&y.items);
                 return Ok(self.new_tuple(v));
             }
@@ -908,17 +929,38 @@ impl Vm {
             let r = self.rich_compare(4, a, b)?;
             return self.truthy(r);
         }
-        if let (Value::List(x), Value::List(y)) = (a, b) {
-            let (xs, ys) = (x.snapshot(), y.snapshot());
-            if xs.len() != ys.len() {
+        if let (Value::Tuple(x), Value::Tuple(y)) = (a, b) {
+            // Immutable and rooted by the caller: compared in place.
+            if x.items.len() != y.items.len() {
                 return Ok(false);
             }
-            for (p, q) in xs.into_iter().zip(ys) {
+            for (&p, &q) in x.items.iter().zip(y.items.iter()) {
                 if !(p.is(q) || self.eq(p, q)?) {
                     return Ok(false);
                 }
             }
             return Ok(true);
+        }
+        if let (Value::List(x), Value::List(y)) = (a, b) {
+            // `__eq__` may change the lists: each pair is read afresh and
+            // rooted while Python code may run (CPython's list_richcompare).
+            if x.len() != y.len() {
+                return Ok(false);
+            }
+            let mut i = 0;
+            while let (Some(p), Some(q)) = (x.get(i), y.get(i)) {
+                if !p.is(q) {
+                    let mark = self.temp_roots.len();
+                    self.temp_roots.extend([p, q]);
+                    let r = self.eq(p, q);
+                    self.temp_roots.truncate(mark);
+                    if !r? {
+                        return Ok(false);
+                    }
+                }
+                i += 1;
+            }
+            return Ok(x.len() == y.len());
         }
         if let (Value::Dict(x), Value::Dict(y)) = (a, b) {
             if x.len() != y.len() {
