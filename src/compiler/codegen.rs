@@ -974,12 +974,29 @@ impl<'g, 'a> Gen<'g, 'a> {
                 }
             }
         }
-        let r = self.alloc(1)?;
-        self.expr_to(value, r)?;
+        // The value's own register when it is a local (stores read their
+        // source before writing, so no copy is needed), else a temporary.
+        let r = self.expr_any(value)?;
         for t in targets {
             self.assign_target(t, r)?;
         }
         Ok(())
+    }
+
+    /// The registers of `elts` when they are all plain locals held in
+    /// consecutive registers (`a, b = ...` unpacks straight into them).
+    fn consecutive_locals(&mut self, elts: &[Expr<'a>]) -> Option<Reg> {
+        let mut first = None;
+        for (i, e) in elts.iter().enumerate() {
+            let ExprKind::Name { id, .. } = e.kind else { return None };
+            let Place::Reg(r) = self.place(id) else { return None };
+            match first {
+                None => first = Some(r),
+                Some(f) if r == f + i as u32 => {}
+                _ => return None,
+            }
+        }
+        first
     }
 
     /// Expressions whose evaluation must not write a local before it is done.
@@ -1017,6 +1034,17 @@ impl<'g, 'a> Gen<'g, 'a> {
             ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } => {
                 let star = elts.iter().position(|e| matches!(e.kind, ExprKind::Starred { .. }));
                 let n = elts.len() as u32;
+                if star.is_none() && n > 0 {
+                    if let Some(first) = self.consecutive_locals(elts) {
+                        // `Unpack` reads its source before writing anything.
+                        self.emit(abc(Op::Unpack, first, src, n));
+                        for r in first..first + n {
+                            self.u().bound.insert(r);
+                        }
+                        self.set_top(top);
+                        return Ok(());
+                    }
+                }
                 let base = self.alloc(n)?;
                 match star {
                     None => {

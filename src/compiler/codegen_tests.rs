@@ -251,3 +251,15 @@ fn module_level_code_is_optimized_too() {
     ");
     assert_eq!(ops(src, "<module>"), want);
 }
+
+#[test]
+fn unpacking_into_consecutive_locals_needs_no_moves() {
+    let src = "def f(node):\n    left, right = node\n    return left\n";
+    assert_eq!(raw(src, "f"), "Unpack Return ReturnNone");
+    // Registers in the wrong order (`b` was bound first): temporaries.
+    let src = "def f(node):\n    b = 0\n    a = 1\n    a, b = node\n    return a\n";
+    assert_eq!(raw(src, "f"), "LoadInt LoadInt Unpack Move Move Return ReturnNone");
+    // A plain local as the value of a multi-target assignment: no copy.
+    let src = "def f(x):\n    a = b = x\n    return a + b\n";
+    assert_eq!(ops(src, "f"), "Move Move Add Return");
+}
