@@ -183,6 +183,7 @@ opcodes! {
     StoreName ABx "R[0][N[Bx]] = R[A] (class namespace)",
     DeleteName ABx "del R[0][N[Bx]] (class namespace)",
     LoadClassDeref ABC "R[A] = R[0][N[C]] if present, else cells[B].value (class body free variable)",
+    IfNone AB "if (R[A] is None) == (B == 1): skip the next instruction (a Jmp), else run it",
 }
 
 // ----- encoding -------------------------------------------------------------

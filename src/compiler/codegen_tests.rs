@@ -263,3 +263,11 @@ fn unpacking_into_consecutive_locals_needs_no_moves() {
     let src = "def f(x):\n    a = b = x\n    return a + b\n";
     assert_eq!(ops(src, "f"), "Move Move Add Return");
 }
+
+#[test]
+fn is_none_tests_branch_in_one_instruction() {
+    let src = "def f(x):\n    if x is None:\n        return 1\n    return 2\n";
+    assert_eq!(ops(src, "f"), "IfNone Jmp LoadInt Return LoadInt Return");
+    let src = "def f(x, y):\n    if x is not None and y is None:\n        return 1\n";
+    assert_eq!(ops(src, "f"), "IfNone Jmp IfNone Jmp LoadInt Return ReturnNone");
+}

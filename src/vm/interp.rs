@@ -596,6 +596,14 @@ impl Vm {
                         cur.pc = (cur.pc as i64 + sbx_of(ins) as i64) as usize;
                     }
                 }
+                Op::IfNone => {
+                    if matches!(rv!(a), Value::None) == (b_of(ins) == 1) {
+                        cur.pc += 1;
+                    } else {
+                        let j = cur.code().instructions[cur.pc];
+                        cur.pc = (cur.pc as i64 + 1 + sj_of(j) as i64) as usize;
+                    }
+                }
                 Op::IfLtI | Op::IfLeI | Op::IfGtI | Op::IfGeI | Op::IfEqI | Op::IfNeI => {
                     let x = r!(a);
                     let k = b_of(ins) as u8 as i8 as i64;
