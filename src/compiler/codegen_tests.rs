@@ -271,3 +271,11 @@ fn is_none_tests_branch_in_one_instruction() {
     let src = "def f(x, y):\n    if x is not None and y is None:\n        return 1\n";
     assert_eq!(ops(src, "f"), "IfNone Jmp IfNone Jmp LoadInt Return ReturnNone");
 }
+
+#[test]
+fn calls_inside_displays_and_arguments_run_in_place() {
+    let src = "def f(x):\n    return (g(x), g(x))\n";
+    assert_eq!(ops(src, "f"), "LoadGlobal Move Call LoadGlobal Move Call BuildTuple Return");
+    let src = "def f(x):\n    return h(g(x), x)\n";
+    assert_eq!(ops(src, "f"), "LoadGlobal LoadGlobal Move Call Move Call Return");
+}
