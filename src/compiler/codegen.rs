@@ -14,8 +14,10 @@
 //! namespace: its names load and store through it (`LoadName`,
 //! `StoreName`), and `__build_class__` runs it (see [`Gen::class_def`]).
 //!
-//! Constructs of later milestones (`with`, `async`, `match`) are reported
-//! as unsupported, never miscompiled.
+//! `match` statements are in [`patterns`].
+//!
+//! Constructs of later milestones (`with`, `async`) are reported as
+//! unsupported, never miscompiled.
 
 use std::rc::Rc;
 
@@ -51,6 +53,7 @@ mod operands;
 type CResult<T> = Result<T, CompileError>;
 
 mod deleted;
+mod patterns;
 mod tries;
 
 type Reg = u32;
@@ -932,9 +935,7 @@ impl<'g, 'a> Gen<'g, 'a> {
             StmtKind::With { .. } => {
                 return Err(CompileError::Unsupported { what: "with statements", span: s.span })
             }
-            StmtKind::Match { .. } => {
-                return Err(CompileError::Unsupported { what: "match statements", span: s.span })
-            }
+            StmtKind::Match { subject, cases } => self.match_stmt(subject, cases)?,
         }
         Ok(())
     }
