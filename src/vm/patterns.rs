@@ -70,11 +70,7 @@ impl Vm {
         r
     }
 
-    fn match_keys_rooted(
-        &mut self,
-        map: Value,
-        keys: &[Value],
-    ) -> PyResult<Option<Vec<Value>>> {
+    fn match_keys_rooted(&mut self, map: Value, keys: &[Value]) -> PyResult<Option<Vec<Value>>> {
         // The `get` method, unless it is dict's own: then a plain lookup.
         let direct = match map {
             Value::Dict(d) => Some(d),
@@ -280,8 +276,10 @@ impl Vm {
     ) -> PyResult<Option<Value>> {
         if seen.iter().any(|s| s.as_str() == name.as_str()) {
             let r = self.repr(Value::Str(name))?;
-            return Err(self
-                .type_error(format!("{}() got multiple sub-patterns for attribute {r}", t.name())));
+            return Err(self.type_error(format!(
+                "{}() got multiple sub-patterns for attribute {r}",
+                t.name()
+            )));
         }
         seen.push(name);
         match self.get_attr(subject, Value::Str(name)) {

@@ -28,7 +28,6 @@
 
 use super::operands::may_rebind;
 use super::{CResult, CompileError, Gen, Place, Reg};
-use crate::bytecode::code::Position;
 use crate::bytecode::opcode::*;
 use crate::runtime::tuple::TupleObj;
 use crate::runtime::value::Value;
@@ -42,14 +41,15 @@ pub(super) struct PatCtx {
     caps: Vec<(Symbol, Reg)>,
     /// Jumps (and jump lists) to take when the pattern fails.
     fails: Vec<usize>,
-    /// Where the last pattern compiled starts (CPython's current location
-    /// after `compiler_pattern`: a guard's truth test is reported there).
-    last_pos: Option<Position>,
 }
 
 impl<'g, 'a> Gen<'g, 'a> {
     /// `match subject: cases`.
-    pub(super) fn match_stmt(&mut self, subject: &Expr<'a>, cases: &[MatchCase<'a>]) -> CResult<()> {
+    pub(super) fn match_stmt(
+        &mut self,
+        subject: &Expr<'a>,
+        cases: &[MatchCase<'a>],
+    ) -> CResult<()> {
         let top = self.top();
         let subj = self.match_subject(subject, cases)?;
         let n = cases.len();
@@ -111,13 +111,10 @@ impl<'g, 'a> Gen<'g, 'a> {
     ) -> CResult<()> {
         let top = self.top();
         let mut pc = PatCtx::default();
+        let old = self.u().pos;
         self.pattern(&case.pattern, subj, &mut pc)?;
         // It's a match: bind the names. They and the guard's truth test are
         // located at the last pattern compiled, as in CPython.
-        let old = self.u().pos;
-        if let Some(p) = pc.last_pos {
-            self.u().pos = p;
-        }
         let mut order = Vec::new();
         stores_order(&case.pattern, &mut order);
         for name in order {
@@ -143,13 +140,15 @@ impl<'g, 'a> Gen<'g, 'a> {
 
     /// Compile pattern `p` against the value in `subj`; its failures are
     /// added to `pc.fails`. The registers of its captures stay allocated.
+    ///
+    /// The location moves to `p` and stays there (CPython's
+    /// `compiler_pattern` never restores it): what a pattern emits after a
+    /// sub-pattern is reported at that sub-pattern, as CPython reports it.
     fn pattern(&mut self, p: &Pattern<'a>, subj: Reg, pc: &mut PatCtx) -> CResult<()> {
-        let old = self.set_pos(p.span);
-        pc.last_pos = Some(self.u().pos);
+        self.set_pos(p.span);
         let top = self.top();
         let r = self.pattern_inner(p, subj, pc);
         self.release(top, pc);
-        self.restore_pos(old);
         r
     }
 
@@ -203,7 +202,9 @@ impl<'g, 'a> Gen<'g, 'a> {
                     pc.caps.push((*n, subj));
                 }
             }
-            PatternKind::MatchSequence { patterns } => self.pattern_sequence(p, patterns, subj, pc)?,
+            PatternKind::MatchSequence { patterns } => {
+                self.pattern_sequence(p, patterns, subj, pc)?
+            }
             PatternKind::MatchMapping { keys, patterns, rest } => {
                 self.pattern_mapping(p, keys, patterns, *rest, subj, pc)?
             }
@@ -226,7 +227,8 @@ impl<'g, 'a> Gen<'g, 'a> {
     ) -> CResult<()> {
         let size = patterns.len() as u32;
         let star = patterns.iter().position(|s| matches!(s.kind, PatternKind::MatchStar { .. }));
-        let is_star_wildcard = |s: &Pattern| matches!(s.kind, PatternKind::MatchStar { name: None });
+        let is_star_wildcard =
+            |s: &Pattern| matches!(s.kind, PatternKind::MatchStar { name: None });
         let only_wildcard = patterns.iter().all(|s| is_wildcard(s) || is_star_wildcard(s));
         let star_wildcard = star.is_some_and(|i| is_star_wildcard(&patterns[i]));
         let (mode, len) = match star {

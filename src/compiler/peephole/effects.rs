@@ -153,8 +153,8 @@ pub fn writes(ins: &Ins) -> (u32, u32) {
         | Pos | Invert | Not | Eq | Ne | Lt | Le | Gt | Ge | Is | IsNot | In | NotIn | Call
         | CallKw | CallEx | CallMethod | GetAttr | GetItem | GetItemI | BuildSlice | BuildList
         | BuildTuple | BuildSet | BuildDict | BuildString | ListToTuple | FormatValue | GetIter
-        | MakeFunction | Import | ImportFrom | LoadBuildClass | LoadName | LoadClassDeref | GetLen
-        | CopyDictWithoutKeys => (a, 1),
+        | MakeFunction | Import | ImportFrom | LoadBuildClass | LoadName | LoadClassDeref
+        | GetLen | CopyDictWithoutKeys => (a, 1),
         // Written on both outcomes (None when there is no match).
         MatchKeys => (a + c, c),
         MatchClass => (a, c),
