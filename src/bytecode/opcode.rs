@@ -162,7 +162,7 @@ opcodes! {
     ForRangePrep AsBx "R[A..A+3] = counter, stop, step from range args; pc += sBx if empty",
     ForRangeLoop AsBx "R[A+3] = R[A]; R[A] += step; if more: pc += sBx",
     Unpack ABC "R[A..A+C] = R[B] (exactly C items)",
-    UnpackEx ABC "R[A..] = R[B] with C & 15 items before the starred list and C >> 4 after",
+    UnpackEx ABC "R[A..] = R[B] with C & 255 items before the starred list and C >> 8 after (C wide)",
     MakeFunction ABC "R[A] = function(child code B); C: 1 defaults tuple R[A+1], 2 kwdefaults dict R[A+2], 4 closure tuple R[A+3]",
     Raise AB "raise R[A] (from R[A+1] if B)",
     RaiseAssert AB "raise AssertionError(R[A] if B)",

@@ -1024,15 +1024,10 @@ impl<'g, 'a> Gen<'g, 'a> {
                         self.emit(abc(Op::Unpack, base, src, n));
                     }
                     Some(i) => {
+                        // (At most 255 targets: `alloc` checked.)
                         let before = i as u32;
                         let after = n - 1 - before;
-                        if before > 15 || after > 15 {
-                            return Err(CompileError::TooLarge {
-                                what: "starred assignment",
-                                span: t.span,
-                            });
-                        }
-                        self.emit(abc(Op::UnpackEx, base, src, before | after << 4));
+                        self.emit_abc_wide(Op::UnpackEx, base, src, before | after << 8);
                     }
                 }
                 for (i, e) in elts.iter().enumerate() {

@@ -1227,7 +1227,8 @@ impl Vm {
                 }
                 Op::UnpackEx => {
                     let src = r!(b_of(ins));
-                    let (before, after) = (c_of(ins) & 15, c_of(ins) >> 4);
+                    let c = c_of(ins) + ext;
+                    let (before, after) = (c & 255, c >> 8);
                     save_pc!();
                     let items = tri!(self.unpack(src, before + after, Some(before)));
                     for (i, v) in items.into_iter().enumerate() {

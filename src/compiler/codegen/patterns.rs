@@ -280,13 +280,7 @@ impl<'g, 'a> Gen<'g, 'a> {
             }
             Some(i) => {
                 let (before, after) = (i as u32, size - 1 - i as u32);
-                if before > 15 || after > 15 {
-                    return Err(CompileError::TooLarge {
-                        what: "starred sequence pattern",
-                        span: p.span,
-                    });
-                }
-                self.emit(abc(Op::UnpackEx, base, subj, before | after << 4));
+                self.emit_abc_wide(Op::UnpackEx, base, subj, before | after << 8);
             }
         }
         for (i, sub) in patterns.iter().enumerate() {

@@ -58,7 +58,13 @@ pub fn is_jump(op: Op) -> bool {
 pub fn uses_wide_c(op: Op) -> bool {
     matches!(
         op,
-        Op::GetAttr | Op::SetAttr | Op::LoadMethod | Op::ImportFrom | Op::MatchSeq | Op::MatchMap
+        Op::GetAttr
+            | Op::SetAttr
+            | Op::LoadMethod
+            | Op::ImportFrom
+            | Op::UnpackEx
+            | Op::MatchSeq
+            | Op::MatchMap
     )
 }
 
@@ -166,7 +172,7 @@ pub fn writes(ins: &Ins) -> (u32, u32) {
         // R[A+1] = the exception handled before.
         PushExc => (a + 1, 1),
         Unpack => (a, c),
-        UnpackEx => (a, (c & 15) + (c >> 4) + 1),
+        UnpackEx => (a, (c & 255) + (c >> 8) + 1),
         Nop | ExtArg | StoreGlobal | DeleteGlobal | StoreDeref | DeleteDeref | CheckBound | Jmp
         | JmpIfFalse | JmpIfTrue | IfLt | IfLe | IfGt | IfGe | IfEq | IfNe | IfLtI | IfLeI
         | IfGtI | IfGeI | IfEqI | IfNeI | Return | ReturnNone | SetAttr | DelAttr | SetItem

@@ -47,3 +47,10 @@ for ch in word:
         case n:
             counts[ch] = n + 1
 print(sorted(counts.items()))
+
+# More than 15 items on each side of a star.
+match list(range(40)):
+    case [a0, a1, a2, a3, a4, a5, a6, a7, a8, a9, a10, a11, a12, a13, a14, a15, a16,
+          *middle,
+          z16, z15, z14, z13, z12, z11, z10, z9, z8, z7, z6, z5, z4, z3, z2, z1, z0]:
+        print("around the star:", a0, a16, middle, z16, z0)
