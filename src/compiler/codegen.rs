@@ -14,8 +14,10 @@
 //! namespace: its names load and store through it (`LoadName`,
 //! `StoreName`), and `__build_class__` runs it (see [`Gen::class_def`]).
 //!
-//! Constructs of later milestones (`with`, `async`, `match`) are reported
-//! as unsupported, never miscompiled.
+//! `match` statements are in [`patterns`].
+//!
+//! Constructs of later milestones (`with`, `async`) are reported as
+//! unsupported, never miscompiled.
 
 use std::rc::Rc;
 
@@ -51,6 +53,7 @@ mod operands;
 type CResult<T> = Result<T, CompileError>;
 
 mod deleted;
+mod patterns;
 mod tries;
 
 type Reg = u32;
@@ -932,9 +935,7 @@ impl<'g, 'a> Gen<'g, 'a> {
             StmtKind::With { .. } => {
                 return Err(CompileError::Unsupported { what: "with statements", span: s.span })
             }
-            StmtKind::Match { .. } => {
-                return Err(CompileError::Unsupported { what: "match statements", span: s.span })
-            }
+            StmtKind::Match { subject, cases } => self.match_stmt(subject, cases)?,
         }
         Ok(())
     }
@@ -1051,15 +1052,10 @@ impl<'g, 'a> Gen<'g, 'a> {
                         self.emit(abc(Op::Unpack, base, src, n));
                     }
                     Some(i) => {
+                        // (At most 255 targets: `alloc` checked.)
                         let before = i as u32;
                         let after = n - 1 - before;
-                        if before > 15 || after > 15 {
-                            return Err(CompileError::TooLarge {
-                                what: "starred assignment",
-                                span: t.span,
-                            });
-                        }
-                        self.emit(abc(Op::UnpackEx, base, src, before | after << 4));
+                        self.emit_abc_wide(Op::UnpackEx, base, src, before | after << 8);
                     }
                 }
                 for (i, e) in elts.iter().enumerate() {

@@ -279,3 +279,42 @@ fn calls_inside_displays_and_arguments_run_in_place() {
     let src = "def f(x):\n    return h(g(x), x)\n";
     assert_eq!(ops(src, "f"), "LoadGlobal LoadGlobal Move Call Move Call Return");
 }
+
+#[test]
+fn match_statement() {
+    let src = "def f(v):\n    match v:\n        case [x, 1]:\n            return x\n        case {'k': y, **rest}:\n            return rest\n        case Point(_, b=2) | None:\n            return 0\n        case _:\n            return 1\n";
+    // The subject is tested in its own register; each failing test jumps
+    // to the next case, and captures are stored once the pattern matched.
+    let want = seq("
+        MatchSeq Jmp Unpack IfEqI Jmp           # [x, 1]
+        Move Return Jmp                         # x = the item; return x
+        MatchMap Jmp LoadK MatchKeys Jmp        # {'k': y, ...
+        CopyDictWithoutKeys Move Move           # **rest; y, rest = ...
+        Return Jmp
+        LoadGlobal LoadK MatchClass Jmp         # Point(_, b=...
+        IfEqI Jmp Jmp                           # b=2, then the body
+        IfSingleton Jmp                         # | None
+        LoadInt Return Jmp
+        LoadInt Return                          # case _: only the body
+        ReturnNone
+    ");
+    assert_eq!(raw(src, "f"), want);
+    // The jumps to the end after each `return` are gone.
+    let want = seq("
+        MatchSeq Jmp Unpack IfEqI Jmp Move Return
+        MatchMap Jmp LoadK MatchKeys Jmp CopyDictWithoutKeys Move Move Return
+        LoadGlobal LoadK MatchClass Jmp IfEqI Jmp Jmp IfSingleton Jmp LoadInt Return
+        LoadInt Return
+    ");
+    assert_eq!(ops(src, "f"), want);
+    // A guard is a condition jumping to the next case; `*_` reads by index.
+    let src = "def f(v):\n    match v:\n        case [a, *_, z] if a < z:\n            return a\n";
+    let want = seq("
+        MatchSeq Jmp                            # a sequence of length >= 2
+        GetItemI                                # v[0]
+        GetLen SubI GetItem                     # v[len(v) - 1]
+        Move Move IfLt Jmp                      # a, z = ...; if a < z
+        Return ReturnNone
+    ");
+    assert_eq!(raw(src, "f"), want);
+}

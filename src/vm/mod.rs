@@ -18,6 +18,7 @@ pub mod generator;
 pub mod interp;
 pub mod keys;
 pub mod ops;
+pub mod patterns;
 pub mod run;
 pub mod sets;
 pub mod stats;

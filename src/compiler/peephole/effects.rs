@@ -32,7 +32,9 @@ pub fn flow(op: Op) -> Flow {
         Jmp => Flow::Jump,
         JmpIfFalse | JmpIfTrue | ForIter | ForRangePrep | ForRangeLoop | Send => Flow::Branch,
         IfLt | IfLe | IfGt | IfGe | IfEq | IfNe | IfLtI | IfLeI | IfGtI | IfGeI | IfEqI | IfNeI
-        | IfExcMatch | IfNone => Flow::Skip,
+        | IfExcMatch | IfNone | IfSingleton | MatchSeq | MatchMap | MatchKeys | MatchClass => {
+            Flow::Skip
+        }
         Return | ReturnNone | Raise | RaiseAssert | Reraise | RaiseActive | GenReturn => Flow::Exit,
         Nop | ExtArg | Move | LoadK | LoadInt | LoadNone | LoadTrue | LoadFalse | LoadGlobal
         | StoreGlobal | DeleteGlobal | LoadDeref | StoreDeref | DeleteDeref | LoadClosure
@@ -45,7 +47,7 @@ pub fn flow(op: Op) -> Flow {
         | SetUpdate | DictUpdate | DictMerge | ListToTuple | FormatValue | GetIter | Unpack
         | UnpackEx | MakeFunction | Import | ImportFrom | ImportStar | PushExc | PopExc
         | ReturnGenerator | Yield | LoadBuildClass | LoadName | StoreName | DeleteName
-        | LoadClassDeref => Flow::Next,
+        | LoadClassDeref | GetLen | CopyDictWithoutKeys => Flow::Next,
     }
 }
 
@@ -56,7 +58,16 @@ pub fn is_jump(op: Op) -> bool {
 
 /// Does the instruction read `C + ExtArg` (so its `C` may exceed 255)?
 pub fn uses_wide_c(op: Op) -> bool {
-    matches!(op, Op::GetAttr | Op::SetAttr | Op::LoadMethod | Op::ImportFrom)
+    matches!(
+        op,
+        Op::GetAttr
+            | Op::SetAttr
+            | Op::LoadMethod
+            | Op::ImportFrom
+            | Op::UnpackEx
+            | Op::MatchSeq
+            | Op::MatchMap
+    )
 }
 
 /// Call `f` with every register the instruction may read.
@@ -79,9 +90,11 @@ pub fn reads(ins: &Ins, mut f: impl FnMut(u32)) {
         GenReturn => range(a, if b == 0 { 1 } else { 0 }),
         StoreGlobal | StoreDeref | CheckBound | DeleteFast | JmpIfFalse | JmpIfTrue | IfLtI
         | IfLeI | IfGtI | IfGeI | IfEqI | IfNeI | Return | DelAttr | ImportStar | ForIter
-        | InplaceI | PushExc | PopExc | Reraise | IfNone => range(a, 1),
+        | InplaceI | PushExc | PopExc | Reraise | IfNone | IfSingleton | MatchSeq | MatchMap => {
+            range(a, 1)
+        }
         Move | AddI | SubI | Neg | Pos | Invert | Not | LoadMethod | GetAttr | GetItemI
-        | ListToTuple | GetIter | Unpack | UnpackEx | ImportFrom => range(b, 1),
+        | ListToTuple | GetIter | Unpack | UnpackEx | ImportFrom | GetLen => range(b, 1),
         Add | Sub | Mul | TrueDiv | FloorDiv | Mod | Pow | LShift | RShift | BitAnd | BitOr
         | BitXor | MatMul | Eq | Ne | Lt | Le | Gt | Ge | Is | IsNot | In | NotIn | GetItem => {
             range(b, 1);
@@ -122,6 +135,18 @@ pub fn reads(ins: &Ins, mut f: impl FnMut(u32)) {
         Raise => range(a, if b == 1 { 2 } else { 1 }),
         RaiseAssert => range(a, if b == 1 { 1 } else { 0 }),
         ForRangePrep | ForRangeLoop => range(a, 4),
+        MatchKeys => {
+            range(a, c);
+            range(b, 1);
+        }
+        MatchClass => {
+            range(a, 2);
+            range(b, 1);
+        }
+        CopyDictWithoutKeys => {
+            range(b, 1);
+            range(a + 1, c);
+        }
     }
 }
 
@@ -138,7 +163,11 @@ pub fn writes(ins: &Ins) -> (u32, u32) {
         | Pos | Invert | Not | Eq | Ne | Lt | Le | Gt | Ge | Is | IsNot | In | NotIn | Call
         | CallKw | CallEx | CallMethod | GetAttr | GetItem | GetItemI | BuildSlice | BuildList
         | BuildTuple | BuildSet | BuildDict | BuildString | ListToTuple | FormatValue | GetIter
-        | MakeFunction | Import | ImportFrom | LoadBuildClass | LoadName | LoadClassDeref => (a, 1),
+        | MakeFunction | Import | ImportFrom | LoadBuildClass | LoadName | LoadClassDeref
+        | GetLen | CopyDictWithoutKeys => (a, 1),
+        // Written on both outcomes (None when there is no match).
+        MatchKeys => (a + c, c),
+        MatchClass => (a, c),
         // The value sent in when resumed.
         Yield => (a, 1),
         // The delegate's yielded (or returned) value.
@@ -147,14 +176,14 @@ pub fn writes(ins: &Ins) -> (u32, u32) {
         // R[A+1] = the exception handled before.
         PushExc => (a + 1, 1),
         Unpack => (a, c),
-        UnpackEx => (a, (c & 15) + (c >> 4) + 1),
+        UnpackEx => (a, (c & 255) + (c >> 8) + 1),
         Nop | ExtArg | StoreGlobal | DeleteGlobal | StoreDeref | DeleteDeref | CheckBound | Jmp
         | JmpIfFalse | JmpIfTrue | IfLt | IfLe | IfGt | IfGe | IfEq | IfNe | IfLtI | IfLeI
         | IfGtI | IfGeI | IfEqI | IfNeI | Return | ReturnNone | SetAttr | DelAttr | SetItem
         | SetItemI | DelItem | ListAppend | SetAdd | DictSet | ListExtend | SetUpdate
         | DictUpdate | DictMerge | Raise | RaiseAssert | ImportStar | PopExc | Reraise
         | RaiseActive | IfExcMatch | ReturnGenerator | GenReturn | StoreName | DeleteName
-        | IfNone => (a, 0),
+        | IfNone | IfSingleton | MatchSeq | MatchMap => (a, 0),
         // May-writes only: R[A+1] unless the iterator is exhausted; the
         // range loop registers.
         ForIter | ForRangePrep | ForRangeLoop => (a, 0),
@@ -258,6 +287,7 @@ pub fn computes_into_a(op: Op) -> bool {
             | GetIter
             | Import
             | ImportFrom
+            | GetLen
     )
 }
 
