@@ -45,7 +45,7 @@ pub fn flow(op: Op) -> Flow {
         | SetUpdate | DictUpdate | DictMerge | ListToTuple | FormatValue | GetIter | Unpack
         | UnpackEx | MakeFunction | Import | ImportFrom | ImportStar | PushExc | PopExc
         | ReturnGenerator | Yield | LoadBuildClass | LoadName | StoreName | DeleteName
-        | LoadClassDeref => Flow::Next,
+        | LoadClassDeref | BeforeWith | WithExceptStart => Flow::Next,
     }
 }
 
@@ -81,7 +81,9 @@ pub fn reads(ins: &Ins, mut f: impl FnMut(u32)) {
         | IfLeI | IfGtI | IfGeI | IfEqI | IfNeI | Return | DelAttr | ImportStar | ForIter
         | InplaceI | PushExc | PopExc | Reraise => range(a, 1),
         Move | AddI | SubI | Neg | Pos | Invert | Not | LoadMethod | GetAttr | GetItemI
-        | ListToTuple | GetIter | Unpack | UnpackEx | ImportFrom => range(b, 1),
+        | ListToTuple | GetIter | Unpack | UnpackEx | ImportFrom | BeforeWith | WithExceptStart => {
+            range(b, 1)
+        }
         Add | Sub | Mul | TrueDiv | FloorDiv | Mod | Pow | LShift | RShift | BitAnd | BitOr
         | BitXor | MatMul | Eq | Ne | Lt | Le | Gt | Ge | Is | IsNot | In | NotIn | GetItem => {
             range(b, 1);
@@ -144,6 +146,10 @@ pub fn writes(ins: &Ins) -> (u32, u32) {
         // The delegate's yielded (or returned) value.
         Send => (a + 1, 1),
         LoadMethod => (a, 2),
+        // The `__exit__` and `__enter__` method pairs.
+        BeforeWith => (a, 4),
+        // The arguments of `__exit__`.
+        WithExceptStart => (a, 3),
         // R[A+1] = the exception handled before.
         PushExc => (a + 1, 1),
         Unpack => (a, c),
