@@ -606,6 +606,32 @@ mod tests {
     }
 
     #[test]
+    fn with_covers_target_and_body_but_not_enter() {
+        let code = compile("with m as x:\n    f(x)\n");
+        check_table(&code);
+        let ops = ops(&code);
+        let before = ops.iter().position(|&o| o == Op::BeforeWith).expect("BeforeWith");
+        // `__enter__()` runs outside the handler: its errors skip `__exit__`.
+        assert_eq!(ops[before + 1], Op::CallMethod);
+        assert!(code.handler_for(before + 1).is_none());
+        // The target and the body are covered by the `__exit__` handler.
+        let store = before + 2;
+        assert_eq!(ops[store], Op::StoreGlobal);
+        let h = code.handler_for(store).expect("the target is covered");
+        assert_eq!(&ops[h.handler as usize..][..2], &[Op::PushExc, Op::WithExceptStart]);
+        let call = ops.iter().position(|&o| o == Op::Call).expect("f(x)");
+        assert_eq!(code.handler_for(call), Some(h));
+        // The normal exit's `__exit__` call is not.
+        let exit = call + 4;
+        assert_eq!(ops[exit], Op::CallMethod);
+        assert!(code.handler_for(exit).is_none());
+        // The handler's own calls are covered by its cleanup.
+        let cleanup = code.handler_for(h.handler as usize + 2).expect("cleanup");
+        assert_eq!(&ops[cleanup.handler as usize..][..2], &[Op::PopExc, Op::Reraise]);
+        assert_eq!(cleanup.reg, h.reg + 2);
+    }
+
+    #[test]
     fn break_in_except_leaves_the_handler() {
         let code = compile("for x in y:\n    try:\n        f()\n    except E:\n        break\n");
         check_table(&code);
