@@ -28,7 +28,13 @@ impl Vm {
             );
             return Err(self.type_error(msg));
         };
-        let Some((exit, exit_self)) = self.special_method_pair(mgr, "__exit__")? else {
+        // Binding `__exit__` may run Python code (a descriptor's `__get__`),
+        // and so a collection: the `__enter__` pair stays rooted meanwhile.
+        let mark = self.temp_roots.len();
+        self.temp_roots.extend_from_slice(&[enter, enter_self]);
+        let exit = self.special_method_pair(mgr, "__exit__");
+        self.temp_roots.truncate(mark);
+        let Some((exit, exit_self)) = exit? else {
             let msg = format!(
                 "'{}' object does not support the context manager protocol (missed __exit__ method)",
                 self.type_name(mgr)
