@@ -829,10 +829,7 @@ impl<'a, 'i> Parser<'a, 'i> {
     /// The items of a with statement up to `close`. An error says whether
     /// it is an invalid `as` target (CPython's `invalid_with_item`), which a
     /// parenthesized item list reports rather than trying the other form.
-    fn with_items(
-        &mut self,
-        close: T,
-    ) -> Result<&'a [WithItem<'a>], (SyntaxError, bool)> {
+    fn with_items(&mut self, close: T) -> Result<&'a [WithItem<'a>], (SyntaxError, bool)> {
         let mut items = Vec::new();
         loop {
             let context_expr = self.expression().map_err(|e| (e, false))?;
