@@ -183,6 +183,7 @@ opcodes! {
     StoreName ABx "R[0][N[Bx]] = R[A] (class namespace)",
     DeleteName ABx "del R[0][N[Bx]] (class namespace)",
     LoadClassDeref ABC "R[A] = R[0][N[C]] if present, else cells[B].value (class body free variable)",
+    IfNone AB "if (R[A] is None) == (B == 1): skip the next instruction (a Jmp), else run it",
     BeforeWith AB "R[A], R[A+1] = __exit__ of type(R[B]) and R[B] (or bound and <null>); R[A+2], R[A+3] = its __enter__ likewise; TypeError if either is missing",
     WithExceptStart AB "R[A], R[A+1], R[A+2] = type(R[B]), R[B], R[B].__traceback__ (the arguments of __exit__ for exception R[B])",
 }

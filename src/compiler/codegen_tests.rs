@@ -253,6 +253,34 @@ fn module_level_code_is_optimized_too() {
 }
 
 #[test]
+fn unpacking_into_consecutive_locals_needs_no_moves() {
+    let src = "def f(node):\n    left, right = node\n    return left\n";
+    assert_eq!(raw(src, "f"), "Unpack Return ReturnNone");
+    // Registers in the wrong order (`b` was bound first): temporaries.
+    let src = "def f(node):\n    b = 0\n    a = 1\n    a, b = node\n    return a\n";
+    assert_eq!(raw(src, "f"), "LoadInt LoadInt Unpack Move Move Return ReturnNone");
+    // A plain local as the value of a multi-target assignment: no copy.
+    let src = "def f(x):\n    a = b = x\n    return a + b\n";
+    assert_eq!(ops(src, "f"), "Move Move Add Return");
+}
+
+#[test]
+fn is_none_tests_branch_in_one_instruction() {
+    let src = "def f(x):\n    if x is None:\n        return 1\n    return 2\n";
+    assert_eq!(ops(src, "f"), "IfNone Jmp LoadInt Return LoadInt Return");
+    let src = "def f(x, y):\n    if x is not None and y is None:\n        return 1\n";
+    assert_eq!(ops(src, "f"), "IfNone Jmp IfNone Jmp LoadInt Return ReturnNone");
+}
+
+#[test]
+fn calls_inside_displays_and_arguments_run_in_place() {
+    let src = "def f(x):\n    return (g(x), g(x))\n";
+    assert_eq!(ops(src, "f"), "LoadGlobal Move Call LoadGlobal Move Call BuildTuple Return");
+    let src = "def f(x):\n    return h(g(x), x)\n";
+    assert_eq!(ops(src, "f"), "LoadGlobal LoadGlobal Move Call Move Call Return");
+}
+
+#[test]
 fn with_statement_costs_the_lookup_and_two_calls() {
     let src = "def f(m):\n    with m as x:\n        g(x)\n";
     let body = "

@@ -36,6 +36,9 @@ pub mod cache {
     pub const CLASS_METHOD: u8 = 5;
     /// A property whose getter is the plain function `value`.
     pub const PROPERTY: u8 = 6;
+    /// `LoadMethod` on a value of the builtin type `index` (a `TypeId`):
+    /// `value` is its native method (builtin types never change).
+    pub const BUILTIN_METHOD: u8 = 7;
 }
 
 /// What a value found on a type does when accessed through an instance.

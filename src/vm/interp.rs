@@ -6,11 +6,12 @@
 
 use std::rc::Rc;
 
+use super::attributes::cache;
 use super::dunder::is_instance;
 use super::generator::CallResume;
 use super::stats::{self, CacheKind};
 use super::{Frame, PyErr, PyResult, Vm};
-use crate::bytecode::code::{CodeObject, GlobalCache};
+use crate::bytecode::code::{AttrCache, CodeObject, GlobalCache};
 use crate::bytecode::opcode::*;
 use crate::compiler::codegen::inplace_operator;
 use crate::runtime::compare::needs_vm_hash;
@@ -595,6 +596,14 @@ impl Vm {
                         cur.pc = (cur.pc as i64 + sbx_of(ins) as i64) as usize;
                     }
                 }
+                Op::IfNone => {
+                    if matches!(rv!(a), Value::None) == (b_of(ins) == 1) {
+                        cur.pc += 1;
+                    } else {
+                        let j = cur.code().instructions[cur.pc];
+                        cur.pc = (cur.pc as i64 + 1 + sj_of(j) as i64) as usize;
+                    }
+                }
                 Op::IfLtI | Op::IfLeI | Op::IfGtI | Op::IfGeI | Op::IfEqI | Op::IfNeI => {
                     let x = r!(a);
                     let k = b_of(ins) as u8 as i8 as i64;
@@ -670,6 +679,45 @@ impl Vm {
                                 save_pc!();
                                 tri!(self.push_frame(f, cur.base + a + 1, nargs, cur.base + a));
                                 cur = self.load_cur();
+                                continue;
+                            }
+                        }
+                    }
+                    // A native method of a builtin value, as `LoadMethod`
+                    // found it in the receiver's own type: no receiver check
+                    // (the pair comes from the methods table).
+                    if op == Op::CallMethod {
+                        if let (Value::Builtin(m), recv) = (r!(a), r!(a + 1)) {
+                            if m.owner.is_some()
+                                && m.bound.is_null()
+                                && !matches!(
+                                    recv,
+                                    Value::Null
+                                        | Value::Instance(_)
+                                        | Value::Exception(_)
+                                        | Value::Generator(_)
+                                        | Value::Type(_)
+                                        | Value::Module(_)
+                                )
+                            {
+                                let nargs = b_of(ins);
+                                let first = cur.base + a + 2;
+                                let mut small = [Value::Null; 8];
+                                let spilled: Vec<Value>;
+                                let args: &[Value] = if nargs <= small.len() {
+                                    small[..nargs]
+                                        .copy_from_slice(&self.stack[first..first + nargs]);
+                                    &small[..nargs]
+                                } else {
+                                    spilled = self.stack[first..first + nargs].to_vec();
+                                    &spilled
+                                };
+                                save_pc!();
+                                let v = tri!((m.func)(self, recv, args, &[]));
+                                r!(a) = v;
+                                if self.heap.should_collect() {
+                                    self.collect_now();
+                                }
                                 continue;
                             }
                         }
@@ -805,7 +853,30 @@ impl Vm {
                             let cache = cur.code().attr_cache(cur.pc - 1);
                             (tri!(self.cached_class_getattr(t, name, cache)), Value::Null)
                         }
-                        _ => tri!(self.load_method(obj, name)),
+                        Value::Module(_) | Value::Type(_) | Value::Exception(_) => {
+                            tri!(self.load_method(obj, name))
+                        }
+                        _ => {
+                            // A builtin value: its type's native method,
+                            // cached by type (no name hashing on a hit).
+                            let tid = super::ops::type_id(obj) as u32;
+                            let slot = &cur.code().attr_cache(cur.pc - 1)[0];
+                            let c = slot.get();
+                            if c.kind == cache::BUILTIN_METHOD && c.index == tid {
+                                (c.value, obj)
+                            } else {
+                                let (m, s) = tri!(self.load_method(obj, name));
+                                if matches!(m, Value::Builtin(_)) && s.is(obj) {
+                                    slot.set(AttrCache {
+                                        version: 0,
+                                        kind: cache::BUILTIN_METHOD,
+                                        index: tid,
+                                        value: m,
+                                    });
+                                }
+                                (m, s)
+                            }
+                        }
                     };
                     r!(a) = m;
                     r!(a + 1) = s;

@@ -32,7 +32,7 @@ pub fn flow(op: Op) -> Flow {
         Jmp => Flow::Jump,
         JmpIfFalse | JmpIfTrue | ForIter | ForRangePrep | ForRangeLoop | Send => Flow::Branch,
         IfLt | IfLe | IfGt | IfGe | IfEq | IfNe | IfLtI | IfLeI | IfGtI | IfGeI | IfEqI | IfNeI
-        | IfExcMatch => Flow::Skip,
+        | IfExcMatch | IfNone => Flow::Skip,
         Return | ReturnNone | Raise | RaiseAssert | Reraise | RaiseActive | GenReturn => Flow::Exit,
         Nop | ExtArg | Move | LoadK | LoadInt | LoadNone | LoadTrue | LoadFalse | LoadGlobal
         | StoreGlobal | DeleteGlobal | LoadDeref | StoreDeref | DeleteDeref | LoadClosure
@@ -79,7 +79,7 @@ pub fn reads(ins: &Ins, mut f: impl FnMut(u32)) {
         GenReturn => range(a, if b == 0 { 1 } else { 0 }),
         StoreGlobal | StoreDeref | CheckBound | DeleteFast | JmpIfFalse | JmpIfTrue | IfLtI
         | IfLeI | IfGtI | IfGeI | IfEqI | IfNeI | Return | DelAttr | ImportStar | ForIter
-        | InplaceI | PushExc | PopExc | Reraise => range(a, 1),
+        | InplaceI | PushExc | PopExc | Reraise | IfNone => range(a, 1),
         Move | AddI | SubI | Neg | Pos | Invert | Not | LoadMethod | GetAttr | GetItemI
         | ListToTuple | GetIter | Unpack | UnpackEx | ImportFrom | BeforeWith | WithExceptStart => {
             range(b, 1)
@@ -159,7 +159,8 @@ pub fn writes(ins: &Ins) -> (u32, u32) {
         | IfGtI | IfGeI | IfEqI | IfNeI | Return | ReturnNone | SetAttr | DelAttr | SetItem
         | SetItemI | DelItem | ListAppend | SetAdd | DictSet | ListExtend | SetUpdate
         | DictUpdate | DictMerge | Raise | RaiseAssert | ImportStar | PopExc | Reraise
-        | RaiseActive | IfExcMatch | ReturnGenerator | GenReturn | StoreName | DeleteName => (a, 0),
+        | RaiseActive | IfExcMatch | ReturnGenerator | GenReturn | StoreName | DeleteName
+        | IfNone => (a, 0),
         // May-writes only: R[A+1] unless the iterator is exhausted; the
         // range loop registers.
         ForIter | ForRangePrep | ForRangeLoop => (a, 0),
