@@ -33,6 +33,7 @@ const AREAS: &[&str] = &[
     "run_modules",
     "run_set",
     "run_str",
+    "run_with",
 ];
 
 struct Case {

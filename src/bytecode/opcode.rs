@@ -191,6 +191,8 @@ opcodes! {
     MatchKeys ABC "R[A+C..A+2C] = the values of the C keys R[A..A+C] in mapping R[B] (its get): all found, skip the next instruction (a Jmp); else they are None and it runs",
     MatchClass ABC "match R[B] against class R[A] with C sub-patterns, the last len(R[A+1]) named by the tuple R[A+1]: R[A..A+C] = the attributes and skip the next instruction (a Jmp); no match: they are None and it runs",
     CopyDictWithoutKeys ABC "R[A] = dict(R[B]) without the C keys R[A+1..A+1+C] (a mapping pattern's **rest)",
+    BeforeWith AB "R[A], R[A+1] = __exit__ of type(R[B]) and R[B] (or bound and <null>); R[A+2], R[A+3] = its __enter__ likewise; TypeError if either is missing",
+    WithExceptStart AB "R[A], R[A+1], R[A+2] = type(R[B]), R[B], R[B].__traceback__ (the arguments of __exit__ for exception R[B])",
 }
 
 // ----- encoding -------------------------------------------------------------

@@ -14,10 +14,11 @@
 //! namespace: its names load and store through it (`LoadName`,
 //! `StoreName`), and `__build_class__` runs it (see [`Gen::class_def`]).
 //!
-//! `match` statements are in [`patterns`].
+//! `match` statements are in [`patterns`]; `with` statements in [`tries`]
+//! too (they are a `try` whose handler calls `__exit__`).
 //!
-//! Constructs of later milestones (`with`, `async`) are reported as
-//! unsupported, never miscompiled.
+//! Constructs of later milestones (`async`) are reported as unsupported,
+//! never miscompiled.
 
 use std::rc::Rc;
 
@@ -932,8 +933,11 @@ impl<'g, 'a> Gen<'g, 'a> {
             StmtKind::Try { is_star: false, body, handlers, orelse, finalbody } => {
                 self.try_stmt(body, handlers, orelse, finalbody)?
             }
-            StmtKind::With { .. } => {
-                return Err(CompileError::Unsupported { what: "with statements", span: s.span })
+            StmtKind::With { is_async: false, items, body, .. } => {
+                self.with_stmt(s.span, items, body)?
+            }
+            StmtKind::With { is_async: true, .. } => {
+                return Err(CompileError::Unsupported { what: "async code", span: s.span })
             }
             StmtKind::Match { subject, cases } => self.match_stmt(subject, cases)?,
         }

@@ -318,3 +318,36 @@ fn match_statement() {
     ");
     assert_eq!(raw(src, "f"), want);
 }
+
+#[test]
+fn with_statement_costs_the_lookup_and_two_calls() {
+    let src = "def f(m):\n    with m as x:\n        g(x)\n";
+    let body = "
+        BeforeWith CallMethod                   # __exit__/__enter__ looked up, __enter__()
+        Move                                    # x = its result (covered from here)
+        LoadGlobal Move Call                    # g(x)
+        LoadNone LoadNone LoadNone CallMethod   # __exit__(None, None, None)
+    ";
+    let handler = "
+        PushExc WithExceptStart CallMethod      # __exit__(type, value, traceback)
+        JmpIfTrue Reraise                       # a true result suppresses
+        PopExc Reraise                          # cleanup: restore, re-raise
+        PopExc ReturnNone                       # suppressed: carry on
+    ";
+    assert_eq!(raw(src, "f"), seq(&format!("{body} Jmp {handler}")));
+    // The optimizer copies the final return over the jump.
+    assert_eq!(ops(src, "f"), seq(&format!("{body} ReturnNone {handler}")));
+}
+
+#[test]
+fn return_in_with_calls_exit_on_fresh_registers() {
+    let src = "def f(m):\n    with m:\n        return g()\n";
+    let want = seq("
+        BeforeWith CallMethod                   # __enter__(), result discarded
+        LoadGlobal Call                         # g(), the value to return
+        Move Move LoadNone LoadNone LoadNone CallMethod   # __exit__ above it
+        Return
+    ");
+    let got = raw(src, "f");
+    assert!(got.starts_with(&want), "{got}");
+}

@@ -1622,6 +1622,23 @@ impl Vm {
                     save_pc!();
                     r!(a) = tri!(self.copy_dict_without_keys(map, &keys));
                 }
+                Op::BeforeWith => {
+                    let mgr = r!(b_of(ins));
+                    save_pc!();
+                    let [exit, exit_self, enter, enter_self] = tri!(self.before_with(mgr));
+                    r!(a) = exit;
+                    r!(a + 1) = exit_self;
+                    r!(a + 2) = enter;
+                    r!(a + 3) = enter_self;
+                }
+                Op::WithExceptStart => {
+                    let e = r!(b_of(ins));
+                    save_pc!();
+                    let [t, v, tb] = tri!(self.exit_args(e));
+                    r!(a) = t;
+                    r!(a + 1) = v;
+                    r!(a + 2) = tb;
+                }
             }
             ext = 0;
         }

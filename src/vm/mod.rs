@@ -11,6 +11,7 @@ pub mod access;
 pub mod attributes;
 pub mod call;
 pub mod classes;
+pub mod context;
 pub mod dunder;
 pub mod errors;
 pub mod format;

@@ -47,7 +47,9 @@ pub fn flow(op: Op) -> Flow {
         | SetUpdate | DictUpdate | DictMerge | ListToTuple | FormatValue | GetIter | Unpack
         | UnpackEx | MakeFunction | Import | ImportFrom | ImportStar | PushExc | PopExc
         | ReturnGenerator | Yield | LoadBuildClass | LoadName | StoreName | DeleteName
-        | LoadClassDeref | GetLen | CopyDictWithoutKeys => Flow::Next,
+        | LoadClassDeref | GetLen | CopyDictWithoutKeys | BeforeWith | WithExceptStart => {
+            Flow::Next
+        }
     }
 }
 
@@ -94,7 +96,8 @@ pub fn reads(ins: &Ins, mut f: impl FnMut(u32)) {
             range(a, 1)
         }
         Move | AddI | SubI | Neg | Pos | Invert | Not | LoadMethod | GetAttr | GetItemI
-        | ListToTuple | GetIter | Unpack | UnpackEx | ImportFrom | GetLen => range(b, 1),
+        | ListToTuple | GetIter | Unpack | UnpackEx | ImportFrom | GetLen | BeforeWith
+        | WithExceptStart => range(b, 1),
         Add | Sub | Mul | TrueDiv | FloorDiv | Mod | Pow | LShift | RShift | BitAnd | BitOr
         | BitXor | MatMul | Eq | Ne | Lt | Le | Gt | Ge | Is | IsNot | In | NotIn | GetItem => {
             range(b, 1);
@@ -173,6 +176,10 @@ pub fn writes(ins: &Ins) -> (u32, u32) {
         // The delegate's yielded (or returned) value.
         Send => (a + 1, 1),
         LoadMethod => (a, 2),
+        // The `__exit__` and `__enter__` method pairs.
+        BeforeWith => (a, 4),
+        // The arguments of `__exit__`.
+        WithExceptStart => (a, 3),
         // R[A+1] = the exception handled before.
         PushExc => (a + 1, 1),
         Unpack => (a, c),
