@@ -402,7 +402,7 @@ fn all(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 
 /// `isinstance(v, t)` for one class: a metaclass's `__instancecheck__`,
 /// else the MRO of `type(v)`.
-fn instance_check(
+pub fn instance_check(
     vm: &mut Vm,
     v: Value,
     t: crate::runtime::heap::Gc<crate::runtime::object::TypeObj>,
