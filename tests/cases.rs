@@ -29,9 +29,11 @@ const AREAS: &[&str] = &[
     "run_generators",
     "run_int",
     "run_list",
+    "run_match",
     "run_modules",
     "run_set",
     "run_str",
+    "run_with",
 ];
 
 struct Case {

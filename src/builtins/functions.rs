@@ -264,132 +264,14 @@ fn sum_loop(vm: &mut Vm, it: Value, slot: usize) -> PyResult<()> {
     Ok(())
 }
 
-/// Stable merge sort with a fallible comparison (the items' `<`).
-pub fn sort_values(
-    vm: &mut Vm,
-    items: &mut Vec<Value>,
-    keys: Option<Vec<Value>>,
-    reverse: bool,
-) -> PyResult<()> {
-    let keys = keys.unwrap_or_else(|| items.clone());
-    // Comparisons may run Python code (and collect): keep everything rooted.
-    let mark = vm.temp_roots.len();
-    vm.temp_roots.extend_from_slice(items);
-    vm.temp_roots.extend_from_slice(&keys);
-    let r = merge_sort(vm, items, &keys, reverse);
-    vm.temp_roots.truncate(mark);
-    r
-}
-
-fn merge_sort(vm: &mut Vm, items: &mut Vec<Value>, keys: &[Value], reverse: bool) -> PyResult<()> {
-    let n = items.len();
-    let mut idx: Vec<usize> = (0..n).collect();
-    let mut err = None;
-    // Insertion-friendly merge sort over indices.
-    let mut buf = idx.clone();
-    let mut width = 1;
-    while width < n {
-        let mut i = 0;
-        while i < n {
-            let mid = (i + width).min(n);
-            let hi = (i + 2 * width).min(n);
-            let (mut l, mut r, mut o) = (i, mid, i);
-            while l < mid && r < hi {
-                // take right only if right < left (stability); reversed: left < right
-                let take_right = if err.is_some() {
-                    false
-                } else {
-                    let (a, b) = if reverse {
-                        (keys[idx[l]], keys[idx[r]])
-                    } else {
-                        (keys[idx[r]], keys[idx[l]])
-                    };
-                    match vm.compare(0, a, b) {
-                        Ok(t) => t,
-                        Err(e) => {
-                            err = Some(e);
-                            false
-                        }
-                    }
-                };
-                if take_right {
-                    buf[o] = idx[r];
-                    r += 1;
-                } else {
-                    buf[o] = idx[l];
-                    l += 1;
-                }
-                o += 1;
-            }
-            while l < mid {
-                buf[o] = idx[l];
-                l += 1;
-                o += 1;
-            }
-            while r < hi {
-                buf[o] = idx[r];
-                r += 1;
-                o += 1;
-            }
-            i += 2 * width;
-        }
-        std::mem::swap(&mut idx, &mut buf);
-        width *= 2;
-    }
-    if let Some(e) = err {
-        return Err(e);
-    }
-    let sorted: Vec<Value> = idx.iter().map(|&i| items[i]).collect();
-    *items = sorted;
-    Ok(())
-}
-
 fn sorted(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     only_kwargs(vm, "sorted", kw, &["key", "reverse"])?;
     if args.len() != 1 {
         return Err(vm.type_error(format!("sorted expected 1 argument, got {}", args.len())));
     }
     let mut items = vm.collect_iter(args[0])?;
-    let list = vm.new_list(Vec::new());
-    vm.temp_roots.push(list);
-    let r = sort_with(vm, &mut items, kw);
-    vm.temp_roots.pop();
-    r?;
+    super::sort::sort_with(vm, &mut items, kw)?;
     Ok(vm.new_list(items))
-}
-
-/// Sort `items` by the `key=`/`reverse=` keywords.
-pub fn sort_with(vm: &mut Vm, items: &mut Vec<Value>, kw: KwArgs) -> PyResult<()> {
-    let key = kwarg(kw, "key").filter(|k| !k.is_none());
-    let reverse = match kwarg(kw, "reverse") {
-        Some(r) => vm.truthy(r)?,
-        None => false,
-    };
-    let keys = match key {
-        Some(k) => {
-            let mut ks = Vec::with_capacity(items.len());
-            let holder = vm.new_list(items.clone());
-            vm.temp_roots.push(holder);
-            for &x in items.iter() {
-                match vm.call_value(k, &[x], &[]) {
-                    Ok(v) => {
-                        ks.push(v);
-                        if let Value::List(l) = holder {
-                            l.push(v);
-                        }
-                    }
-                    Err(e) => {
-                        vm.temp_roots.pop();
-                        return Err(e);
-                    }
-                }
-            }
-            vm.temp_roots.pop();
-            Some(ks)
-        }
-        None => None,
-    };
-    sort_values(vm, items, keys, reverse)
 }
 
 fn reversed(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
@@ -520,7 +402,7 @@ fn all(vm: &mut Vm, _: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
 
 /// `isinstance(v, t)` for one class: a metaclass's `__instancecheck__`,
 /// else the MRO of `type(v)`.
-fn instance_check(
+pub fn instance_check(
     vm: &mut Vm,
     v: Value,
     t: crate::runtime::heap::Gc<crate::runtime::object::TypeObj>,

@@ -222,7 +222,7 @@ fn list_sort(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Valu
     }
     let l = list_of(s);
     let mut items = l.items.with_mut(std::mem::take);
-    let r = super::functions::sort_with(vm, &mut items, kw);
+    let r = super::sort::sort_with(vm, &mut items, kw);
     let modified = l.items.with(|v| !v.is_empty());
     l.items.with_mut(|v| *v = items);
     r?;

@@ -14,6 +14,7 @@ pub mod introspect;
 pub mod methods;
 pub mod numbers;
 pub mod objects;
+pub mod sort;
 pub mod str_methods;
 pub mod types;
 

@@ -162,7 +162,7 @@ opcodes! {
     ForRangePrep AsBx "R[A..A+3] = counter, stop, step from range args; pc += sBx if empty",
     ForRangeLoop AsBx "R[A+3] = R[A]; R[A] += step; if more: pc += sBx",
     Unpack ABC "R[A..A+C] = R[B] (exactly C items)",
-    UnpackEx ABC "R[A..] = R[B] with C & 15 items before the starred list and C >> 4 after",
+    UnpackEx ABC "R[A..] = R[B] with C & 255 items before the starred list and C >> 8 after (C wide)",
     MakeFunction ABC "R[A] = function(child code B); C: 1 defaults tuple R[A+1], 2 kwdefaults dict R[A+2], 4 closure tuple R[A+3]",
     Raise AB "raise R[A] (from R[A+1] if B)",
     RaiseAssert AB "raise AssertionError(R[A] if B)",
@@ -183,6 +183,16 @@ opcodes! {
     StoreName ABx "R[0][N[Bx]] = R[A] (class namespace)",
     DeleteName ABx "del R[0][N[Bx]] (class namespace)",
     LoadClassDeref ABC "R[A] = R[0][N[C]] if present, else cells[B].value (class body free variable)",
+    IfNone AB "if (R[A] is None) == (B == 1): skip the next instruction (a Jmp), else run it",
+    IfSingleton AB "if R[A] is (None, False, True)[B]: skip the next instruction (a Jmp), else run it",
+    MatchSeq ABC "if R[A] is a sequence (list, tuple, range; not str/bytes) whose len is == C (B=0), >= C (B=1) or anything (B=2): skip the next instruction (a Jmp), else run it",
+    MatchMap ABC "if R[A] is a mapping (dict) and (C == 0 or len(R[A]) >= C): skip the next instruction (a Jmp), else run it",
+    GetLen AB "R[A] = len(R[B])",
+    MatchKeys ABC "R[A+C..A+2C] = the values of the C keys R[A..A+C] in mapping R[B] (its get): all found, skip the next instruction (a Jmp); else they are None and it runs",
+    MatchClass ABC "match R[B] against class R[A] with C sub-patterns, the last len(R[A+1]) named by the tuple R[A+1]: R[A..A+C] = the attributes and skip the next instruction (a Jmp); no match: they are None and it runs",
+    CopyDictWithoutKeys ABC "R[A] = dict(R[B]) without the C keys R[A+1..A+1+C] (a mapping pattern's **rest)",
+    BeforeWith AB "R[A], R[A+1] = __exit__ of type(R[B]) and R[B] (or bound and <null>); R[A+2], R[A+3] = its __enter__ likewise; TypeError if either is missing",
+    WithExceptStart AB "R[A], R[A+1], R[A+2] = type(R[B]), R[B], R[B].__traceback__ (the arguments of __exit__ for exception R[B])",
 }
 
 // ----- encoding -------------------------------------------------------------

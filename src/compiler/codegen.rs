@@ -14,8 +14,11 @@
 //! namespace: its names load and store through it (`LoadName`,
 //! `StoreName`), and `__build_class__` runs it (see [`Gen::class_def`]).
 //!
-//! Constructs of later milestones (`with`, `async`, `match`) are reported
-//! as unsupported, never miscompiled.
+//! `match` statements are in [`patterns`]; `with` statements in [`tries`]
+//! too (they are a `try` whose handler calls `__exit__`).
+//!
+//! Constructs of later milestones (`async`) are reported as unsupported,
+//! never miscompiled.
 
 use std::rc::Rc;
 
@@ -51,6 +54,7 @@ mod operands;
 type CResult<T> = Result<T, CompileError>;
 
 mod deleted;
+mod patterns;
 mod tries;
 
 type Reg = u32;
@@ -929,12 +933,13 @@ impl<'g, 'a> Gen<'g, 'a> {
             StmtKind::Try { is_star: false, body, handlers, orelse, finalbody } => {
                 self.try_stmt(body, handlers, orelse, finalbody)?
             }
-            StmtKind::With { .. } => {
-                return Err(CompileError::Unsupported { what: "with statements", span: s.span })
+            StmtKind::With { is_async: false, items, body, .. } => {
+                self.with_stmt(s.span, items, body)?
             }
-            StmtKind::Match { .. } => {
-                return Err(CompileError::Unsupported { what: "match statements", span: s.span })
+            StmtKind::With { is_async: true, .. } => {
+                return Err(CompileError::Unsupported { what: "async code", span: s.span })
             }
+            StmtKind::Match { subject, cases } => self.match_stmt(subject, cases)?,
         }
         Ok(())
     }
@@ -974,12 +979,29 @@ impl<'g, 'a> Gen<'g, 'a> {
                 }
             }
         }
-        let r = self.alloc(1)?;
-        self.expr_to(value, r)?;
+        // The value's own register when it is a local (stores read their
+        // source before writing, so no copy is needed), else a temporary.
+        let r = self.expr_any(value)?;
         for t in targets {
             self.assign_target(t, r)?;
         }
         Ok(())
+    }
+
+    /// The registers of `elts` when they are all plain locals held in
+    /// consecutive registers (`a, b = ...` unpacks straight into them).
+    fn consecutive_locals(&mut self, elts: &[Expr<'a>]) -> Option<Reg> {
+        let mut first = None;
+        for (i, e) in elts.iter().enumerate() {
+            let ExprKind::Name { id, .. } = e.kind else { return None };
+            let Place::Reg(r) = self.place(id) else { return None };
+            match first {
+                None => first = Some(r),
+                Some(f) if r == f + i as u32 => {}
+                _ => return None,
+            }
+        }
+        first
     }
 
     /// Expressions whose evaluation must not write a local before it is done.
@@ -1017,21 +1039,27 @@ impl<'g, 'a> Gen<'g, 'a> {
             ExprKind::Tuple { elts, .. } | ExprKind::List { elts, .. } => {
                 let star = elts.iter().position(|e| matches!(e.kind, ExprKind::Starred { .. }));
                 let n = elts.len() as u32;
+                if star.is_none() && n > 0 {
+                    if let Some(first) = self.consecutive_locals(elts) {
+                        // `Unpack` reads its source before writing anything.
+                        self.emit(abc(Op::Unpack, first, src, n));
+                        for r in first..first + n {
+                            self.u().bound.insert(r);
+                        }
+                        self.set_top(top);
+                        return Ok(());
+                    }
+                }
                 let base = self.alloc(n)?;
                 match star {
                     None => {
                         self.emit(abc(Op::Unpack, base, src, n));
                     }
                     Some(i) => {
+                        // (At most 255 targets: `alloc` checked.)
                         let before = i as u32;
                         let after = n - 1 - before;
-                        if before > 15 || after > 15 {
-                            return Err(CompileError::TooLarge {
-                                what: "starred assignment",
-                                span: t.span,
-                            });
-                        }
-                        self.emit(abc(Op::UnpackEx, base, src, before | after << 4));
+                        self.emit_abc_wide(Op::UnpackEx, base, src, before | after << 8);
                     }
                 }
                 for (i, e) in elts.iter().enumerate() {
@@ -1994,14 +2022,25 @@ impl<'g, 'a> Gen<'g, 'a> {
     }
 
     /// List/tuple/set displays, with `*iterable` items.
+    /// Evaluate `elts` into consecutive registers from `b` (the top),
+    /// each allocated just before it is compiled, so that an element which
+    /// is a call runs in its own register (no `Move` of the result).
+    fn consecutive_args(&mut self, elts: &[Expr<'a>], b: Reg) -> CResult<()> {
+        debug_assert_eq!(b, self.top());
+        for (i, el) in elts.iter().enumerate() {
+            let r = self.alloc(1)?;
+            debug_assert_eq!(r, b + i as u32);
+            self.expr_to(el, r)?;
+        }
+        Ok(())
+    }
+
     fn display(&mut self, op: Op, elts: &[Expr<'a>], dst: Reg) -> CResult<()> {
         let has_star = elts.iter().any(|e| matches!(e.kind, ExprKind::Starred { .. }));
         if !has_star && elts.len() < 256 {
             let n = elts.len() as u32;
-            let b = self.alloc(n.max(1))?;
-            for (i, el) in elts.iter().enumerate() {
-                self.expr_to(el, b + i as u32)?;
-            }
+            let b = if n == 0 { self.alloc(1)? } else { self.top() };
+            self.consecutive_args(elts, b)?;
             if op == Op::BuildSet && n > 2 && elts.iter().all(is_folded_const) {
                 // CPython loads a constant frozenset (built twice: from the
                 // items, then from its own iteration order) and merges it
@@ -2149,18 +2188,17 @@ impl<'g, 'a> Gen<'g, 'a> {
             self.emit_abc_wide(Op::LoadMethod, base, o, n);
             self.restore_pos(old);
             self.set_top(base + 2);
-            let b = self.alloc(nargs)?;
-            for (i, a) in args.iter().enumerate() {
-                self.expr_to(a, b + i as u32)?;
-            }
+            let b = self.top();
+            self.consecutive_args(args, b)?;
             let old = self.set_pos(e.span);
             self.emit(abc(Op::CallMethod, base, nargs, 0));
             self.restore_pos(old);
         } else {
             self.expr_to(func, base)?;
-            let b = self.alloc(nargs)?;
-            for (i, a) in args.iter().enumerate() {
-                self.expr_to(a, b + i as u32)?;
+            let b = self.top();
+            self.consecutive_args(args, b)?;
+            if !keywords.is_empty() {
+                self.alloc(keywords.len() as u32)?;
             }
             let old = self.set_pos(e.span);
             if keywords.is_empty() {

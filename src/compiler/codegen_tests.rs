@@ -251,3 +251,103 @@ fn module_level_code_is_optimized_too() {
     ");
     assert_eq!(ops(src, "<module>"), want);
 }
+
+#[test]
+fn unpacking_into_consecutive_locals_needs_no_moves() {
+    let src = "def f(node):\n    left, right = node\n    return left\n";
+    assert_eq!(raw(src, "f"), "Unpack Return ReturnNone");
+    // Registers in the wrong order (`b` was bound first): temporaries.
+    let src = "def f(node):\n    b = 0\n    a = 1\n    a, b = node\n    return a\n";
+    assert_eq!(raw(src, "f"), "LoadInt LoadInt Unpack Move Move Return ReturnNone");
+    // A plain local as the value of a multi-target assignment: no copy.
+    let src = "def f(x):\n    a = b = x\n    return a + b\n";
+    assert_eq!(ops(src, "f"), "Move Move Add Return");
+}
+
+#[test]
+fn is_none_tests_branch_in_one_instruction() {
+    let src = "def f(x):\n    if x is None:\n        return 1\n    return 2\n";
+    assert_eq!(ops(src, "f"), "IfNone Jmp LoadInt Return LoadInt Return");
+    let src = "def f(x, y):\n    if x is not None and y is None:\n        return 1\n";
+    assert_eq!(ops(src, "f"), "IfNone Jmp IfNone Jmp LoadInt Return ReturnNone");
+}
+
+#[test]
+fn calls_inside_displays_and_arguments_run_in_place() {
+    let src = "def f(x):\n    return (g(x), g(x))\n";
+    assert_eq!(ops(src, "f"), "LoadGlobal Move Call LoadGlobal Move Call BuildTuple Return");
+    let src = "def f(x):\n    return h(g(x), x)\n";
+    assert_eq!(ops(src, "f"), "LoadGlobal LoadGlobal Move Call Move Call Return");
+}
+
+#[test]
+fn match_statement() {
+    let src = "def f(v):\n    match v:\n        case [x, 1]:\n            return x\n        case {'k': y, **rest}:\n            return rest\n        case Point(_, b=2) | None:\n            return 0\n        case _:\n            return 1\n";
+    // The subject is tested in its own register; each failing test jumps
+    // to the next case, and captures are stored once the pattern matched.
+    let want = seq("
+        MatchSeq Jmp Unpack IfEqI Jmp           # [x, 1]
+        Move Return Jmp                         # x = the item; return x
+        MatchMap Jmp LoadK MatchKeys Jmp        # {'k': y, ...
+        CopyDictWithoutKeys Move Move           # **rest; y, rest = ...
+        Return Jmp
+        LoadGlobal LoadK MatchClass Jmp         # Point(_, b=...
+        IfEqI Jmp Jmp                           # b=2, then the body
+        IfSingleton Jmp                         # | None
+        LoadInt Return Jmp
+        LoadInt Return                          # case _: only the body
+        ReturnNone
+    ");
+    assert_eq!(raw(src, "f"), want);
+    // The jumps to the end after each `return` are gone.
+    let want = seq("
+        MatchSeq Jmp Unpack IfEqI Jmp Move Return
+        MatchMap Jmp LoadK MatchKeys Jmp CopyDictWithoutKeys Move Move Return
+        LoadGlobal LoadK MatchClass Jmp IfEqI Jmp Jmp IfSingleton Jmp LoadInt Return
+        LoadInt Return
+    ");
+    assert_eq!(ops(src, "f"), want);
+    // A guard is a condition jumping to the next case; `*_` reads by index.
+    let src = "def f(v):\n    match v:\n        case [a, *_, z] if a < z:\n            return a\n";
+    let want = seq("
+        MatchSeq Jmp                            # a sequence of length >= 2
+        GetItemI                                # v[0]
+        GetLen SubI GetItem                     # v[len(v) - 1]
+        Move Move IfLt Jmp                      # a, z = ...; if a < z
+        Return ReturnNone
+    ");
+    assert_eq!(raw(src, "f"), want);
+}
+
+#[test]
+fn with_statement_costs_the_lookup_and_two_calls() {
+    let src = "def f(m):\n    with m as x:\n        g(x)\n";
+    let body = "
+        BeforeWith CallMethod                   # __exit__/__enter__ looked up, __enter__()
+        Move                                    # x = its result (covered from here)
+        LoadGlobal Move Call                    # g(x)
+        LoadNone LoadNone LoadNone CallMethod   # __exit__(None, None, None)
+    ";
+    let handler = "
+        PushExc WithExceptStart CallMethod      # __exit__(type, value, traceback)
+        JmpIfTrue Reraise                       # a true result suppresses
+        PopExc Reraise                          # cleanup: restore, re-raise
+        PopExc ReturnNone                       # suppressed: carry on
+    ";
+    assert_eq!(raw(src, "f"), seq(&format!("{body} Jmp {handler}")));
+    // The optimizer copies the final return over the jump.
+    assert_eq!(ops(src, "f"), seq(&format!("{body} ReturnNone {handler}")));
+}
+
+#[test]
+fn return_in_with_calls_exit_on_fresh_registers() {
+    let src = "def f(m):\n    with m:\n        return g()\n";
+    let want = seq("
+        BeforeWith CallMethod                   # __enter__(), result discarded
+        LoadGlobal Call                         # g(), the value to return
+        Move Move LoadNone LoadNone LoadNone CallMethod   # __exit__ above it
+        Return
+    ");
+    let got = raw(src, "f");
+    assert!(got.starts_with(&want), "{got}");
+}

@@ -79,6 +79,8 @@ extern "C" {
 
 /// `mi_option_purge_delay` in mimalloc v3's `mi_option_t`.
 const MI_OPTION_PURGE_DELAY: std::ffi::c_int = 15;
+/// `mi_option_allow_thp` in mimalloc v3's `mi_option_t`.
+const MI_OPTION_ALLOW_THP: std::ffi::c_int = 43;
 
 /// Tune the allocator for an interpreter whose collector frees and
 /// reallocates the same memory over and over: never return freed pages to
@@ -86,11 +88,31 @@ const MI_OPTION_PURGE_DELAY: std::ffi::c_int = 15;
 /// cycle handed memory back and the next faulted it in again, zeroed by the
 /// kernel: a fifth of the time of a string benchmark went to
 /// `clear_page_erms`.
+///
+/// And no transparent huge pages: mimalloc asks for them (`MADV_HUGEPAGE`
+/// on its arenas), so every first touch of a 2 MiB region faulted in and
+/// zeroed a whole huge page. On the project's (virtual) machine that cost
+/// about 5 ms per huge page: 0.5–0.9 s of system time for
+/// `perf/scripts/wordcount.py` (a heap of ~250 MB), a third of its run,
+/// against 0.1–0.2 s with 4 KiB pages, while the scripts with small heaps
+/// did not change (measured with `taipan-bench` over `perf/scripts`).
 pub fn tune() {
     // SAFETY: mimalloc's options may be set at any time from any thread; the
-    // index is purge_delay's in the linked mimalloc (v3) and -1 is a
-    // documented value ("no purging at all").
-    unsafe { mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
+    // indices are purge_delay's and allow_thp's in the linked mimalloc (v3);
+    // -1 is a documented value of purge_delay ("no purging at all"), 0 of
+    // allow_thp ("disable THP for the process").
+    unsafe {
+        mi_option_set(MI_OPTION_PURGE_DELAY, -1);
+        mi_option_set(MI_OPTION_ALLOW_THP, 0);
+    }
+    // The arena mimalloc reserved before `main` is already advised for huge
+    // pages; this turns them off for the whole process.
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes plain integer arguments and only sets
+    // a flag of this process.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
 }
 
 #[cfg(test)]

@@ -6,6 +6,9 @@
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
 
+use super::heap::Gc;
+use super::str::StrObj;
+use super::tuple::TupleObj;
 use super::value::Value;
 
 /// CPython's modulus for numeric hashes (2**61 - 1).
@@ -102,7 +105,11 @@ pub fn hash_key(v: Value) -> Option<i64> {
             const P5: u64 = 2870177450012600261;
             let mut acc: u64 = P5;
             for &item in t.items.iter() {
-                let lane = hash_key(item)? as u64;
+                let lane = match item {
+                    Value::Str(s) => s.hash(),
+                    Value::Int(i) => hash_int(i),
+                    _ => hash_key(item)?,
+                } as u64;
                 acc = acc.wrapping_add(lane.wrapping_mul(P2));
                 acc = acc.rotate_left(31);
                 acc = acc.wrapping_mul(P1);
@@ -162,7 +169,7 @@ pub fn eq_builtin(a: Value, b: Value) -> Option<bool> {
     use Value::*;
     Some(match (a, b) {
         (Int(x), Int(y)) => x == y,
-        (Str(x), Str(y)) => Gc_eq_str(x, y),
+        (Str(x), Str(y)) => str_eq(x, y),
         (Float(x), Float(y)) => x == y,
         (Int(x), Float(y)) | (Float(y), Int(x)) => int_float_eq(x, y),
         (Bool(x), _) => return eq_builtin(Int(x as i64), b),
@@ -188,7 +195,12 @@ pub fn eq_builtin(a: Value, b: Value) -> Option<bool> {
                 return Some(false);
             }
             for (&p, &q) in x.items.iter().zip(y.items.iter()) {
-                if !(p.is(q) || eq_builtin(p, q)?) {
+                let same = match (p, q) {
+                    (Str(s), Str(t)) => str_eq(s, t),
+                    (Int(i), Int(j)) => i == j,
+                    _ => p.is(q) || eq_builtin(p, q)?,
+                };
+                if !same {
                     return Some(false);
                 }
             }
@@ -226,16 +238,56 @@ pub fn eq_builtin(a: Value, b: Value) -> Option<bool> {
     })
 }
 
-#[allow(non_snake_case)]
+/// `x == y` for two strings: identity, then length, then the cached hashes
+/// when both are known, then the bytes.
 #[inline]
-fn Gc_eq_str(
-    x: super::heap::Gc<super::str::StrObj>,
-    y: super::heap::Gc<super::str::StrObj>,
-) -> bool {
-    // As CPython's `unicode_eq`: identity, length, then the bytes. No hash:
-    // computing one costs more than comparing (the text of most compared
-    // strings is short).
-    super::heap::Gc::ptr_eq(x, y) || x.as_bytes() == y.as_bytes()
+pub fn str_eq(x: Gc<StrObj>, y: Gc<StrObj>) -> bool {
+    if Gc::ptr_eq(x, y) {
+        return true;
+    }
+    let (a, b) = (x.as_str(), y.as_str());
+    if a.len() != b.len() {
+        return false;
+    }
+    if let (Some(h), Some(k)) = (x.cached_hash(), y.cached_hash()) {
+        if h != k {
+            return false;
+        }
+    }
+    a.as_bytes() == b.as_bytes()
+}
+
+/// Equality of two dict or set keys whose hashes are equal: strings and
+/// small ints without the generic dispatch of [`eq_for_key`].
+#[inline(always)]
+pub fn key_eq(a: Value, b: Value) -> bool {
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => str_eq(x, y),
+        (Value::Int(x), Value::Int(y)) => x == y,
+        (Value::Tuple(x), Value::Tuple(y)) => Gc::ptr_eq(x, y) || tuple_key_eq(x, y),
+        _ => a.is(b) || eq_for_key(a, b),
+    }
+}
+
+/// [`eq_for_key`] of two distinct tuples, with the str and int items
+/// compared directly.
+fn tuple_key_eq(x: Gc<TupleObj>, y: Gc<TupleObj>) -> bool {
+    if x.items.len() != y.items.len() {
+        return false;
+    }
+    for (&p, &q) in x.items.iter().zip(y.items.iter()) {
+        let same = match (p, q) {
+            (Value::Str(s), Value::Str(t)) => str_eq(s, t),
+            (Value::Int(i), Value::Int(j)) => i == j,
+            // As eq_builtin: an item it cannot decide leaves the tuples
+            // equal only if identical (they are not).
+            _ => p.is(q) || eq_builtin(p, q).unwrap_or(false),
+        };
+        if !same {
+            return false;
+        }
+    }
+    true
 }
 
 /// Exact comparison of an i64 with a float.

@@ -18,6 +18,8 @@ pub struct ComplexObj {
 }
 
 impl Trace for ComplexObj {
+    const LEAF: bool = true;
+
     fn trace(&self, _: &mut Tracer) {}
 }
 

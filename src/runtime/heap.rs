@@ -510,6 +510,10 @@ const MIN_GROWTH: usize = 4 << 20;
 /// Statistics and the collection trigger.
 #[derive(Default)]
 pub struct GcStats {
+    /// The marking work list, kept between collections (it grows to the
+    /// widest object marked, e.g. a list of a million tuples; allocating it
+    /// afresh each time faulted in new pages).
+    work: Vec<(*const (), TraceFn)>,
     /// Collect when the bytes in use (counted by the global allocator,
     /// `runtime::alloc`) reach this.
     pub threshold: usize,
@@ -521,6 +525,7 @@ pub struct GcStats {
 impl GcStats {
     pub fn new() -> GcStats {
         GcStats {
+            work: Vec::new(),
             threshold: super::alloc::bytes_in_use() + MIN_GROWTH,
             collections: 0,
             live_after_last: 0,
@@ -546,10 +551,10 @@ pub fn collect_with_weak(
     sweep: impl FnOnce() -> usize,
     stats: &mut GcStats,
 ) {
-    let mut tracer = Tracer { work: Vec::with_capacity(1024) };
+    let mut tracer = Tracer { work: std::mem::take(&mut stats.work) };
     roots(&mut tracer);
     tracer.drain();
-    drop(tracer);
+    stats.work = tracer.work;
     weak();
     let live_objects = sweep();
     let in_use = super::alloc::bytes_in_use();

@@ -16,6 +16,8 @@ impl Trace for BigIntObj {
         (self.value.bits() / 8) as usize
     }
 
+    const LEAF: bool = true;
+
     fn trace(&self, _: &mut Tracer) {}
 }
 
@@ -27,6 +29,8 @@ impl Trace for BytesObj {
     fn heap_size(&self) -> usize {
         self.data.len()
     }
+
+    const LEAF: bool = true;
 
     fn trace(&self, _: &mut Tracer) {}
 }
@@ -73,6 +77,8 @@ impl RangeObj {
 }
 
 impl Trace for RangeObj {
+    const LEAF: bool = true;
+
     fn trace(&self, _: &mut Tracer) {}
 }
 

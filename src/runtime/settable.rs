@@ -15,7 +15,7 @@
 //! for step, since which table is iterated and in which order decides the
 //! layout of the result.
 
-use super::compare::{eq_for_key, hash_key};
+use super::compare::{hash_key, key_eq};
 use super::dict::{DictTable, Unhashable};
 use super::heap::{Trace, Tracer};
 use super::value::Value;
@@ -109,7 +109,7 @@ impl SetTable {
                 if s.is_empty() {
                     return None;
                 }
-                if s.hash == hash && s.is_live() && (s.key.is(key) || eq_for_key(s.key, key)) {
+                if s.hash == hash && s.is_live() && key_eq(s.key, key) {
                     return Some(j);
                 }
             }
@@ -182,7 +182,7 @@ impl SetTable {
                     break 'outer j;
                 }
                 if s.is_live() {
-                    if s.hash == hash && (s.key.is(key) || eq_for_key(s.key, key)) {
+                    if s.hash == hash && key_eq(s.key, key) {
                         return false;
                     }
                 } else {

@@ -71,6 +71,13 @@ impl StrObj {
         h
     }
 
+    /// The hash if it was computed already.
+    #[inline]
+    pub fn cached_hash(&self) -> Option<i64> {
+        let h = self.hash.get();
+        (h != -1).then_some(h)
+    }
+
     /// The code point at index `i` (0-based, in range) as a `&str`.
     pub fn char_at(&self, i: usize) -> &str {
         let s = self.as_str();

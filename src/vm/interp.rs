@@ -165,6 +165,18 @@ impl Vm {
                 }
             };
         }
+        // A compare-and-skip: skip the `Jmp` that follows when `$hit`, else
+        // take it.
+        macro_rules! skip_if {
+            ($hit:expr) => {
+                if $hit {
+                    cur.pc += 1;
+                } else {
+                    let j = cur.code().instructions[cur.pc];
+                    cur.pc = (cur.pc as i64 + 1 + sj_of(j) as i64) as usize;
+                }
+            };
+        }
         // The general case of a binary operator: a user class's method runs
         // in a frame pushed on this loop (its result lands in R[A]),
         // anything else natively.
@@ -597,6 +609,14 @@ impl Vm {
                     };
                     if t == (op == Op::JmpIfTrue) {
                         cur.pc = (cur.pc as i64 + sbx_of(ins) as i64) as usize;
+                    }
+                }
+                Op::IfNone => {
+                    if matches!(rv!(a), Value::None) == (b_of(ins) == 1) {
+                        cur.pc += 1;
+                    } else {
+                        let j = cur.code().instructions[cur.pc];
+                        cur.pc = (cur.pc as i64 + 1 + sj_of(j) as i64) as usize;
                     }
                 }
                 Op::IfLtI | Op::IfLeI | Op::IfGtI | Op::IfGeI | Op::IfEqI | Op::IfNeI => {
@@ -1290,7 +1310,8 @@ impl Vm {
                 }
                 Op::UnpackEx => {
                     let src = r!(b_of(ins));
-                    let (before, after) = (c_of(ins) & 15, c_of(ins) >> 4);
+                    let c = c_of(ins) + ext;
+                    let (before, after) = (c & 255, c >> 8);
                     save_pc!();
                     let items = tri!(self.unpack(src, before + after, Some(before)));
                     for (i, v) in items.into_iter().enumerate() {
@@ -1546,6 +1567,89 @@ impl Vm {
                             v
                         }
                     };
+                }
+                Op::IfSingleton => {
+                    let want = match b_of(ins) {
+                        0 => Value::None,
+                        b => Value::Bool(b == 2),
+                    };
+                    let hit = r!(a).is(want);
+                    skip_if!(hit);
+                }
+                Op::MatchSeq => {
+                    let x = r!(a);
+                    let hit = self.is_match_sequence(x) && {
+                        let n = match x {
+                            Value::List(l) => l.len(),
+                            Value::Tuple(t) => t.len(),
+                            _ if b_of(ins) == 2 => 0,
+                            _ => tri!(self.len(x)),
+                        };
+                        match b_of(ins) {
+                            0 => n == c_of(ins) + ext,
+                            1 => n >= c_of(ins) + ext,
+                            _ => true,
+                        }
+                    };
+                    skip_if!(hit);
+                }
+                Op::MatchMap => {
+                    let x = r!(a);
+                    let need = c_of(ins) + ext;
+                    let hit = self.is_match_mapping(x) && (need == 0 || tri!(self.len(x)) >= need);
+                    skip_if!(hit);
+                }
+                Op::GetLen => {
+                    let x = r!(b_of(ins));
+                    let n = tri!(self.len(x));
+                    r!(a) = Value::Int(n as i64);
+                }
+                Op::MatchKeys => {
+                    let (map, n) = (r!(b_of(ins)), c_of(ins));
+                    let keys = self.stack[cur.base + a..cur.base + a + n].to_vec();
+                    save_pc!();
+                    let found = tri!(self.match_keys(map, &keys));
+                    let hit = found.is_some();
+                    let values = found.unwrap_or_else(|| vec![Value::None; n]);
+                    for (i, v) in values.into_iter().enumerate() {
+                        r!(a + n + i) = v;
+                    }
+                    skip_if!(hit);
+                }
+                Op::MatchClass => {
+                    let (subject, n) = (r!(b_of(ins)), c_of(ins));
+                    let (cls, kwnames) = (r!(a), r!(a + 1));
+                    save_pc!();
+                    let found = tri!(self.match_class(subject, cls, kwnames, n));
+                    let hit = found.is_some();
+                    let attrs = found.unwrap_or_else(|| vec![Value::None; n]);
+                    for (i, v) in attrs.into_iter().enumerate() {
+                        r!(a + i) = v;
+                    }
+                    skip_if!(hit);
+                }
+                Op::CopyDictWithoutKeys => {
+                    let (map, n) = (r!(b_of(ins)), c_of(ins));
+                    let keys = self.stack[cur.base + a + 1..cur.base + a + 1 + n].to_vec();
+                    save_pc!();
+                    r!(a) = tri!(self.copy_dict_without_keys(map, &keys));
+                }
+                Op::BeforeWith => {
+                    let mgr = r!(b_of(ins));
+                    save_pc!();
+                    let [exit, exit_self, enter, enter_self] = tri!(self.before_with(mgr));
+                    r!(a) = exit;
+                    r!(a + 1) = exit_self;
+                    r!(a + 2) = enter;
+                    r!(a + 3) = enter_self;
+                }
+                Op::WithExceptStart => {
+                    let e = r!(b_of(ins));
+                    save_pc!();
+                    let [t, v, tb] = tri!(self.exit_args(e));
+                    r!(a) = t;
+                    r!(a + 1) = v;
+                    r!(a + 2) = tb;
                 }
             }
             ext = 0;

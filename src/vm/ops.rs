@@ -402,12 +402,25 @@ impl Vm {
         match (op, a, b) {
             (Operator::Add, Value::Str(x), Value::Str(y)) => return Ok(self.str_concat(x, y)),
             (Operator::Add, Value::List(x), Value::List(y)) => {
-                let mut v = x.snapshot();
-                v.extend(y.snapshot());
+                let v = x.items.with(|xs| {
+                    y.items.with(|ys| {
+                        let mut v = Vec::with_capacity(xs.len() + ys.len());
+                        v.extend_from_slice(xs);
+                        v.extend_from_slice(ys);
+                        v
+                    })
+                });
                 return Ok(self.new_list(v));
             }
             (Operator::Add, Value::Tuple(x), Value::Tuple(y)) => {
-                let mut v = x.items.to_vec();
+                if x.items.is_empty() && y.seq.is_none() {
+                    return Ok(b);
+                }
+                if y.items.is_empty() && x.seq.is_none() {
+                    return Ok(a);
+                }
+                let mut v = Vec::with_capacity(x.items.len() + y.items.len());
+                v.extend_from_slice(&x.items);
                 v.extend_from_slice(&y.items);
                 return Ok(self.new_tuple(v));
             }
@@ -921,7 +934,10 @@ impl Vm {
     #[inline]
     pub fn eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
         if let (Value::Str(x), Value::Str(y)) = (a, b) {
-            return Ok(crate::runtime::heap::Gc::ptr_eq(x, y) || x.as_bytes() == y.as_bytes());
+            return Ok(crate::runtime::compare::str_eq(x, y));
+        }
+        if let (Value::Int(x), Value::Int(y)) = (a, b) {
+            return Ok(x == y);
         }
         self.eq_general(a, b)
     }
@@ -942,17 +958,38 @@ impl Vm {
             let r = self.rich_compare(4, a, b)?;
             return self.truthy(r);
         }
-        if let (Value::List(x), Value::List(y)) = (a, b) {
-            let (xs, ys) = (x.snapshot(), y.snapshot());
-            if xs.len() != ys.len() {
+        if let (Value::Tuple(x), Value::Tuple(y)) = (a, b) {
+            // Immutable and rooted by the caller: compared in place.
+            if x.items.len() != y.items.len() {
                 return Ok(false);
             }
-            for (p, q) in xs.into_iter().zip(ys) {
+            for (&p, &q) in x.items.iter().zip(y.items.iter()) {
                 if !(p.is(q) || self.eq(p, q)?) {
                     return Ok(false);
                 }
             }
             return Ok(true);
+        }
+        if let (Value::List(x), Value::List(y)) = (a, b) {
+            // `__eq__` may change the lists: each pair is read afresh and
+            // rooted while Python code may run (CPython's list_richcompare).
+            if x.len() != y.len() {
+                return Ok(false);
+            }
+            let mut i = 0;
+            while let (Some(p), Some(q)) = (x.get(i), y.get(i)) {
+                if !p.is(q) {
+                    let mark = self.temp_roots.len();
+                    self.temp_roots.extend([p, q]);
+                    let r = self.eq(p, q);
+                    self.temp_roots.truncate(mark);
+                    if !r? {
+                        return Ok(false);
+                    }
+                }
+                i += 1;
+            }
+            return Ok(x.len() == y.len());
         }
         if let (Value::Dict(x), Value::Dict(y)) = (a, b) {
             if x.len() != y.len() {
@@ -1014,15 +1051,38 @@ impl Vm {
                     None => return Ok(false),
                 }
             }
-            (Value::List(_), Value::List(_)) | (Value::Tuple(_), Value::Tuple(_)) => {
-                let xs = self.seq_items(a);
-                let ys = self.seq_items(b);
-                for (p, q) in xs.iter().zip(ys.iter()) {
-                    if !(p.is(*q) || self.eq(*p, *q)?) {
-                        return self.compare(op, *p, *q);
+            // Lexicographic: `<` on the first items that are not `==`.
+            // Tuples are immutable and rooted by the caller: their items
+            // are read in place.
+            (Value::Tuple(x), Value::Tuple(y)) => {
+                for (&p, &q) in x.items.iter().zip(y.items.iter()) {
+                    if !(p.is(q) || self.eq(p, q)?) {
+                        return self.compare(op, p, q);
                     }
                 }
-                Some(xs.len().cmp(&ys.len()))
+                Some(x.items.len().cmp(&y.items.len()))
+            }
+            // A list may change under `__eq__`: read each pair afresh (as
+            // CPython does) and root it while Python code may run.
+            (Value::List(x), Value::List(y)) => {
+                let mut i = 0;
+                while let (Some(p), Some(q)) = (x.get(i), y.get(i)) {
+                    if !p.is(q) {
+                        let mark = self.temp_roots.len();
+                        self.temp_roots.extend([p, q]);
+                        let r = match self.eq(p, q) {
+                            Ok(true) => Ok(None),
+                            Ok(false) => self.compare(op, p, q).map(Some),
+                            Err(e) => Err(e),
+                        };
+                        self.temp_roots.truncate(mark);
+                        if let Some(r) = r? {
+                            return Ok(r);
+                        }
+                    }
+                    i += 1;
+                }
+                Some(x.len().cmp(&y.len()))
             }
             (Value::Set(x), Value::Set(y)) => {
                 let sub =

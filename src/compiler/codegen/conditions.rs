@@ -76,6 +76,22 @@ impl<'g, 'a> Gen<'g, 'a> {
                     Ok(tail)
                 };
             }
+            ExprKind::Compare { left, ops, comparators }
+                if ops.len() == 1
+                    && matches!(ops[0], CmpOp::Is | CmpOp::IsNot)
+                    && matches!(
+                        comparators[0].kind,
+                        ExprKind::Constant { value: Constant::None, .. }
+                    ) =>
+            {
+                // `x is None` / `x is not None`: one test-and-skip, either
+                // sense (identity has an exact negation). The `Jmp` after
+                // it runs when `(x is None) != B`.
+                let want = ops[0] == CmpOp::Is;
+                let l = self.expr_any(left)?;
+                self.emit(abc(Op::IfNone, l, (want != jump_if) as u32, 0));
+                return Ok(self.jump(Op::Jmp, 0));
+            }
             ExprKind::Compare { left, ops, comparators } if ops.len() == 1 && !jump_if => {
                 let fused = match ops[0] {
                     CmpOp::Lt => Some((Op::IfLt, Op::IfLtI)),

@@ -32,6 +32,11 @@
 //! (a finally body inline, `PopExc` and the name cleanup of a handler) with
 //! the handlers of those blocks removed, as CPython's
 //! `compiler_unwind_fblock_stack` does.
+//!
+//! `with` statements are here too ([`Gen::with_stmt`]): a `try` whose
+//! handler passes the exception to `__exit__` and re-raises it unless the
+//! result is true, and whose normal exits (including `return`, `break` and
+//! `continue`) call `__exit__(None, None, None)`.
 
 use super::*;
 use crate::bytecode::code::ExcEntry;
@@ -108,6 +113,9 @@ enum FBlockKind<'a> {
     FinallyEnd(Reg),
     /// An `except` clause body (`E`, the `as` name).
     HandlerCleanup(Reg, Option<Symbol>),
+    /// The body of a `with` (its `__exit__` pair, the statement's span):
+    /// leaving calls `__exit__(None, None, None)`.
+    With(Reg, Span),
 }
 
 /// What [`Gen::begin_exit`] changed, for [`Gen::end_exit`].
@@ -211,6 +219,18 @@ impl<'g, 'a> Gen<'g, 'a> {
                     if let Some(n) = name {
                         self.clear_name(n)?;
                     }
+                }
+                FBlockKind::With(k, span) => {
+                    // On fresh registers: the call must not clobber the
+                    // value a `return` is about to return.
+                    let old = self.set_pos(span);
+                    let top = self.top();
+                    let t = self.alloc(5)?;
+                    self.emit(abc(Op::Move, t, k, 0));
+                    self.emit(abc(Op::Move, t + 1, k + 1, 0));
+                    self.exit_with_nones(t)?;
+                    self.set_top(top);
+                    self.restore_pos(old);
                 }
             }
         }
@@ -385,6 +405,112 @@ impl<'g, 'a> Gen<'g, 'a> {
     }
 }
 
+impl<'g, 'a> Gen<'g, 'a> {
+    // ----- with -----------------------------------------------------------
+
+    /// `with m as x: body`, as CPython 3.11's `compiler_with`, on registers
+    /// `E..E+2` (as a `try`'s) and `K, K+1` (the `__exit__` method pair):
+    ///
+    /// ```text
+    ///       <m>                        ; the manager, in M
+    ///       BeforeWith K M             ; K, K+1 = __exit__; K+2, K+3 = __enter__
+    ///       CallMethod K+2 0           ; K+2 = __enter__()
+    ///       x = R[K+2]                 ; → H (the target is covered, as in CPython)
+    ///       body                       ; → H
+    ///       LoadNone K+2..K+4
+    ///       CallMethod K 3             ; __exit__(None, None, None)
+    ///       Jmp end
+    /// H:    PushExc E                  ; the exception is being handled
+    ///       WithExceptStart K+2 E      ; K+2..K+4 = type, value, traceback
+    ///       CallMethod K 3             ; → C
+    ///       JmpIfTrue K S              ; → C (a true result suppresses)
+    ///       Reraise E                  ; → C
+    /// C:    PopExc E+1 ; Reraise E+2
+    /// S:    PopExc E+1
+    /// end:
+    /// ```
+    ///
+    /// The non-raising path costs the lookup and the two calls. Several
+    /// items nest: `with a, b: body` is `with a: with b: body`. Every
+    /// instruction outside the manager expression and the target is at the
+    /// statement's position, so an error of `__enter__`/`__exit__` reports
+    /// the `with` line, as CPython 3.11 does.
+    pub(super) fn with_stmt(
+        &mut self,
+        span: Span,
+        items: &'a [WithItem<'a>],
+        body: &'a [Stmt<'a>],
+    ) -> CResult<()> {
+        let Some((item, rest)) = items.split_first() else {
+            return self.branch(|g| g.stmts(body));
+        };
+        let old = self.set_pos(span);
+        let e = self.alloc(3)?;
+        let k = self.alloc(2)?;
+        let mgr = self.expr_any(&item.context_expr)?;
+        // The manager may sit in K+2: `BeforeWith` reads it first.
+        self.set_top(k + 2);
+        self.alloc(2)?;
+        self.emit(abc(Op::BeforeWith, k, mgr, 0));
+        self.emit(abc(Op::CallMethod, k + 2, 0, 0));
+        self.set_top(k + 3);
+        let depth = self.handler_depth();
+        let h = self.push_handler(e);
+        self.push_fblock(FBlockKind::With(k, span), depth);
+        // A suppressed exception may skip any binding of the body (and the
+        // target): they are all "maybe bound" afterwards.
+        self.branch(|g| {
+            if let Some(t) = item.optional_vars {
+                g.assign_target(t, k + 2)?;
+            }
+            g.set_top(k + 2);
+            if rest.is_empty() {
+                g.stmts(body)
+            } else {
+                g.with_stmt(span, rest, body)
+            }
+        })?;
+        self.pop_fblock();
+        self.pop_handler();
+        self.set_top(k + 2);
+        self.exit_with_nones(k)?;
+        let jend = self.jump(Op::Jmp, 0);
+        // An exception: `__exit__(type, value, traceback)`.
+        self.place_handler(h);
+        self.emit(abc(Op::PushExc, e, 0, 0));
+        let cleanup = self.push_handler(e + 2);
+        self.alloc(3)?;
+        self.emit(abc(Op::WithExceptStart, k + 2, e, 0));
+        self.emit(abc(Op::CallMethod, k, 3, 0));
+        let suppress = self.jump(Op::JmpIfTrue, k);
+        self.emit(abc(Op::Reraise, e, 0, 0));
+        self.pop_handler();
+        self.place_handler(cleanup);
+        self.emit(abc(Op::PopExc, e + 1, 0, 0));
+        self.emit(abc(Op::Reraise, e + 2, 0, 0));
+        self.patch_here(suppress)?;
+        self.emit(abc(Op::PopExc, e + 1, 0, 0));
+        self.patch_here(jend)?;
+        self.restore_pos(old);
+        Ok(())
+    }
+
+    /// `R[t] = R[t](R[t+1]?, None, None, None)`: `__exit__` of a normal
+    /// exit (the pair in `t, t+1`; `t+2..t+4` must be free).
+    fn exit_with_nones(&mut self, t: Reg) -> CResult<()> {
+        let top = self.top();
+        if top < t + 5 {
+            self.alloc(t + 5 - top)?;
+        }
+        for i in 2..5 {
+            self.emit(abc(Op::LoadNone, t + i, 0, 0));
+        }
+        self.emit(abc(Op::CallMethod, t, 3, 0));
+        self.set_top(top);
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use std::rc::Rc;
@@ -477,6 +603,32 @@ mod tests {
             ops.iter().enumerate().filter(|(_, &o)| o == Op::Call).map(|(i, _)| i).collect();
         assert!(f.handler_for(calls[0]).is_some());
         assert!(calls[1] < ret && f.handler_for(calls[1]).is_none());
+    }
+
+    #[test]
+    fn with_covers_target_and_body_but_not_enter() {
+        let code = compile("with m as x:\n    f(x)\n");
+        check_table(&code);
+        let ops = ops(&code);
+        let before = ops.iter().position(|&o| o == Op::BeforeWith).expect("BeforeWith");
+        // `__enter__()` runs outside the handler: its errors skip `__exit__`.
+        assert_eq!(ops[before + 1], Op::CallMethod);
+        assert!(code.handler_for(before + 1).is_none());
+        // The target and the body are covered by the `__exit__` handler.
+        let store = before + 2;
+        assert_eq!(ops[store], Op::StoreGlobal);
+        let h = code.handler_for(store).expect("the target is covered");
+        assert_eq!(&ops[h.handler as usize..][..2], &[Op::PushExc, Op::WithExceptStart]);
+        let call = ops.iter().position(|&o| o == Op::Call).expect("f(x)");
+        assert_eq!(code.handler_for(call), Some(h));
+        // The normal exit's `__exit__` call is not.
+        let exit = call + 4;
+        assert_eq!(ops[exit], Op::CallMethod);
+        assert!(code.handler_for(exit).is_none());
+        // The handler's own calls are covered by its cleanup.
+        let cleanup = code.handler_for(h.handler as usize + 2).expect("cleanup");
+        assert_eq!(&ops[cleanup.handler as usize..][..2], &[Op::PopExc, Op::Reraise]);
+        assert_eq!(cleanup.reg, h.reg + 2);
     }
 
     #[test]

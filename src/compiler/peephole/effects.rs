@@ -32,7 +32,9 @@ pub fn flow(op: Op) -> Flow {
         Jmp => Flow::Jump,
         JmpIfFalse | JmpIfTrue | ForIter | ForRangePrep | ForRangeLoop | Send => Flow::Branch,
         IfLt | IfLe | IfGt | IfGe | IfEq | IfNe | IfLtI | IfLeI | IfGtI | IfGeI | IfEqI | IfNeI
-        | IfExcMatch => Flow::Skip,
+        | IfExcMatch | IfNone | IfSingleton | MatchSeq | MatchMap | MatchKeys | MatchClass => {
+            Flow::Skip
+        }
         Return | ReturnNone | Raise | RaiseAssert | Reraise | RaiseActive | GenReturn => Flow::Exit,
         Nop | ExtArg | Move | LoadK | LoadInt | LoadNone | LoadTrue | LoadFalse | LoadGlobal
         | StoreGlobal | DeleteGlobal | LoadDeref | StoreDeref | DeleteDeref | LoadClosure
@@ -45,7 +47,9 @@ pub fn flow(op: Op) -> Flow {
         | SetUpdate | DictUpdate | DictMerge | ListToTuple | FormatValue | GetIter | Unpack
         | UnpackEx | MakeFunction | Import | ImportFrom | ImportStar | PushExc | PopExc
         | ReturnGenerator | Yield | LoadBuildClass | LoadName | StoreName | DeleteName
-        | LoadClassDeref => Flow::Next,
+        | LoadClassDeref | GetLen | CopyDictWithoutKeys | BeforeWith | WithExceptStart => {
+            Flow::Next
+        }
     }
 }
 
@@ -56,7 +60,16 @@ pub fn is_jump(op: Op) -> bool {
 
 /// Does the instruction read `C + ExtArg` (so its `C` may exceed 255)?
 pub fn uses_wide_c(op: Op) -> bool {
-    matches!(op, Op::GetAttr | Op::SetAttr | Op::LoadMethod | Op::ImportFrom)
+    matches!(
+        op,
+        Op::GetAttr
+            | Op::SetAttr
+            | Op::LoadMethod
+            | Op::ImportFrom
+            | Op::UnpackEx
+            | Op::MatchSeq
+            | Op::MatchMap
+    )
 }
 
 /// Call `f` with every register the instruction may read.
@@ -79,9 +92,12 @@ pub fn reads(ins: &Ins, mut f: impl FnMut(u32)) {
         GenReturn => range(a, if b == 0 { 1 } else { 0 }),
         StoreGlobal | StoreDeref | CheckBound | DeleteFast | JmpIfFalse | JmpIfTrue | IfLtI
         | IfLeI | IfGtI | IfGeI | IfEqI | IfNeI | Return | DelAttr | ImportStar | ForIter
-        | InplaceI | PushExc | PopExc | Reraise => range(a, 1),
+        | InplaceI | PushExc | PopExc | Reraise | IfNone | IfSingleton | MatchSeq | MatchMap => {
+            range(a, 1)
+        }
         Move | AddI | SubI | Neg | Pos | Invert | Not | LoadMethod | GetAttr | GetItemI
-        | ListToTuple | GetIter | Unpack | UnpackEx | ImportFrom => range(b, 1),
+        | ListToTuple | GetIter | Unpack | UnpackEx | ImportFrom | GetLen | BeforeWith
+        | WithExceptStart => range(b, 1),
         Add | Sub | Mul | TrueDiv | FloorDiv | Mod | Pow | LShift | RShift | BitAnd | BitOr
         | BitXor | MatMul | Eq | Ne | Lt | Le | Gt | Ge | Is | IsNot | In | NotIn | GetItem => {
             range(b, 1);
@@ -122,6 +138,18 @@ pub fn reads(ins: &Ins, mut f: impl FnMut(u32)) {
         Raise => range(a, if b == 1 { 2 } else { 1 }),
         RaiseAssert => range(a, if b == 1 { 1 } else { 0 }),
         ForRangePrep | ForRangeLoop => range(a, 4),
+        MatchKeys => {
+            range(a, c);
+            range(b, 1);
+        }
+        MatchClass => {
+            range(a, 2);
+            range(b, 1);
+        }
+        CopyDictWithoutKeys => {
+            range(b, 1);
+            range(a + 1, c);
+        }
     }
 }
 
@@ -138,22 +166,31 @@ pub fn writes(ins: &Ins) -> (u32, u32) {
         | Pos | Invert | Not | Eq | Ne | Lt | Le | Gt | Ge | Is | IsNot | In | NotIn | Call
         | CallKw | CallEx | CallMethod | GetAttr | GetItem | GetItemI | BuildSlice | BuildList
         | BuildTuple | BuildSet | BuildDict | BuildString | ListToTuple | FormatValue | GetIter
-        | MakeFunction | Import | ImportFrom | LoadBuildClass | LoadName | LoadClassDeref => (a, 1),
+        | MakeFunction | Import | ImportFrom | LoadBuildClass | LoadName | LoadClassDeref
+        | GetLen | CopyDictWithoutKeys => (a, 1),
+        // Written on both outcomes (None when there is no match).
+        MatchKeys => (a + c, c),
+        MatchClass => (a, c),
         // The value sent in when resumed.
         Yield => (a, 1),
         // The delegate's yielded (or returned) value.
         Send => (a + 1, 1),
         LoadMethod => (a, 2),
+        // The `__exit__` and `__enter__` method pairs.
+        BeforeWith => (a, 4),
+        // The arguments of `__exit__`.
+        WithExceptStart => (a, 3),
         // R[A+1] = the exception handled before.
         PushExc => (a + 1, 1),
         Unpack => (a, c),
-        UnpackEx => (a, (c & 15) + (c >> 4) + 1),
+        UnpackEx => (a, (c & 255) + (c >> 8) + 1),
         Nop | ExtArg | StoreGlobal | DeleteGlobal | StoreDeref | DeleteDeref | CheckBound | Jmp
         | JmpIfFalse | JmpIfTrue | IfLt | IfLe | IfGt | IfGe | IfEq | IfNe | IfLtI | IfLeI
         | IfGtI | IfGeI | IfEqI | IfNeI | Return | ReturnNone | SetAttr | DelAttr | SetItem
         | SetItemI | DelItem | ListAppend | SetAdd | DictSet | ListExtend | SetUpdate
         | DictUpdate | DictMerge | Raise | RaiseAssert | ImportStar | PopExc | Reraise
-        | RaiseActive | IfExcMatch | ReturnGenerator | GenReturn | StoreName | DeleteName => (a, 0),
+        | RaiseActive | IfExcMatch | ReturnGenerator | GenReturn | StoreName | DeleteName
+        | IfNone | IfSingleton | MatchSeq | MatchMap => (a, 0),
         // May-writes only: R[A+1] unless the iterator is exhausted; the
         // range loop registers.
         ForIter | ForRangePrep | ForRangeLoop => (a, 0),
@@ -257,6 +294,7 @@ pub fn computes_into_a(op: Op) -> bool {
             | GetIter
             | Import
             | ImportFrom
+            | GetLen
     )
 }
 

@@ -783,9 +783,19 @@ impl<'a, 'i> Parser<'a, 'i> {
         let line = self.line(kw.span.start);
         if self.at(T::LPar) {
             let mark = self.mark();
-            let furthest = self.furthest;
             self.bump();
-            if let Ok(items) = self.with_items(T::RPar) {
+            let parsed = match self.with_items(T::RPar) {
+                Ok(items) => Some(items),
+                // An invalid `as` target is reported whatever follows.
+                Err((e, true)) => return Err(e),
+                Err(_) => None,
+            };
+            if let Some(items) = parsed {
+                if self.at(T::RPar) && self.peek_at(1) == T::Newline {
+                    self.bump();
+                    let t = self.tok();
+                    return Err(self.error_at_token(t, "expected ':'"));
+                }
                 if self.at(T::RPar) && self.peek_at(1) == T::Colon {
                     self.bump();
                     let body = self.colon_block("'with' statement", line)?;
@@ -795,10 +805,11 @@ impl<'a, 'i> Parser<'a, 'i> {
                     });
                 }
             }
+            // The tokens looked at stay seen (CPython's first pass fetched
+            // them too): a generic error is reported at the furthest.
             self.reset(mark);
-            self.furthest = furthest;
         }
-        let items = self.with_items(T::Colon)?;
+        let items = self.with_items(T::Colon).map_err(|(e, _)| e)?;
         self.expect_colon()?;
         let type_comment = if self.at(T::TypeComment) {
             Some({
@@ -815,16 +826,51 @@ impl<'a, 'i> Parser<'a, 'i> {
         })
     }
 
-    fn with_items(&mut self, close: T) -> PResult<&'a [WithItem<'a>]> {
+    /// The items of a with statement up to `close`. An error says whether
+    /// it is an invalid `as` target (CPython's `invalid_with_item`), which a
+    /// parenthesized item list reports rather than trying the other form.
+    fn with_items(&mut self, close: T) -> Result<&'a [WithItem<'a>], (SyntaxError, bool)> {
         let mut items = Vec::new();
         loop {
-            let context_expr = self.expression()?;
+            let context_expr = self.expression().map_err(|e| (e, false))?;
             let optional_vars = if self.eat(T::As) {
-                let t = self.with_target()?;
-                if !matches!(self.peek(), T::Comma | T::RPar | T::Colon) {
-                    return Err(self.invalid_syntax());
+                let mark = self.mark();
+                let first = self.with_target();
+                match first {
+                    // A newline: the statement lacks its colon (CPython's
+                    // `invalid_with_stmt` reports "expected ':'" there).
+                    Ok(t) if matches!(self.peek(), T::Comma | T::RPar | T::Colon | T::Newline) => {
+                        let t = self.to_target(&t, ExprContext::Store).map_err(|e| (e, true))?;
+                        Some(self.alloc(t))
+                    }
+                    _ => {
+                        // CPython's `invalid_with_item`: `expression 'as'
+                        // expression &(',' | ')' | ':')` with no target
+                        // there. Trying it does not move the generic
+                        // error's position.
+                        let (after, furthest) = (self.mark(), self.furthest);
+                        self.reset(mark);
+                        if let Ok(e) = self.expression() {
+                            if matches!(self.peek(), T::Comma | T::RPar | T::Colon) {
+                                if let Err(err) = self.to_target(&e, ExprContext::Store) {
+                                    return Err((err, true));
+                                }
+                            } else if close == T::RPar {
+                                // Inside the brackets, `as b c` is a missing comma.
+                                let err = self.comma_hint_or_invalid(Some(&e));
+                                if err.msg.starts_with("invalid syntax. Perhaps") {
+                                    return Err((err, true));
+                                }
+                            }
+                        }
+                        self.reset(after);
+                        self.furthest = furthest;
+                        return Err(match first {
+                            Err(e) => (e, false),
+                            Ok(_) => (self.invalid_syntax(), false),
+                        });
+                    }
                 }
-                Some(self.alloc(t))
             } else {
                 None
             };
@@ -839,20 +885,19 @@ impl<'a, 'i> Parser<'a, 'i> {
         Ok(self.slice(&items))
     }
 
-    /// `star_target` after `as` in a with item.
+    /// The expression of a `star_target` after `as` in a with item (not
+    /// yet checked to be a target).
     fn with_target(&mut self) -> PResult<Expr<'a>> {
         let start = self.tok().span.start;
-        let e = if self.at(T::Star) {
+        if self.at(T::Star) {
             self.bump();
             let v = self.bitwise_or()?;
-            self.expr(
+            return Ok(self.expr(
                 ExprKind::Starred { value: self.alloc(v), ctx: ExprContext::Load },
                 self.span_from(start),
-            )
-        } else {
-            self.bitwise_or()?
-        };
-        self.to_target(&e, ExprContext::Store)
+            ));
+        }
+        self.bitwise_or()
     }
 
     /// `try_stmt` with `except`, `except*`, `else` and `finally` blocks.

@@ -1,0 +1,5 @@
+class C:
+    def m(self, v):
+        match v:
+            case {"a": x, **x}:
+                pass

@@ -1,0 +1,2 @@
+with open("f") as (x, y) if z else w:
+    pass

@@ -1,0 +1,2 @@
+with a as lambda: 1:
+    pass
