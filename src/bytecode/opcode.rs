@@ -193,6 +193,7 @@ opcodes! {
     CopyDictWithoutKeys ABC "R[A] = dict(R[B]) without the C keys R[A+1..A+1+C] (a mapping pattern's **rest)",
     BeforeWith AB "R[A], R[A+1] = __exit__ of type(R[B]) and R[B] (or bound and <null>); R[A+2], R[A+3] = its __enter__ likewise; TypeError if either is missing",
     WithExceptStart AB "R[A], R[A+1], R[A+2] = type(R[B]), R[B], R[B].__traceback__ (the arguments of __exit__ for exception R[B])",
+    Release ABC "R[A] = None (C=0: a for loop's iterator, left by break or return) or unbound (C=1: del); if it held a generator whose closing runs code, R[B..] (dead temporaries) are cleared and a collection closes it now if that was its last reference",
 }
 
 // ----- encoding -------------------------------------------------------------

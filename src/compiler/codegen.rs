@@ -760,19 +760,35 @@ impl<'g, 'a> Gen<'g, 'a> {
                 }
             }
             StmtKind::For { is_async: false, target, iter, body, orelse, .. } => {
-                let it = self.alloc(2)?;
-                let src = self.expr_any(iter)?;
+                // The iterable is computed straight into the iterator's
+                // register (a call there runs in place): a temporary
+                // holding it would outlive the loop, and a generator left
+                // by `break` must have no reference but the loop's.
+                let it = self.alloc(1)?;
+                let src = match iter.kind {
+                    // A local holds its own reference anyway.
+                    ExprKind::Name { id, .. } if matches!(self.place(id), Place::Reg(_)) => {
+                        self.expr_any(iter)?
+                    }
+                    _ => {
+                        self.expr_to(iter, it)?;
+                        it
+                    }
+                };
                 self.emit(abc(Op::GetIter, it, src, 0));
                 self.set_top(it + 2);
                 let head = self.here();
                 let jexit = self.jump(Op::ForIter, it);
                 self.u().loops.push(Loop { continue_target: head, breaks: Vec::new() });
+                let depth = self.handler_depth();
+                self.push_fblock(tries::FBlockKind::ForLoop(it), depth);
                 self.branch(|g| {
                     let old = g.set_pos(target.span);
                     g.assign_target(target, it + 1)?;
                     g.restore_pos(old);
                     g.stmts(body)
                 })?;
+                self.pop_fblock();
                 self.jump_back(head);
                 let lp = self.u().loops.pop().expect("loop");
                 self.patch_here(jexit)?;
@@ -782,7 +798,7 @@ impl<'g, 'a> Gen<'g, 'a> {
                 }
             }
             StmtKind::Break => {
-                let exit = self.begin_exit(true)?;
+                let exit = self.begin_exit(tries::Exit::Break)?;
                 let j = self.jump(Op::Jmp, 0);
                 if let Some(l) = self.u().loops.last_mut() {
                     l.breaks.push(j);
@@ -790,7 +806,7 @@ impl<'g, 'a> Gen<'g, 'a> {
                 self.end_exit(exit);
             }
             StmtKind::Continue => {
-                let exit = self.begin_exit(true)?;
+                let exit = self.begin_exit(tries::Exit::Continue)?;
                 if let Some(target) = self.u().loops.last().map(|l| l.continue_target) {
                     self.jump_back(target);
                 }
@@ -798,22 +814,25 @@ impl<'g, 'a> Gen<'g, 'a> {
             }
             StmtKind::Return { value } => match value {
                 None => {
-                    let exit = self.begin_exit(false)?;
+                    let exit = self.begin_exit(tries::Exit::Return)?;
                     self.emit(Op::ReturnNone as u32);
                     self.end_exit(exit);
                 }
-                Some(v) if self.exit_needs_code(false) => {
+                Some(v) if self.exit_needs_code() => {
                     // The value first, then the finally bodies (which may
                     // rebind the returned local).
                     let r = self.alloc(1)?;
                     self.expr_to(v, r)?;
-                    let exit = self.begin_exit(false)?;
+                    let exit = self.begin_exit(tries::Exit::Return)?;
                     self.emit(abc(Op::Return, r, 0, 0));
                     self.end_exit(exit);
                 }
                 Some(v) => {
+                    // Only loops' iterators to drop, if anything.
                     let r = self.expr_any(v)?;
+                    let exit = self.begin_exit(tries::Exit::Return)?;
                     self.emit(abc(Op::Return, r, 0, 0));
+                    self.end_exit(exit);
                 }
             },
             StmtKind::FunctionDef { is_async: false, name, args, body, decorator_list, .. } => {
@@ -1155,8 +1174,11 @@ impl<'g, 'a> Gen<'g, 'a> {
         match &t.kind {
             ExprKind::Name { id, .. } => match self.place(*id) {
                 Place::Reg(r) => {
+                    // Unbound, then released (a generator it held may
+                    // have to be closed now).
                     let n = self.name_index(*id);
-                    self.emit(abx(Op::DeleteFast, r, n));
+                    self.emit(abx(Op::CheckBound, r, n));
+                    self.emit(abc(Op::Release, r, top, 1));
                     self.u().bound.remove(&r);
                 }
                 Place::Deref(c) => {
@@ -1164,11 +1186,11 @@ impl<'g, 'a> Gen<'g, 'a> {
                 }
                 Place::Global => {
                     let n = self.name_index(*id);
-                    self.emit(abx(Op::DeleteGlobal, 0, n));
+                    self.emit(abx(Op::DeleteGlobal, top, n));
                 }
                 Place::Name => {
                     let n = self.name_index(*id);
-                    self.emit(abx(Op::DeleteName, 0, n));
+                    self.emit(abx(Op::DeleteName, top, n));
                 }
                 Place::ClassDeref(c) => {
                     self.emit(abc(Op::DeleteDeref, 0, c, 0));

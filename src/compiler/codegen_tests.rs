@@ -351,3 +351,25 @@ fn return_in_with_calls_exit_on_fresh_registers() {
     let got = raw(src, "f");
     assert!(got.starts_with(&want), "{got}");
 }
+
+#[test]
+fn leaving_a_for_loop_releases_its_iterator() {
+    // `break` and `return` drop the loop's iterator (an abandoned generator
+    // is closed then); `continue` and the normal exit do not. The returned
+    // local is returned as it is: no Move to a fresh register.
+    let src = "def f(xs):\n    for x in xs:\n        if x:\n            break\n        if x is None:\n            continue\n        if x == 2:\n            return x\n    return 0\n";
+    let want = seq("
+        GetIter ForIter Move                    # for x in xs
+        JmpIfFalse Release Jmp                  # break
+        IfNone Jmp Jmp                          # continue
+        IfEqI Jmp Release Return                # return x
+        Jmp LoadInt Return
+    ");
+    assert_eq!(ops(src, "f"), want);
+    // Two loops left by one return: the inner iterator first.
+    let src = "def f(a, b):\n    for x in a:\n        for y in b:\n            return y\n";
+    assert_eq!(
+        ops(src, "f"),
+        "GetIter ForIter Move GetIter ForIter Move Release Release Return Jmp ReturnNone"
+    );
+}

@@ -7,7 +7,8 @@ use super::exception::{ExcObj, TracebackObj};
 use super::function::{BoundMethodObj, BuiltinObj, CellObj, FuncObj};
 use super::generator::GenObj;
 use super::heap::{
-    collect_with_weak, sweep_arena, sweep_tail_arena, Arena, Gc, GcStats, TailArena, Trace, Tracer,
+    collect_resurrecting, sweep_arena, sweep_tail_arena, Arena, Gc, GcStats, TailArena, Trace,
+    Tracer,
 };
 use super::instance::InstanceObj;
 use super::iter::IterObj;
@@ -94,6 +95,10 @@ pub struct Heap {
     pub torture: u32,
     /// Safepoints seen in torture mode.
     torture_ticks: u32,
+    /// Generators found unreachable while suspended where closing them runs
+    /// code (a `finally`, a `with`): kept alive (they are roots) until the
+    /// VM closes them, as CPython's finalizer would (PEP 442).
+    pub finalize: Vec<Gc<GenObj>>,
 }
 
 impl Heap {
@@ -113,7 +118,7 @@ impl Heap {
                 StrObj::alloc(&mut arenas.strs, true, c.len_utf8(), Some(1), |w| w.push_char(c))
             })
             .collect();
-        Heap { arenas, empty_str, latin1, stats, torture, torture_ticks: 0 }
+        Heap { arenas, empty_str, latin1, stats, torture, torture_ticks: 0, finalize: Vec::new() }
     }
 
     // ----- strings ----------------------------------------------------------
@@ -226,22 +231,57 @@ impl Heap {
         super::alloc::bytes_in_use() >= self.stats.threshold
     }
 
+    /// The generators alive and suspended.
+    pub fn suspended_generators(&self) -> Vec<Gc<GenObj>> {
+        let mut gens = self.arenas.gens.objects();
+        gens.retain(|g| g.status() == super::generator::GenStatus::Suspended);
+        gens
+    }
+
     /// Mark everything `roots` reaches, free the rest.
     pub fn collect(&mut self, roots: impl FnOnce(&mut Tracer)) {
-        self.collect_weak(roots, || {});
+        self.collect_weak(roots, || {}, None, false);
     }
 
     /// [`Heap::collect`] with a callback that prunes weak tables after
-    /// marking (see [`super::heap::collect_with_weak`]).
-    pub fn collect_weak(&mut self, roots: impl FnOnce(&mut Tracer), weak: impl FnOnce()) {
-        if self.torture > 1 {
+    /// marking (see [`super::heap::collect_resurrecting`]). With
+    /// `needs_close`, unreachable generators for which it is true are kept
+    /// and queued in [`Heap::finalize`]. `force`: collect even when torture
+    /// mode would skip this safepoint.
+    pub fn collect_weak(
+        &mut self,
+        roots: impl FnOnce(&mut Tracer),
+        weak: impl FnOnce(),
+        needs_close: Option<fn(Gc<GenObj>) -> bool>,
+        force: bool,
+    ) {
+        if self.torture > 1 && !force {
             self.torture_ticks = self.torture_ticks.wrapping_add(1);
             if !self.torture_ticks.is_multiple_of(self.torture) {
                 return;
             }
         }
-        let arenas = &mut self.arenas;
-        collect_with_weak(roots, weak, || arenas.sweep(), &mut self.stats);
+        let Heap { arenas, finalize, stats, .. } = self;
+        // `resurrect` reads the generators' arena, the sweep (which runs
+        // after it) needs every arena mutably.
+        let arenas = std::cell::RefCell::new(arenas);
+        // The resurrected generators, found between marking and sweeping.
+        let mut found = Vec::new();
+        let resurrect = |t: &mut Tracer| {
+            for g in finalize.iter() {
+                t.mark(*g);
+            }
+            if let Some(needs_close) = needs_close {
+                for g in arenas.borrow().gens.unmarked() {
+                    if needs_close(g) {
+                        t.mark(g);
+                        found.push(g);
+                    }
+                }
+            }
+        };
+        collect_resurrecting(roots, resurrect, weak, || arenas.borrow_mut().sweep(), stats);
+        self.finalize.extend(found);
         if self.torture > 0 {
             self.stats.threshold = 0;
         }

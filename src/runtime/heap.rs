@@ -286,6 +286,35 @@ impl<T: Trace> Arena<T> {
         Gc { ptr, _marker: PhantomData }
     }
 
+    /// The objects not marked by the collection in progress (between its
+    /// marking and its sweep).
+    pub fn unmarked(&self) -> Vec<Gc<T>> {
+        self.objects_where(|slot| !slot.mark.get())
+    }
+
+    /// Every object of the arena (outside a collection).
+    pub fn objects(&self) -> Vec<Gc<T>> {
+        self.objects_where(|_| true)
+    }
+
+    fn objects_where(&self, keep: impl Fn(&GcBox<T>) -> bool) -> Vec<Gc<T>> {
+        let mut out = Vec::new();
+        for chunk in &self.chunks {
+            for w in 0..CHUNK / 64 {
+                let mut bits = chunk.alive[w];
+                while bits != 0 {
+                    let b = bits.trailing_zeros() as usize;
+                    bits &= bits - 1;
+                    let slot = &chunk.slots[w * 64 + b];
+                    if keep(slot) {
+                        out.push(Gc { ptr: NonNull::from(slot), _marker: PhantomData });
+                    }
+                }
+            }
+        }
+        out
+    }
+
     /// Drop every unmarked object, unmark the others. Returns the live bytes.
     /// Only the allocated slots are visited (the `alive` bitmaps), and empty
     /// chunks not at all: free slots are never read again.
@@ -551,8 +580,24 @@ pub fn collect_with_weak(
     sweep: impl FnOnce() -> usize,
     stats: &mut GcStats,
 ) {
+    collect_resurrecting(roots, |_| {}, weak, sweep, stats)
+}
+
+/// [`collect_with_weak`] with a `resurrect` step between marking and
+/// sweeping: it sees what marking reached ([`Gc::is_marked`]) and may mark
+/// more (objects that need a finalizer run before they can go, and what
+/// they reach).
+pub fn collect_resurrecting(
+    roots: impl FnOnce(&mut Tracer),
+    resurrect: impl FnOnce(&mut Tracer),
+    weak: impl FnOnce(),
+    sweep: impl FnOnce() -> usize,
+    stats: &mut GcStats,
+) {
     let mut tracer = Tracer { work: std::mem::take(&mut stats.work) };
     roots(&mut tracer);
+    tracer.drain();
+    resurrect(&mut tracer);
     tracer.drain();
     stats.work = tracer.work;
     weak();

@@ -6,6 +6,7 @@
 use crate::bytecode::code::Position;
 use crate::bytecode::opcode::{op_of, Op};
 use crate::runtime::exception::{ExcKind, ExcObj};
+use crate::runtime::heap::Gc;
 use crate::runtime::value::Value;
 use crate::syntax::ast::{ExprKind, Mod, StmtKind};
 use crate::syntax::intern::Interner;
@@ -72,6 +73,12 @@ impl Vm {
                 "\nDuring handling of the above exception, another exception occurred:\n\n",
             );
         }
+        self.format_one(e, out);
+    }
+
+    /// One exception, without its chain: the traceback (if it has one),
+    /// then `Type: message`.
+    pub(crate) fn format_one(&mut self, e: Gc<ExcObj>, out: &mut String) {
         let tb = e.traceback.with(|t| t.clone());
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");

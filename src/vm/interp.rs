@@ -308,11 +308,13 @@ impl Vm {
                     let name = cur.code().names[bx_of(ins)];
                     let globals = self.frames.last().expect("frame").globals;
                     let removed = globals.table.with_mut(|t| t.remove(name)).ok().flatten();
-                    if removed.is_none() {
+                    let Some(old) = removed else {
                         save_pc!();
                         let n = name.as_str().unwrap_or("").to_string();
                         return Err(self.name_error(&n));
-                    }
+                    };
+                    save_pc!();
+                    self.drop_generator(old, cur.base + a);
                 }
                 Op::LoadDeref => {
                     let cell = self.frames.last().expect("frame").cells[b_of(ins)];
@@ -1539,11 +1541,13 @@ impl Vm {
                         Value::Dict(d) => d.table.with_mut(|t| t.remove(name)).ok().flatten(),
                         _ => None,
                     };
-                    if removed.is_none() {
+                    let Some(old) = removed else {
                         save_pc!();
                         let n = name.as_str().unwrap_or("").to_string();
                         return Err(self.name_error(&n));
-                    }
+                    };
+                    save_pc!();
+                    self.drop_generator(old, cur.base + a);
                 }
                 Op::LoadClassDeref => {
                     let name = cur.code().names[c_of(ins) + ext];
@@ -1642,6 +1646,12 @@ impl Vm {
                     r!(a + 1) = exit_self;
                     r!(a + 2) = enter;
                     r!(a + 3) = enter_self;
+                }
+                Op::Release => {
+                    let empty = if c_of(ins) == 1 { Value::Null } else { Value::None };
+                    let old = std::mem::replace(&mut r!(a), empty);
+                    save_pc!();
+                    self.drop_generator(old, cur.base + b_of(ins));
                 }
                 Op::WithExceptStart => {
                     let e = r!(b_of(ins));

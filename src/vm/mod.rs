@@ -14,6 +14,7 @@ pub mod classes;
 pub mod context;
 pub mod dunder;
 pub mod errors;
+pub mod finalize;
 pub mod format;
 pub mod generator;
 pub mod interp;
@@ -236,8 +237,28 @@ impl Vm {
         }
     }
 
+    /// Collect now (at a safepoint), then close the generators it found
+    /// abandoned while suspended in a `try` or `with`.
     #[cold]
     pub fn collect_now(&mut self) {
+        self.collect(false);
+    }
+
+    /// [`Vm::collect_now`] even where GC torture mode would skip it: when a
+    /// generator's last reference may just have gone (see
+    /// [`Vm::drop_generator`]).
+    pub(crate) fn collect_forced(&mut self) {
+        self.collect(true);
+    }
+
+    fn collect(&mut self, force: bool) {
+        self.trace_and_sweep(force);
+        if !self.heap.finalize.is_empty() {
+            self.run_finalizers();
+        }
+    }
+
+    fn trace_and_sweep(&mut self, force: bool) {
         let Vm {
             heap,
             stack,
@@ -291,6 +312,8 @@ impl Vm {
                 handled.trace(t);
             },
             || Vm::prune_class_registry(registry),
+            Some(finalize::needs_close),
+            force,
         );
     }
 

@@ -44,6 +44,7 @@ impl Vm {
             Ok(_) => 0,
             Err(e) => self.handle_uncaught(e),
         };
+        self.finalize_at_exit(globals);
         self.flush_out();
         status
     }

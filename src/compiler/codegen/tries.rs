@@ -104,7 +104,7 @@ pub(super) struct FBlock<'a> {
 }
 
 #[derive(Clone, Copy)]
-enum FBlockKind<'a> {
+pub(super) enum FBlockKind<'a> {
     /// The body of a `try` with `except` clauses.
     TryExcept,
     /// The body of a `try` with a `finally`: leaving runs the finally body.
@@ -116,6 +116,36 @@ enum FBlockKind<'a> {
     /// The body of a `with` (its `__exit__` pair, the statement's span):
     /// leaving calls `__exit__(None, None, None)`.
     With(Reg, Span),
+    /// The body of a `for` loop (its iterator register): leaving it by
+    /// `break` or `return` drops the iterator (`Release`), so that an
+    /// abandoned generator is closed then, as in CPython.
+    ForLoop(Reg),
+}
+
+/// How a `return`, `break` or `continue` leaves the blocks around it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Exit {
+    Return,
+    Break,
+    Continue,
+}
+
+impl<'a> FBlock<'a> {
+    /// Is the block left by `exit` from unit `unit` inside `loops` loops?
+    fn left_by(&self, exit: Exit, unit: usize, loops: usize) -> bool {
+        if self.unit != unit {
+            return false;
+        }
+        match exit {
+            Exit::Return => true,
+            Exit::Break => self.loop_depth >= loops,
+            // `continue` stays in the innermost loop: its iterator lives on.
+            Exit::Continue => {
+                self.loop_depth >= loops
+                    && !(matches!(self.kind, FBlockKind::ForLoop(_)) && self.loop_depth == loops)
+            }
+        }
+    }
 }
 
 /// What [`Gen::begin_exit`] changed, for [`Gen::end_exit`].
@@ -154,7 +184,7 @@ impl<'g, 'a> Gen<'g, 'a> {
         exc.stack.pop();
     }
 
-    fn handler_depth(&mut self) -> usize {
+    pub(super) fn handler_depth(&mut self) -> usize {
         self.u().exc.stack.len()
     }
 
@@ -171,37 +201,39 @@ impl<'g, 'a> Gen<'g, 'a> {
         self.u().exc.defs[id as usize].target = here;
     }
 
-    fn push_fblock(&mut self, kind: FBlockKind<'a>, handler_depth: usize) {
+    pub(super) fn push_fblock(&mut self, kind: FBlockKind<'a>, handler_depth: usize) {
         let unit = self.units.len() - 1;
         let loop_depth = self.u().loops.len();
         self.fblocks.push(FBlock { kind, unit, loop_depth, handler_depth });
     }
 
-    fn pop_fblock(&mut self) {
+    pub(super) fn pop_fblock(&mut self) {
         self.fblocks.pop();
     }
 
     // ----- leaving blocks -------------------------------------------------
 
-    /// Are there blocks that `return` (`for_loop` false) or
-    /// `break`/`continue` (true) must leave with code of their own?
-    pub(super) fn exit_needs_code(&mut self, for_loop: bool) -> bool {
+    /// Must `return` evaluate its value before leaving the blocks around
+    /// it (a `finally` body or an `__exit__` call may rebind the returned
+    /// name)? Dropping a loop's iterator cannot.
+    pub(super) fn exit_needs_code(&mut self) -> bool {
         let unit = self.units.len() - 1;
-        let loops = self.u().loops.len();
         self.fblocks
-            .last()
-            .is_some_and(|fb| fb.unit == unit && !(for_loop && fb.loop_depth < loops))
+            .iter()
+            .rev()
+            .take_while(|fb| fb.unit == unit)
+            .any(|fb| !matches!(fb.kind, FBlockKind::ForLoop(_)))
     }
 
     /// Emit the exit code of the blocks left by `return` / `break` /
     /// `continue`; the jump or return follows, then [`Gen::end_exit`].
-    pub(super) fn begin_exit(&mut self, for_loop: bool) -> CResult<ExitState<'a>> {
+    pub(super) fn begin_exit(&mut self, exit: Exit) -> CResult<ExitState<'a>> {
         let saved =
             ExitState { fblocks: self.fblocks.clone(), handlers: self.u().exc.stack.clone() };
         let unit = self.units.len() - 1;
         let loops = self.u().loops.len();
         while let Some(fb) = self.fblocks.last().copied() {
-            if fb.unit != unit || (for_loop && fb.loop_depth < loops) {
+            if !fb.left_by(exit, unit, loops) {
                 break;
             }
             self.fblocks.pop();
@@ -231,6 +263,10 @@ impl<'g, 'a> Gen<'g, 'a> {
                     self.exit_with_nones(t)?;
                     self.set_top(top);
                     self.restore_pos(old);
+                }
+                FBlockKind::ForLoop(it) => {
+                    let top = self.top();
+                    self.emit(abc(Op::Release, it, top, 0));
                 }
             }
         }
@@ -262,13 +298,13 @@ impl<'g, 'a> Gen<'g, 'a> {
                 let t = self.alloc(1)?;
                 self.emit(abc(Op::LoadNone, t, 0, 0));
                 self.emit(abx(Op::StoreName, t, n));
-                self.emit(abx(Op::DeleteName, 0, n));
+                self.emit(abx(Op::DeleteName, top, n));
             }
             Place::Global => {
                 let t = self.alloc(1)?;
                 self.emit(abc(Op::LoadNone, t, 0, 0));
                 self.emit(abx(Op::StoreGlobal, t, n));
-                self.emit(abx(Op::DeleteGlobal, 0, n));
+                self.emit(abx(Op::DeleteGlobal, top, n));
             }
         }
         self.set_top(top);
@@ -641,7 +677,9 @@ mod tests {
             ops.iter().enumerate().filter(|(_, &o)| o == Op::PopExc).map(|(i, _)| i).collect();
         assert!(pops.len() >= 3, "break, normal exit and cleanup each pop");
         let brk = pops[0];
-        assert_eq!(ops[brk + 1], Op::Jmp);
+        // Then the loop's iterator is released, outside the handler too.
+        assert_eq!(&ops[brk + 1..brk + 3], &[Op::Release, Op::Jmp]);
         assert!(code.handler_for(brk).is_none());
+        assert!(code.handler_for(brk + 1).is_none());
     }
 }

@@ -47,9 +47,8 @@ pub fn flow(op: Op) -> Flow {
         | SetUpdate | DictUpdate | DictMerge | ListToTuple | FormatValue | GetIter | Unpack
         | UnpackEx | MakeFunction | Import | ImportFrom | ImportStar | PushExc | PopExc
         | ReturnGenerator | Yield | LoadBuildClass | LoadName | StoreName | DeleteName
-        | LoadClassDeref | GetLen | CopyDictWithoutKeys | BeforeWith | WithExceptStart => {
-            Flow::Next
-        }
+        | LoadClassDeref | GetLen | CopyDictWithoutKeys | BeforeWith | WithExceptStart
+        | Release => Flow::Next,
     }
 }
 
@@ -92,9 +91,8 @@ pub fn reads(ins: &Ins, mut f: impl FnMut(u32)) {
         GenReturn => range(a, if b == 0 { 1 } else { 0 }),
         StoreGlobal | StoreDeref | CheckBound | DeleteFast | JmpIfFalse | JmpIfTrue | IfLtI
         | IfLeI | IfGtI | IfGeI | IfEqI | IfNeI | Return | DelAttr | ImportStar | ForIter
-        | InplaceI | PushExc | PopExc | Reraise | IfNone | IfSingleton | MatchSeq | MatchMap => {
-            range(a, 1)
-        }
+        | InplaceI | PushExc | PopExc | Reraise | IfNone | IfSingleton | MatchSeq | MatchMap
+        | Release => range(a, 1),
         Move | AddI | SubI | Neg | Pos | Invert | Not | LoadMethod | GetAttr | GetItemI
         | ListToTuple | GetIter | Unpack | UnpackEx | ImportFrom | GetLen | BeforeWith
         | WithExceptStart => range(b, 1),
@@ -167,7 +165,7 @@ pub fn writes(ins: &Ins) -> (u32, u32) {
         | CallKw | CallEx | CallMethod | GetAttr | GetItem | GetItemI | BuildSlice | BuildList
         | BuildTuple | BuildSet | BuildDict | BuildString | ListToTuple | FormatValue | GetIter
         | MakeFunction | Import | ImportFrom | LoadBuildClass | LoadName | LoadClassDeref
-        | GetLen | CopyDictWithoutKeys => (a, 1),
+        | GetLen | CopyDictWithoutKeys | Release => (a, 1),
         // Written on both outcomes (None when there is no match).
         MatchKeys => (a + c, c),
         MatchClass => (a, c),
