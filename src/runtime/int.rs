@@ -19,10 +19,11 @@
 //! a parameter (`0` = unlimited, CPython's default is [`DEFAULT_MAX_STR_DIGITS`]).
 
 use num_bigint::{BigInt, Sign};
-use num_traits::{FromPrimitive, One, Signed, ToPrimitive, Zero};
+use num_traits::{FromPrimitive, One, Signed, ToPrimitive};
 use std::borrow::Cow;
 use std::cmp::Ordering;
 
+pub(crate) mod limbs;
 mod tables;
 
 /// The Python exception types raised by the numeric and formatting semantics.
@@ -154,13 +155,7 @@ pub fn mod_i64(a: i64, b: i64) -> i64 {
 
 /// Floor division and modulo of big integers (`b != 0`).
 fn divmod_big(a: &BigInt, b: &BigInt) -> (BigInt, BigInt) {
-    let q = a / b;
-    let r = a - &q * b;
-    if !r.is_zero() && (r.is_negative() != b.is_negative()) {
-        (q - 1, r + b)
-    } else {
-        (q, r)
-    }
+    limbs::divmod_floor(a, b)
 }
 
 /// `hash()` of a machine integer, as CPython (modulo 2**61 - 1, sign kept, -1 → -2).
@@ -343,7 +338,7 @@ impl Int {
                 return Ok(Int::Small(q));
             }
         }
-        Ok(Int::from_bigint(divmod_big(&self.big(), &o.big()).0))
+        Ok(Int::from_bigint(limbs::floordiv(&self.big(), &o.big())))
     }
 
     /// `self % o` (`ZeroDivisionError: integer modulo by zero`); the sign follows `o`.

@@ -48,6 +48,23 @@ pub fn slice_indices(
     (start, step, count)
 }
 
+/// A slice whose bounds are ints or None (so resolving it runs no Python
+/// code), resolved against `len`: (start, step, count).
+#[inline]
+fn plain_slice(k: Value, len: usize) -> Option<(i64, i64, i64)> {
+    let Value::Slice(s) = k else { return None };
+    let plain = |v: Value| match v {
+        Value::None => Some(None),
+        Value::Int(i) => Some(Some(i)),
+        _ => None,
+    };
+    let step = plain(s.step)?.unwrap_or(1);
+    if step == 0 {
+        return None;
+    }
+    Some(slice_indices(len as i64, plain(s.start)?, plain(s.stop)?, step))
+}
+
 impl Vm {
     fn index_of(&mut self, v: Value) -> PyResult<Option<i64>> {
         Ok(match v {
@@ -163,6 +180,17 @@ impl Vm {
             Value::Instance(_) => self.instance_getitem(x, k),
             Value::Type(t) if t.class.is_some() => self.class_getitem(t, k),
             Value::List(l) => {
+                if let Some((start, step, count)) = plain_slice(k, l.len()) {
+                    let out: Vec<Value> = l.items.with(|items| {
+                        if step == 1 {
+                            let start = start as usize;
+                            items[start..start + count as usize].to_vec()
+                        } else {
+                            (0..count).map(|i| items[(start + i * step) as usize]).collect()
+                        }
+                    });
+                    return Ok(self.new_list(out));
+                }
                 if let Value::Slice(_) = k {
                     let items = l.snapshot();
                     let (start, step, count) = self.slice_of(k, items.len())?;
@@ -272,6 +300,37 @@ impl Vm {
         match x {
             Value::Instance(_) => self.instance_setitem(x, k, v),
             Value::List(l) => {
+                // `l[a:b:c] = other_list`: copy straight from the source.
+                if let Value::List(src) = v {
+                    if src.addr() != l.addr() {
+                        if let Some((start, step, count)) = plain_slice(k, l.len()) {
+                            if step == 1 {
+                                let start = start as usize;
+                                let end = start + count as usize;
+                                src.items.with(|s| {
+                                    l.items.with_mut(|items| {
+                                        if s.len() == end - start {
+                                            items[start..end].copy_from_slice(s);
+                                        } else {
+                                            items.splice(start..end, s.iter().copied());
+                                        }
+                                    })
+                                });
+                                return Ok(());
+                            }
+                            if src.len() as i64 == count {
+                                src.items.with(|s| {
+                                    l.items.with_mut(|items| {
+                                        for (i, &nv) in s.iter().enumerate() {
+                                            items[(start + i as i64 * step) as usize] = nv;
+                                        }
+                                    })
+                                });
+                                return Ok(());
+                            }
+                        }
+                    }
+                }
                 if let Value::Slice(_) = k {
                     let new_items = self.collect_iter(v)?;
                     let len = l.len();

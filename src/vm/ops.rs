@@ -10,6 +10,7 @@ use super::{PyResult, Vm};
 use crate::runtime::compare::{eq_builtin, hash_key};
 use crate::runtime::dict::ViewKind;
 use crate::runtime::exception::ExcKind;
+use crate::runtime::int::limbs;
 use crate::runtime::iter::{IterObj, IterState};
 use crate::runtime::object::{BigIntObj, TypeId};
 use crate::runtime::set::SetObj;
@@ -617,11 +618,10 @@ impl Vm {
                     };
                     return Err(self.err(ExcKind::ZeroDivisionError, msg));
                 }
-                let (q, r) = floor_divmod(x, y);
                 if op == Operator::FloorDiv {
-                    q
+                    limbs::floordiv(x, y)
                 } else {
-                    r
+                    floor_divmod(x, y).1
                 }
             }
             Operator::Div => {
@@ -1619,8 +1619,7 @@ pub fn floor_div_i64(x: i64, y: i64) -> i64 {
 }
 
 fn floor_divmod(x: &BigInt, y: &BigInt) -> (BigInt, BigInt) {
-    use num_integer::Integer;
-    x.div_mod_floor(y)
+    limbs::divmod_floor(x, y)
 }
 
 /// Python's float divmod (CPython's `_float_div_mod`).
