@@ -57,6 +57,10 @@ pub struct ClassData {
     /// static name; `Null` for "not defined in Python") and the version
     /// they are valid for.
     pub special_cache: Mut<(u64, Vec<(usize, super::value::Value)>)>,
+    /// The version for which `Vm::simple_init` last looked at this class,
+    /// and the `__init__` it found that a call can run in a frame pushed on
+    /// the dispatch loop (`None`: calls take the general path).
+    pub init_fast: Cell<(u64, Option<Gc<super::function::FuncObj>>)>,
 }
 
 impl ClassData {
@@ -88,6 +92,9 @@ impl Trace for ClassData {
         t.mark(self.dict);
         t.mark(self.metaclass.get());
         self.keys.with(|k| k.iter().for_each(|s| t.mark(*s)));
+        if let (_, Some(f)) = self.init_fast.get() {
+            t.mark(f);
+        }
     }
 }
 

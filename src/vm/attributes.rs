@@ -884,6 +884,22 @@ impl Vm {
 
     // ----- inline caches -------------------------------------------------
 
+    /// `GetAttr`'s common case, for the dispatch loop to inline: the first
+    /// cache way holds an instance slot of `inst`'s class at its current
+    /// version and `inst` has it. (The first way whose version matches is
+    /// the answer [`Vm::cached_getattr`] would give.)
+    #[inline(always)]
+    pub fn getattr_slot_hit(inst: &InstanceObj, cache: &[Cell<AttrCache>]) -> Option<Value> {
+        let cls = inst.class();
+        let cd = cls.class()?;
+        let c = cache.first()?.get();
+        if c.kind != cache::SLOT || c.version != cd.version.get() || inst.dict.get().is_some() {
+            return None;
+        }
+        let v = inst.slot(c.index as usize);
+        (!v.is_null()).then_some(v)
+    }
+
     /// `GetAttr` on an instance, through the instruction's caches: the
     /// value, or (`Err`) a property getter for the dispatch loop to run.
     #[inline]

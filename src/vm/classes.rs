@@ -445,6 +445,7 @@ impl Vm {
             has_dict,
             base: base_id,
             special_cache: Mut::new((0, Vec::new())),
+            init_fast: std::cell::Cell::new((0, None)),
         };
         let cls = self.heap.alloc(TypeObj { id: base_id, exc, class: Some(Box::new(data)) });
         let cd = cls.class().expect("a class");
@@ -1147,29 +1148,38 @@ impl Vm {
         nargs: usize,
     ) -> Option<Gc<crate::runtime::function::FuncObj>> {
         let cd = cls.class()?;
+        let (version, init) = cd.init_fast.get();
+        let init = if version == cd.version.get() {
+            init?
+        } else {
+            let found = self.simple_init_lookup(cls);
+            cd.init_fast.set((cd.version.get(), found));
+            found?
+        };
+        // `fast_argc` also rules out keyword-only, `*args`, `**kwargs`
+        // parameters and generator or coroutine functions.
+        (init.fast_argc as usize == nargs + 1 && cd.metaclass.get().class.is_none()).then_some(init)
+    }
+
+    /// What [`Vm::simple_init`] caches for `cls` at its current version.
+    #[cold]
+    fn simple_init_lookup(
+        &mut self,
+        cls: Gc<TypeObj>,
+    ) -> Option<Gc<crate::runtime::function::FuncObj>> {
+        let cd = cls.class()?;
         let bits = cd.special.get().0;
         if bits & special::NEW != 0
             || bits & special::INIT == 0
             || cd.base != TypeId::Object
             || cls.exc.is_some()
-            || cd.metaclass.get().class.is_some()
         {
             return None;
         }
         let Some(Value::Function(f)) = self.user_special(cls, "__init__") else {
             return None;
         };
-        let code = &f.code;
-        if code.argcount as usize == nargs + 1
-            && code.kwonlyargcount == 0
-            && !code.flags.varargs
-            && !code.flags.varkeywords
-            && !code.flags.generator
-        {
-            Some(f)
-        } else {
-            None
-        }
+        (f.fast_argc != u32::MAX).then_some(f)
     }
 
     /// Allocate an instance of `cls` into register `ret` (which held the

@@ -934,7 +934,7 @@ impl Vm {
                     cur = self.load_cur();
                     let extent = cur.base + cur.code().nregs as usize;
                     let new_len = extent.max(ret + 1);
-                    self.set_stack_top(self.stack.len().min(new_len), new_len);
+                    self.set_stack_top(new_len);
                 }
                 Op::GetAttr => {
                     let obj = r!(b_of(ins));
@@ -942,6 +942,11 @@ impl Vm {
                     r!(a) = match obj {
                         Value::Instance(inst) => {
                             let cache = cur.code().attr_cache(cur.pc - 1);
+                            if let Some(v) = Vm::getattr_slot_hit(&inst, cache) {
+                                r!(a) = v;
+                                ext = 0;
+                                continue;
+                            }
                             match tri!(self.cached_getattr(inst, name, cache)) {
                                 Ok(v) => v,
                                 Err(fget) => {
@@ -1437,7 +1442,7 @@ impl Vm {
                     cur = self.load_cur();
                     let extent = cur.base + cur.code().nregs as usize;
                     let top = extent.max(ret + 1);
-                    self.set_stack_top(top, top);
+                    self.set_stack_top(top);
                 }
                 Op::Yield => {
                     let v = r!(a);
@@ -1666,25 +1671,41 @@ impl Vm {
         }
     }
 
-    /// Make `len` the register stack's length, with the registers from
-    /// `keep` up to `len` set to `Null` (those below `keep` are kept).
-    /// Cheaper than `truncate` + `resize`: values need no drop.
+    /// Make `len` the register stack's length. Slots exposed above the
+    /// high-water mark are set to `Null`; those below it already hold `Null`
+    /// or a live value (see [`Vm::stack_hwm`]), which is all the collector
+    /// needs: the compiler writes every temporary before reading it, and
+    /// `push_frame` nulls the locals that are not arguments.
     #[inline(always)]
-    fn set_stack_top(&mut self, keep: usize, len: usize) {
+    fn set_stack_top(&mut self, len: usize) {
         assert!(len <= self.stack.capacity());
-        // SAFETY: `len` is within the capacity (asserted; `ensure_stack`
-        // checked it before). Every slot below `len` is initialized: those
-        // below `min(keep, old len)` were, the others are written here
-        // before `set_len` exposes them. `Value` is `Copy`, so shortening
-        // drops nothing.
+        let old = self.stack.len();
+        if len > old {
+            let hwm = self.stack_hwm.max(old);
+            if len > hwm {
+                self.fill_null(hwm, len);
+                self.stack_hwm = len;
+            }
+        }
+        // SAFETY: `len` is within the capacity (asserted); every slot below
+        // it is initialized: below the old length or the high-water mark
+        // (see `stack_hwm`), or written by `fill_null` just above. `Value`
+        // is `Copy`, so shortening drops nothing.
+        unsafe { self.stack.set_len(len) }
+    }
+
+    /// Write `Null` into the stack slots `from..to` (within the capacity,
+    /// possibly above the length).
+    #[inline(always)]
+    fn fill_null(&mut self, from: usize, to: usize) {
+        assert!(to <= self.stack.capacity());
+        // SAFETY: `to` is within the capacity (asserted); `Value` is `Copy`,
+        // so overwriting drops nothing.
         unsafe {
             let p = self.stack.as_mut_ptr();
-            let old = self.stack.len();
-            let from = keep.min(old);
-            for i in from..len {
+            for i in from..to {
                 p.add(i).write(Value::Null);
             }
-            self.stack.set_len(len);
         }
     }
 
@@ -1705,7 +1726,15 @@ impl Vm {
         code.entered();
         let nregs = code.nregs as usize;
         self.ensure_stack(new_base + nregs + 1)?;
-        self.set_stack_top(new_base + nargs, new_base + nregs.max(nargs));
+        // The arguments are in the caller's registers (below the length);
+        // the other locals start unbound, the temporaries may keep stale
+        // values (see `set_stack_top`).
+        debug_assert!(new_base + nargs <= self.stack.len());
+        let nlocals = code.varnames.len();
+        if nlocals > nargs {
+            self.fill_null(new_base + nargs, new_base + nlocals);
+        }
+        self.set_stack_top(new_base + nregs.max(nargs));
         let needs_cells = !(code.cellvars.is_empty() && f.closure.is_empty());
         // Write the frame in place, with constant empty cells: building it
         // in a temporary (or from a `Vec` returned in memory) and moving it

@@ -108,6 +108,12 @@ pub struct Vm {
     pub native_depth: usize,
     /// Native calls CPython counts as recursion levels (see `enter_c`).
     pub c_units: usize,
+    /// High-water mark of the register stack: the slots below
+    /// `max(stack_hwm, stack.len())` are initialized, and each holds `Null`
+    /// or a value whose object is alive (a collection lowers the mark to the
+    /// length, see [`Vm::collect_now`]). A frame push can so expose its
+    /// temporaries without writing them (see `Vm::set_stack_top`).
+    pub stack_hwm: usize,
 }
 
 impl Vm {
@@ -139,6 +145,7 @@ impl Vm {
             stdout_broken: false,
             instruments: Default::default(),
             handled: Value::None,
+            stack_hwm: 0,
             reraising: false,
             classes: classes::ClassState::default(),
             native_depth: 0,
@@ -259,6 +266,10 @@ impl Vm {
     }
 
     fn trace_and_sweep(&mut self, force: bool) {
+        // Stale registers above the stack's length are not roots, and may
+        // refer to objects this collection frees: lower the high-water mark
+        // so that a push nulls them before exposing them again.
+        self.stack_hwm = self.stack.len();
         let Vm {
             heap,
             stack,
