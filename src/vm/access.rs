@@ -606,7 +606,7 @@ impl Vm {
             return Ok(v);
         }
         let tname = match obj {
-            Value::Tuple(t) if t.seq.is_some() => t.seq.map_or("tuple", |s| s.name),
+            Value::Tuple(t) if t.seq().is_some() => t.seq().map_or("tuple", |s| s.name),
             _ => self.type_name(obj),
         };
         let mut msg = format!("'{tname}' object has no attribute '{n}'");

@@ -1070,8 +1070,8 @@ impl Vm {
                 }
                 Op::BuildTuple => {
                     let (b, n) = (b_of(ins), c_of(ins));
-                    let items: Box<[Value]> = self.stack[cur.base + b..cur.base + b + n].into();
-                    r!(a) = Value::Tuple(self.heap.alloc(TupleObj::new(items)));
+                    let items = &self.stack[cur.base + b..cur.base + b + n];
+                    r!(a) = Value::Tuple(self.heap.alloc(TupleObj::from_slice(items)));
                 }
                 Op::BuildSet => {
                     let (b, n) = (b_of(ins), c_of(ins));
@@ -1277,6 +1277,36 @@ impl Vm {
                     let next = match fast {
                         Some(n) => n,
                         None => {
+                            // `for x, y in zip(xs, ys)` / `enumerate(xs)`
+                            // over lists, tuples, ranges: when the body starts
+                            // by unpacking the item, its parts go straight to
+                            // the unpacking's registers (no tuple is built).
+                            let unpack = cur.code().instructions.get(cur.pc).copied();
+                            if let (Value::Iter(obj), Some(u)) = (it, unpack) {
+                                let n = c_of(u);
+                                if op_of(u) == Op::Unpack as u8 && b_of(u) == a + 1 && n <= 4 {
+                                    let mut parts = [Value::None; 4];
+                                    let done = crate::runtime::iter::IterObj::next_unpacked(
+                                        obj,
+                                        &mut parts[..n],
+                                    );
+                                    match done {
+                                        Some(true) => {
+                                            let dst = a_of(u);
+                                            for (i, &v) in parts[..n].iter().enumerate() {
+                                                r!(dst + i) = v;
+                                            }
+                                            cur.pc += 1;
+                                            continue;
+                                        }
+                                        Some(false) => {
+                                            cur.pc = (cur.pc as i64 + sbx_of(ins) as i64) as usize;
+                                            continue;
+                                        }
+                                        None => {}
+                                    }
+                                }
+                            }
                             save_pc!();
                             tri!(self.next(it))
                         }
@@ -1331,7 +1361,7 @@ impl Vm {
                     let globals = self.frames.last().expect("frame").globals;
                     let defaults: Box<[Value]> = if flags & 1 != 0 {
                         match r!(a + 1) {
-                            Value::Tuple(t) => t.items.clone(),
+                            Value::Tuple(t) => t.items[..].into(),
                             _ => Box::new([]),
                         }
                     } else {

@@ -196,7 +196,7 @@ impl Vm {
                 out.push(']');
             }
             Value::Tuple(t) => {
-                if let Some(seq) = t.seq {
+                if let Some(seq) = t.seq() {
                     if let Some(r) = seq.repr {
                         out.push_str(&r(&t.items, t.addr()));
                         return Ok(());
@@ -208,13 +208,13 @@ impl Vm {
                     if i > 0 {
                         out.push_str(", ");
                     }
-                    if let Some(f) = t.seq.and_then(|s| s.fields.get(i)) {
+                    if let Some(f) = t.seq().and_then(|s| s.fields.get(i)) {
                         out.push_str(f);
                         out.push('=');
                     }
                     self.repr_into(*x, out, depth + 1)?;
                 }
-                if t.items.len() == 1 && t.seq.is_none() {
+                if t.items.len() == 1 && t.seq().is_none() {
                     out.push(',');
                 }
                 out.push(')');
@@ -414,10 +414,10 @@ impl Vm {
                 return Ok(self.new_list(v));
             }
             (Operator::Add, Value::Tuple(x), Value::Tuple(y)) => {
-                if x.items.is_empty() && y.seq.is_none() {
+                if x.items.is_empty() && y.seq().is_none() {
                     return Ok(b);
                 }
-                if y.items.is_empty() && x.seq.is_none() {
+                if y.items.is_empty() && x.seq().is_none() {
                     return Ok(a);
                 }
                 let mut v = Vec::with_capacity(x.items.len() + y.items.len());
@@ -1290,6 +1290,7 @@ impl Vm {
             Filter(Value, Value),
             Enumerate(Value, i64),
             Zip(Vec<Value>),
+            Tuple([Value; 4], usize),
             Pair(Value, Value),
             GetItem(Value, i64),
         }
@@ -1379,12 +1380,22 @@ impl Vm {
             }
             IterState::Map { func, inners } => Step::Call(*func, inners.clone()),
             IterState::Filter { func, inner } => Step::Filter(*func, *inner),
-            IterState::Enumerate { inner, count } => {
-                let c = *count;
-                *count += 1;
-                Step::Enumerate(*inner, c)
+            IterState::Enumerate { inner, count } => Step::Enumerate(*inner, *count),
+            IterState::Zip { inners } => {
+                // Iterators over lists, tuples, ranges: no Python code runs,
+                // so no rooting and no copy of the iterator list.
+                let n = inners.len();
+                let mut items = [Value::None; 4];
+                let step = match items.get_mut(..n) {
+                    Some(out) => crate::runtime::iter::zip_step(inners, obj, out),
+                    None => None,
+                };
+                match step {
+                    Some(true) => Step::Tuple(items, n),
+                    Some(false) => Step::Done(None),
+                    None => Step::Zip(inners.clone()),
+                }
             }
-            IterState::Zip { inners } => Step::Zip(inners.clone()),
             IterState::GetItem { obj, index } => {
                 let i = *index;
                 *index += 1;
@@ -1438,10 +1449,22 @@ impl Vm {
                 }
             },
             Step::Enumerate(inner, c) => match self.next(inner)? {
-                Some(v) => Ok(Some(self.new_tuple(vec![Value::Int(c), v]))),
+                Some(v) => {
+                    // Counted only when the iterator gave an item (as CPython).
+                    obj.state.with_mut(|st| {
+                        if let IterState::Enumerate { count, .. } = st {
+                            *count = c + 1;
+                        }
+                    });
+                    Ok(Some(self.new_tuple(vec![Value::Int(c), v])))
+                }
                 None => Ok(None),
             },
             Step::Pair(k, v) => Ok(Some(self.new_tuple(vec![k, v]))),
+            Step::Tuple(items, n) => {
+                let t = crate::runtime::tuple::TupleObj::from_slice(&items[..n]);
+                Ok(Some(Value::Tuple(self.heap.alloc(t))))
+            }
             Step::GetItem(o, i) => {
                 let r = self.getitem_next(o, i)?;
                 if r.is_none() {

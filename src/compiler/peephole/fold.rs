@@ -100,8 +100,8 @@ fn same_const(a: Value, b: Value) -> bool {
         (Value::BigInt(x), Value::BigInt(y)) => x.value == y.value,
         (Value::Str(x), Value::Str(y)) => x.as_str() == y.as_str(),
         (Value::Tuple(x), Value::Tuple(y)) => {
-            x.seq.is_none()
-                && y.seq.is_none()
+            x.seq().is_none()
+                && y.seq().is_none()
                 && x.items.len() == y.items.len()
                 && x.items.iter().zip(y.items.iter()).all(|(&p, &q)| same_const(p, q))
         }
