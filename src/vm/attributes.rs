@@ -58,7 +58,7 @@ enum Descr {
 }
 
 /// Native methods that are class methods (bound to the class).
-fn is_native_classmethod(v: Value) -> bool {
+pub(crate) fn is_native_classmethod(v: Value) -> bool {
     match v {
         Value::Builtin(b) => {
             matches!(b.name, "__init_subclass__" | "__subclasshook__" | "__prepare__" | "fromkeys")

@@ -7,6 +7,7 @@
 
 use ahash::AHashMap;
 
+use super::attributes::is_native_classmethod;
 use super::{PyResult, Vm};
 use crate::runtime::class::{self, special, ClassData, MAX_SHARED_KEYS};
 use crate::runtime::dict::DictObj;
@@ -1026,22 +1027,29 @@ impl Vm {
         if name.as_str() == "__class__" {
             return Ok(None);
         }
-        let mro = self.mro_of(ot);
-        let Some(pos) = mro.iter().position(|k| Gc::ptr_eq(*k, start)) else {
+        let Some(v) = self.super_find(start, ot, name) else {
             return Ok(None);
         };
+        let inst = if obj.is(Value::Type(ot)) { None } else { Some(obj) };
+        self.descr_get(v, inst, ot).map(Some)
+    }
+
+    /// What `super(start, obj)` finds for `name` along `ot`'s MRO after
+    /// `start`, before binding. Walks a class's MRO in place (no copy).
+    fn super_find(&self, start: Gc<TypeObj>, ot: Gc<TypeObj>, name: Gc<StrObj>) -> Option<Value> {
         let key = Value::Str(name);
-        for k in &mro[pos + 1..] {
-            let found = match k.class() {
-                Some(kc) => kc.dict.table.with(|t| t.get_hashed(name.hash(), key)),
+        let h = name.hash();
+        let search = |m: &[Gc<TypeObj>]| {
+            let pos = m.iter().position(|k| Gc::ptr_eq(*k, start))?;
+            m[pos + 1..].iter().find_map(|k| match k.class() {
+                Some(kc) => kc.dict.table.with(|t| t.get_hashed(h, key)),
                 None => self.builtin_lookup(*k, name.as_str()),
-            };
-            if let Some(v) = found {
-                let inst = if obj.is(Value::Type(ot)) { None } else { Some(obj) };
-                return self.descr_get(v, inst, ot).map(Some);
-            }
+            })
+        };
+        match ot.class() {
+            Some(c) => c.mro.with(|m| search(m)),
+            None => search(&self.mro_of(ot)),
         }
-        Ok(None)
     }
 
     /// `super(...).name(...)` without a bound method: (function, self) when
@@ -1062,24 +1070,22 @@ impl Vm {
         if obj.is(Value::Type(ot)) {
             return Ok(None);
         }
-        let mro = self.mro_of(ot);
-        let Some(pos) = mro.iter().position(|k| Gc::ptr_eq(*k, start)) else {
-            return Ok(None);
-        };
-        let key = Value::Str(name);
-        for k in &mro[pos + 1..] {
-            if let Some(kc) = k.class() {
-                if let Some(v) = kc.dict.table.with(|t| t.get_hashed(name.hash(), key)) {
-                    return Ok(match v {
-                        Value::Function(_) => Some((v, obj)),
-                        _ => None,
-                    });
-                }
-            } else if self.builtin_lookup(*k, name.as_str()).is_some() {
-                return Ok(None);
+        // As `super_getattr` then calling the bound result, without
+        // allocating the bound method: plain functions and the unbound
+        // native methods of builtin types (`super().__init__(...)` reaching
+        // `BaseException.__init__`) bind to `obj` as their first argument.
+        Ok(match self.super_find(start, ot, name) {
+            Some(v @ Value::Function(_)) => Some((v, obj)),
+            Some(v @ Value::Builtin(b))
+                if b.owner.is_some()
+                    && b.bound.is_null()
+                    && b.name != "__new__"
+                    && !is_native_classmethod(v) =>
+            {
+                Some((v, self.native_receiver(b.owner.unwrap_or("object"), obj)))
             }
-        }
-        Ok(None)
+            _ => None,
+        })
     }
 
     /// Drop the registry entries of classes about to be freed (called by
