@@ -57,6 +57,8 @@ struct Cur {
     code: *const CodeObject,
     base: usize,
     pc: usize,
+    /// The running frame's globals (a frame's globals never change).
+    globals: Gc<DictObj>,
 }
 
 impl Cur {
@@ -100,7 +102,7 @@ impl Vm {
 
     fn load_cur(&self) -> Cur {
         let f = self.frames.last().expect("frame");
-        Cur { code: Rc::as_ptr(&f.code), base: f.base, pc: f.pc }
+        Cur { code: Rc::as_ptr(&f.code), base: f.base, pc: f.pc, globals: f.globals }
     }
 
     /// Run the loop copy for the instrumentation that is on (`--stats`,
@@ -234,7 +236,7 @@ impl Vm {
                 Op::LoadTrue => r!(a) = Value::Bool(true),
                 Op::LoadFalse => r!(a) = Value::Bool(false),
                 Op::LoadGlobal => {
-                    let globals = self.frames.last().expect("frame").globals;
+                    let globals = cur.globals;
                     let cache = &cur.code().global_cache[cur.pc - 1];
                     let c = cache.get();
                     let gver = globals.table.with(|t| t.version);
@@ -296,7 +298,7 @@ impl Vm {
                 }
                 Op::StoreGlobal => {
                     let name = cur.code().names[bx_of(ins)];
-                    let globals = self.frames.last().expect("frame").globals;
+                    let globals = cur.globals;
                     let v = r!(a);
                     globals.table.with_mut(|t| {
                         if let Value::Str(s) = name {
@@ -306,7 +308,7 @@ impl Vm {
                 }
                 Op::DeleteGlobal => {
                     let name = cur.code().names[bx_of(ins)];
-                    let globals = self.frames.last().expect("frame").globals;
+                    let globals = cur.globals;
                     let removed = globals.table.with_mut(|t| t.remove(name)).ok().flatten();
                     let Some(old) = removed else {
                         save_pc!();
@@ -901,12 +903,18 @@ impl Vm {
                 Op::Return | Op::ReturnNone => {
                     poll_sample!();
                     let v = if op == Op::Return { r!(a) } else { Value::None };
-                    let frame = self.frames.pop().expect("frame");
-                    if frame.boundary || self.frames.len() <= entry {
+                    // Read the two fields needed and drop the frame in
+                    // place: popping it moved all of it out first.
+                    let (boundary, fret) = {
+                        let f = self.frames.last().expect("frame");
+                        (f.boundary, f.ret)
+                    };
+                    self.frames.truncate(self.frames.len() - 1);
+                    if boundary || self.frames.len() <= entry {
                         return Ok(v);
                     }
-                    let ret = frame.ret & !(INIT_RET | BINOP_RET);
-                    let v = if frame.ret & BINOP_RET != 0 && matches!(v, Value::NotImplemented) {
+                    let ret = fret & !(INIT_RET | BINOP_RET);
+                    let v = if fret & BINOP_RET != 0 && matches!(v, Value::NotImplemented) {
                         // The left operand's method gave up: the right
                         // operand's reflected method, or the TypeError.
                         let caller = self.frames.last().expect("frame");
@@ -918,7 +926,7 @@ impl Vm {
                     } else {
                         v
                     };
-                    if frame.ret & INIT_RET == 0 {
+                    if fret & INIT_RET == 0 {
                         self.stack[ret] = v;
                     } else if !{
                         self.leave_c();
@@ -1358,7 +1366,7 @@ impl Vm {
                 Op::MakeFunction => {
                     let flags = c_of(ins);
                     let code = cur.code().children[b_of(ins)].clone();
-                    let globals = self.frames.last().expect("frame").globals;
+                    let globals = cur.globals;
                     let defaults: Box<[Value]> = if flags & 1 != 0 {
                         match r!(a + 1) {
                             Value::Tuple(t) => t.items[..].into(),
@@ -1536,7 +1544,7 @@ impl Vm {
                 Op::ImportStar => {
                     let m = r!(a);
                     if let Value::Module(m) = m {
-                        let globals = self.frames.last().expect("frame").globals;
+                        let globals = cur.globals;
                         let entries: Vec<(Value, Value)> =
                             m.dict.table.with(|t| t.iter().map(|e| (e.key, e.value)).collect());
                         for (k, v) in entries {
