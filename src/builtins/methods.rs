@@ -3,6 +3,7 @@
 
 use super::args::{int_arg, kwarg, no_kwargs, only_kwargs};
 use super::str_methods as sm;
+use crate::runtime::compare::{hash_key, needs_vm_hash};
 use crate::runtime::dict::{DictViewObj, ViewKind};
 use crate::runtime::exception::ExcKind;
 use crate::runtime::function::KwArgs;
@@ -269,7 +270,22 @@ fn unhashable(vm: &mut Vm, k: Value) -> PyErr {
 fn dict_get(vm: &mut Vm, s: Value, args: &[Value], kw: KwArgs) -> PyResult<Value> {
     no_kwargs(vm, "get", kw)?;
     nargs(vm, "get", args, 1, 2)?;
-    match vm.dict_lookup(dict_of(s), args[0])? {
+    let d = dict_of(s);
+    let k = args[0];
+    if !needs_vm_hash(k) {
+        if let Some(h) = hash_key(k) {
+            // Remembered for a following `d[k] = v` (see `Vm::dict_hit`).
+            let found = d.table.with(|t| t.index_of(h, k).map(|i| (i, t.value_at(i), t.version)));
+            return Ok(match found {
+                Some((index, v, version)) => {
+                    vm.dict_hit = crate::vm::DictHit { dict: d.addr(), version, key: k, index };
+                    v
+                }
+                None => args.get(1).copied().unwrap_or(Value::None),
+            });
+        }
+    }
+    match vm.dict_lookup(d, k)? {
         Some(v) => Ok(v),
         None => Ok(args.get(1).copied().unwrap_or(Value::None)),
     }

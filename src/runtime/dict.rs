@@ -199,6 +199,23 @@ impl DictTable {
         self.entries.get(i).map(|e| e.key).unwrap_or(Value::Null)
     }
 
+    /// Replace the value of the entry at position `i` if the keys have not
+    /// changed since `version` (so `i` is still where the lookup that gave
+    /// it found its key); false if they have.
+    #[inline]
+    pub fn set_value_if_version(&mut self, i: usize, version: u64, v: Value) -> bool {
+        if self.version != version {
+            return false;
+        }
+        match self.entries.get_mut(i) {
+            Some(e) if !e.key.is_null() => {
+                e.value = v;
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// Replace the value of the (live) entry at position `i`.
     pub fn set_value_at(&mut self, i: usize, v: Value) {
         if let Some(e) = self.entries.get_mut(i) {

@@ -10,11 +10,11 @@ use super::attributes::cache;
 use super::dunder::is_instance;
 use super::generator::CallResume;
 use super::stats::{self, CacheKind};
-use super::{Frame, PyErr, PyResult, Vm};
+use super::{DictHit, Frame, PyErr, PyResult, Vm};
 use crate::bytecode::code::{AttrCache, CodeObject, GlobalCache};
 use crate::bytecode::opcode::*;
 use crate::compiler::codegen::inplace_operator;
-use crate::runtime::compare::needs_vm_hash;
+use crate::runtime::compare::{hash_key, needs_vm_hash};
 use crate::runtime::dict::{DictObj, DictTable};
 use crate::runtime::exception::ExcKind;
 use crate::runtime::function::FuncObj;
@@ -1004,6 +1004,23 @@ impl Vm {
                                 None => tri!(self.get_item(*x, *k)),
                             }
                         }
+                        (&Value::Dict(d), &k) if !needs_vm_hash(k) => {
+                            let found = match hash_key(k) {
+                                Some(h) => d.table.with(|t| {
+                                    t.index_of(h, k).map(|i| (i, t.value_at(i), t.version))
+                                }),
+                                None => None,
+                            };
+                            match found {
+                                Some((index, v, version)) => {
+                                    self.dict_hit =
+                                        DictHit { dict: d.addr(), version, key: k, index };
+                                    v
+                                }
+                                // KeyError, unhashable key.
+                                None => tri!(self.get_item(Value::Dict(d), k)),
+                            }
+                        }
                         _ => tri!(self.get_item(*x, *k)),
                     };
                     r!(a) = v;
@@ -1056,6 +1073,18 @@ impl Vm {
                         if j >= 0 && j < n {
                             l.set(j as usize, r!(c_of(ins)));
                             continue;
+                        }
+                    }
+                    // `d[k] = v` right after a `d[k]` that found `k`.
+                    if let &Value::Dict(d) = x {
+                        let hit = self.dict_hit;
+                        if d.addr() == hit.dict && k.is(hit.key) {
+                            let v = r!(c_of(ins));
+                            if d.table
+                                .with_mut(|t| t.set_value_if_version(hit.index, hit.version, v))
+                            {
+                                continue;
+                            }
                         }
                     }
                     let (x, k, v) = (r!(a), r!(b_of(ins)), r!(c_of(ins)));

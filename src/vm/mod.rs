@@ -114,6 +114,26 @@ pub struct Vm {
     /// length, see [`Vm::collect_now`]). A frame push can so expose its
     /// temporaries without writing them (see `Vm::set_stack_top`).
     pub stack_hwm: usize,
+    /// The last `d[k]` (or `d.get(k)`) that found its key in an exact
+    /// dict: the dict's address, its `version` then, the key looked up and
+    /// the entry position. A following `d[k] = v` on the same dict with the
+    /// same key object, the dict's keys unchanged since, stores there
+    /// without a second lookup (`d[k] += 1`). Never dereferenced; cleared by
+    /// every collection, so no address in it can belong to a new object.
+    pub dict_hit: DictHit,
+}
+
+/// See [`Vm::dict_hit`].
+#[derive(Clone, Copy)]
+pub struct DictHit {
+    pub dict: usize,
+    pub version: u64,
+    pub key: Value,
+    pub index: usize,
+}
+
+impl DictHit {
+    pub const NONE: DictHit = DictHit { dict: 0, version: 0, key: Value::Null, index: 0 };
 }
 
 impl Vm {
@@ -139,6 +159,7 @@ impl Vm {
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             recursion_limit: 1000,
             temp_roots: Vec::new(),
+            dict_hit: DictHit::NONE,
             code_roots: Vec::new(),
             argv,
             interned: AHashMap::new(),
@@ -259,6 +280,7 @@ impl Vm {
     }
 
     fn collect(&mut self, force: bool) {
+        self.dict_hit = DictHit::NONE;
         self.trace_and_sweep(force);
         if !self.heap.finalize.is_empty() {
             self.run_finalizers();
