@@ -24,7 +24,6 @@ use std::rc::Rc;
 
 use super::{PyErr, Vm};
 use crate::bytecode::code::CodeObject;
-use crate::bytecode::opcode::{a_of, op_of, Op};
 use crate::runtime::dict::DictObj;
 use crate::runtime::generator::{GenObj, GenStatus};
 use crate::runtime::heap::Gc;
@@ -39,28 +38,15 @@ pub fn needs_close(g: Gc<GenObj>) -> bool {
     let mut g = g;
     // A bound on the delegation chain followed (it is acyclic in practice).
     for _ in 0..64 {
-        let (pc, delegate) = g.state.with(|st| {
-            if st.status != GenStatus::Suspended || st.pc == 0 {
-                return (None, None);
-            }
-            let at = st.pc - 1;
-            let delegate = (st.pc >= 2)
-                .then(|| {
-                    let send = *g.code.instructions.get(st.pc - 2)?;
-                    let y = *g.code.instructions.get(at)?;
-                    (op_of(send) == Op::Send as u8 && op_of(y) == Op::Yield as u8)
-                        .then(|| st.regs.get(a_of(send)).copied())
-                        .flatten()
-                })
-                .flatten();
-            (Some(at), delegate)
-        });
-        let Some(pc) = pc else { return false };
-        if g.code.handler_for(pc).is_some() {
+        let pc = g.state.with(|st| st.pc);
+        if g.status() != GenStatus::Suspended || pc == 0 {
+            return false;
+        }
+        if g.code.handler_for(pc - 1).is_some() {
             return true;
         }
-        match delegate {
-            Some(Value::Generator(d)) => g = d,
+        match super::generator::delegate(g) {
+            Some((Value::Generator(d), _)) => g = d,
             _ => return false,
         }
     }

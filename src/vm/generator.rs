@@ -351,18 +351,7 @@ impl Vm {
     /// (`gi_yieldfrom`): the generator stopped at the `Yield` right after a
     /// `Send`, whose `R[A]` is the delegate.
     pub fn gen_delegate(&self, g: Gc<GenObj>) -> Option<(Value, usize)> {
-        g.state.with(|st| {
-            if st.status != GenStatus::Suspended || st.pc < 2 {
-                return None;
-            }
-            let send_pc = st.pc - 2;
-            let send = *g.code.instructions.get(send_pc)?;
-            let y = *g.code.instructions.get(st.pc - 1)?;
-            if op_of(send) != Op::Send as u8 || op_of(y) != Op::Yield as u8 {
-                return None;
-            }
-            Some((*st.regs.get(a_of(send))?, send_pc))
-        })
+        delegate(g)
     }
 
     /// `g.throw(exc)`: raise `exc` where `g` is suspended (forwarded to the
@@ -485,6 +474,25 @@ impl Vm {
             _ => return None,
         })
     }
+}
+
+/// The iterator a generator suspended in `yield from` delegates to, and
+/// the pc of its `Send`: the generator stopped at the `Yield` right after a
+/// `Send`, whose `R[A]` is the delegate. Allocates nothing (the collector
+/// calls it through `finalize::needs_close`).
+pub(crate) fn delegate(g: Gc<GenObj>) -> Option<(Value, usize)> {
+    g.state.with(|st| {
+        if st.status != GenStatus::Suspended || st.pc < 2 {
+            return None;
+        }
+        let send_pc = st.pc - 2;
+        let send = *g.code.instructions.get(send_pc)?;
+        let y = *g.code.instructions.get(st.pc - 1)?;
+        if op_of(send) != Op::Send as u8 || op_of(y) != Op::Yield as u8 {
+            return None;
+        }
+        Some((*st.regs.get(a_of(send))?, send_pc))
+    })
 }
 
 /// Mark `g` finished and drop its saved frame.
