@@ -101,12 +101,7 @@ fn disassemble_one(code: &CodeObject, out: &mut String) {
             }
             Op::CallKw => code.consts.get(c).map(const_repr).unwrap_or_default(),
             Op::Jmp => format!("to {}", pc as i64 + 1 + sj_of(ins) as i64),
-            Op::JmpIfFalse
-            | Op::JmpIfTrue
-            | Op::ForIter
-            | Op::ForRangePrep
-            | Op::ForRangeLoop
-            | Op::Send => {
+            Op::JmpIfFalse | Op::JmpIfTrue | Op::ForIter | Op::ForRangeLoop | Op::Send => {
                 format!("to {}", pc as i64 + 1 + sbx_of(ins) as i64)
             }
             Op::MakeFunction => code

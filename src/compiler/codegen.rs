@@ -764,27 +764,13 @@ impl<'g, 'a> Gen<'g, 'a> {
                 // register (a call there runs in place): a temporary
                 // holding it would outlive the loop, and a generator left
                 // by `break` must have no reference but the loop's.
-                let it = self.alloc(1)?;
-                let src = match iter.kind {
-                    // A local holds its own reference anyway.
-                    ExprKind::Name { id, .. } if matches!(self.place(id), Place::Reg(_)) => {
-                        self.expr_any(iter)?
-                    }
-                    _ => {
-                        self.expr_to(iter, it)?;
-                        it
-                    }
-                };
-                self.emit(abc(Op::GetIter, it, src, 0));
-                self.set_top(it + 2);
-                let head = self.here();
-                let jexit = self.jump(Op::ForIter, it);
+                let (head, jexit, iterator, item) = self.loop_head(iter)?;
                 self.u().loops.push(Loop { continue_target: head, breaks: Vec::new() });
                 let depth = self.handler_depth();
-                self.push_fblock(tries::FBlockKind::ForLoop(it), depth);
+                self.push_fblock(tries::FBlockKind::ForLoop(iterator), depth);
                 self.branch(|g| {
                     let old = g.set_pos(target.span);
-                    g.assign_target(target, it + 1)?;
+                    g.assign_target(target, item)?;
                     g.restore_pos(old);
                     g.stmts(body)
                 })?;
@@ -1656,19 +1642,19 @@ impl<'g, 'a> Gen<'g, 'a> {
                 span: gen.iter.span,
             });
         }
-        let it = self.alloc(2)?;
-        if depth == 0 {
+        let it = self.top();
+        let (head, jexit, item) = if depth == 0 {
             // The outermost iterator was evaluated by the caller: parameter `.0`.
+            self.alloc(2)?;
             self.emit(abc(Op::Move, it, 0, 0));
+            let head = self.here();
+            (head, self.jump(Op::ForIter, it), it + 1)
         } else {
-            let src = self.expr_any(&gen.iter)?;
-            self.emit(abc(Op::GetIter, it, src, 0));
-        }
-        self.set_top(it + 2);
-        let head = self.here();
-        let jexit = self.jump(Op::ForIter, it);
+            let (head, jexit, _, item) = self.loop_head(&gen.iter)?;
+            (head, jexit, item)
+        };
         self.branch(|g| {
-            g.assign_target(&gen.target, it + 1)?;
+            g.assign_target(&gen.target, item)?;
             let mut skips = Vec::new();
             for cond in gen.ifs.iter() {
                 skips.push(g.cond_jump(cond, false)?);
@@ -1683,6 +1669,62 @@ impl<'g, 'a> Gen<'g, 'a> {
         self.patch_here(jexit)?;
         self.set_top(it);
         Ok(())
+    }
+
+    /// The head of a `for` loop over `iter`: the iterator set up in new
+    /// registers and the loop test. Returns the test's address (where
+    /// `continue` goes), its exit jump to patch, the register holding the
+    /// iterator (released when the loop is left early) and the one each
+    /// item arrives in.
+    ///
+    /// `for x in range(...)` with one to three plain arguments counts in
+    /// registers (`ForRangePrep`/`ForRangeLoop`, as Lua's numeric `for`)
+    /// when `range` is the builtin at run time; no range object or
+    /// iterator is made.
+    fn loop_head(&mut self, iter: &Expr<'a>) -> CResult<(usize, usize, Reg, Reg)> {
+        if let ExprKind::Call { func, args, keywords: [] } = iter.kind {
+            let plain = (1..=3).contains(&args.len())
+                && !args.iter().any(|a| matches!(a.kind, ExprKind::Starred { .. }));
+            if let ExprKind::Name { id, .. } = func.kind {
+                if plain
+                    && self.interner.resolve(id) == "range"
+                    && matches!(self.place(id), Place::Global)
+                {
+                    let it = self.alloc(4)?;
+                    self.expr_to(func, it)?;
+                    for (i, arg) in args.iter().enumerate() {
+                        self.expr_to(arg, it + 1 + i as Reg)?;
+                    }
+                    let old = self.set_pos(iter.span);
+                    self.emit(abc(Op::ForRangePrep, it, args.len() as Reg, 0));
+                    self.restore_pos(old);
+                    self.set_top(it + 4);
+                    let head = self.here();
+                    let jexit = self.jump(Op::ForRangeLoop, it);
+                    return Ok((head, jexit, it + 2, it + 3));
+                }
+            }
+        }
+        // The iterable is computed straight into the iterator's register
+        // (a call there runs in place): a temporary holding it would
+        // outlive the loop, and a generator left by `break` must have no
+        // reference but the loop's.
+        let it = self.alloc(1)?;
+        let src = match iter.kind {
+            // A local holds its own reference anyway.
+            ExprKind::Name { id, .. } if matches!(self.place(id), Place::Reg(_)) => {
+                self.expr_any(iter)?
+            }
+            _ => {
+                self.expr_to(iter, it)?;
+                it
+            }
+        };
+        self.emit(abc(Op::GetIter, it, src, 0));
+        self.set_top(it + 2);
+        let head = self.here();
+        let jexit = self.jump(Op::ForIter, it);
+        Ok((head, jexit, it, it + 1))
     }
 
     /// `[elt for ...]` etc.: make the comprehension function and call it on

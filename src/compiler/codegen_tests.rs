@@ -75,8 +75,8 @@ fn for_range_loop() {
     let src = "def f(n):\n    total = 0\n    for i in range(n):\n        total += i * i\n    return total\n";
     let want = seq("
         LoadInt                                 # total = 0
-        LoadGlobal Move Call GetIter            # iter(range(n))
-        ForIter Move Mul Inplace Jmp            # the loop
+        LoadGlobal Move ForRangePrep            # counter, stop, step of range(n)
+        ForRangeLoop Move Mul Inplace Jmp       # the loop
         Return
     ");
     assert_eq!(ops(src, "f"), want);

@@ -22,6 +22,7 @@ use crate::runtime::generator::OnReturn;
 use crate::runtime::heap::Gc;
 use crate::runtime::list::ListObj;
 use crate::runtime::object::SliceObj;
+use crate::runtime::object::TypeId;
 use crate::runtime::set::SetObj;
 use crate::runtime::settable::SetTable;
 use crate::runtime::str::StrObj;
@@ -203,6 +204,91 @@ impl Vm {
                     self.take_py_sample();
                 }
             };
+        }
+        // `ForIter`: the iterator in R[$a], the next item to R[$a+1], or
+        // the exit jump when it is exhausted.
+        macro_rules! for_iter {
+            ($a:expr, $ins:expr) => {{
+                let a = $a;
+                let ins = $ins;
+                let it = r!(a);
+                if let Value::Generator(g) = it {
+                    save_pc!();
+                    let ret = cur.base + a + 1;
+                    if tri!(self.gen_resume_in_loop(g, Value::None, ret, OnReturn::ForIter)) {
+                        cur = self.load_cur();
+                    } else {
+                        cur.pc = (cur.pc as i64 + sbx_of(ins) as i64) as usize;
+                    }
+                    continue;
+                }
+                // Fast path: ranges and lists.
+                let fast = match it {
+                    Value::Iter(obj) => obj.state.with_mut(|st| match st {
+                        crate::runtime::iter::IterState::Range { next, stop, step } => {
+                            if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
+                                let v = *next;
+                                *next = next.wrapping_add(*step);
+                                Some(Some(Value::Int(v)))
+                            } else {
+                                Some(None)
+                            }
+                        }
+                        crate::runtime::iter::IterState::List { list, index } => {
+                            match list.get(*index) {
+                                Some(v) => {
+                                    *index += 1;
+                                    Some(Some(v))
+                                }
+                                None => Some(None),
+                            }
+                        }
+                        _ => None,
+                    }),
+                    _ => None,
+                };
+                let next = match fast {
+                    Some(n) => n,
+                    None => {
+                        // `for x, y in zip(xs, ys)` / `enumerate(xs)`
+                        // over lists, tuples, ranges: when the body starts
+                        // by unpacking the item, its parts go straight to
+                        // the unpacking's registers (no tuple is built).
+                        let unpack = cur.code().instructions.get(cur.pc).copied();
+                        if let (Value::Iter(obj), Some(u)) = (it, unpack) {
+                            let n = c_of(u);
+                            if op_of(u) == Op::Unpack as u8 && b_of(u) == a + 1 && n <= 4 {
+                                let mut parts = [Value::None; 4];
+                                let done = crate::runtime::iter::IterObj::next_unpacked(
+                                    obj,
+                                    &mut parts[..n],
+                                );
+                                match done {
+                                    Some(true) => {
+                                        let dst = a_of(u);
+                                        for (i, &v) in parts[..n].iter().enumerate() {
+                                            r!(dst + i) = v;
+                                        }
+                                        cur.pc += 1;
+                                        continue;
+                                    }
+                                    Some(false) => {
+                                        cur.pc = (cur.pc as i64 + sbx_of(ins) as i64) as usize;
+                                        continue;
+                                    }
+                                    None => {}
+                                }
+                            }
+                        }
+                        save_pc!();
+                        tri!(self.next(it))
+                    }
+                };
+                match next {
+                    Some(v) => r!(a + 1) = v,
+                    None => cur.pc = (cur.pc as i64 + sbx_of(ins) as i64) as usize,
+                }
+            }};
         }
         loop {
             debug_assert!(cur.pc < cur.code().instructions.len());
@@ -1275,87 +1361,62 @@ impl Vm {
                     r!(a) = tri!(self.iter(x));
                 }
                 Op::ForIter => {
-                    let it = r!(a);
-                    if let Value::Generator(g) = it {
+                    for_iter!(a, ins);
+                }
+                Op::ForRangePrep => {
+                    // `for x in range(...)`: R[A] is what `range` named,
+                    // R[A+1..A+1+B] its arguments. The builtin `range` of
+                    // ints runs as counter R[A], stop R[A+1], step R[A+2];
+                    // anything else is called and iterated (R[A] = None,
+                    // the iterator in R[A+2]).
+                    let n = b_of(ins);
+                    let f = r!(a);
+                    let is_range =
+                        matches!(f, Value::Type(t) if t.id == TypeId::Range && t.class.is_none());
+                    let bounds = match (is_range, n, r!(a + 1), r!(a + 2), r!(a + 3)) {
+                        (false, ..) => None,
+                        (_, 1, Value::Int(stop), _, _) => Some((0, stop, 1)),
+                        (_, 2, Value::Int(start), Value::Int(stop), _) => Some((start, stop, 1)),
+                        (_, 3, Value::Int(start), Value::Int(stop), Value::Int(step))
+                            if step != 0 =>
+                        {
+                            Some((start, stop, step))
+                        }
+                        _ => None,
+                    };
+                    if let Some((start, stop, step)) = bounds {
+                        r!(a) = Value::Int(start);
+                        r!(a + 1) = Value::Int(stop);
+                        r!(a + 2) = Value::Int(step);
+                    } else {
                         save_pc!();
-                        let ret = cur.base + a + 1;
-                        if tri!(self.gen_resume_in_loop(g, Value::None, ret, OnReturn::ForIter)) {
-                            cur = self.load_cur();
+                        let mut args = [Value::None; 3];
+                        for (i, v) in args.iter_mut().enumerate().take(n) {
+                            *v = r!(a + 1 + i);
+                        }
+                        let made = tri!(self.call_value(f, &args[..n], &[]));
+                        let it = tri!(self.iter(made));
+                        r!(a) = Value::None;
+                        r!(a + 1) = Value::None;
+                        r!(a + 2) = it;
+                    }
+                }
+                Op::ForRangeLoop => {
+                    if let (&Value::Int(c), &Value::Int(stop), &Value::Int(step)) =
+                        (rv!(a), rv!(a + 1), rv!(a + 2))
+                    {
+                        if (step > 0 && c < stop) || (step < 0 && c > stop) {
+                            // Past `stop` on overflow: the next test ends the loop.
+                            let next = c.checked_add(step).unwrap_or(stop);
+                            put!(a, Value::Int(next));
+                            put!(a + 3, Value::Int(c));
                         } else {
                             cur.pc = (cur.pc as i64 + sbx_of(ins) as i64) as usize;
                         }
                         continue;
                     }
-                    // Fast path: ranges and lists.
-                    let fast = match it {
-                        Value::Iter(obj) => obj.state.with_mut(|st| match st {
-                            crate::runtime::iter::IterState::Range { next, stop, step } => {
-                                if (*step > 0 && *next < *stop) || (*step < 0 && *next > *stop) {
-                                    let v = *next;
-                                    *next = next.wrapping_add(*step);
-                                    Some(Some(Value::Int(v)))
-                                } else {
-                                    Some(None)
-                                }
-                            }
-                            crate::runtime::iter::IterState::List { list, index } => {
-                                match list.get(*index) {
-                                    Some(v) => {
-                                        *index += 1;
-                                        Some(Some(v))
-                                    }
-                                    None => Some(None),
-                                }
-                            }
-                            _ => None,
-                        }),
-                        _ => None,
-                    };
-                    let next = match fast {
-                        Some(n) => n,
-                        None => {
-                            // `for x, y in zip(xs, ys)` / `enumerate(xs)`
-                            // over lists, tuples, ranges: when the body starts
-                            // by unpacking the item, its parts go straight to
-                            // the unpacking's registers (no tuple is built).
-                            let unpack = cur.code().instructions.get(cur.pc).copied();
-                            if let (Value::Iter(obj), Some(u)) = (it, unpack) {
-                                let n = c_of(u);
-                                if op_of(u) == Op::Unpack as u8 && b_of(u) == a + 1 && n <= 4 {
-                                    let mut parts = [Value::None; 4];
-                                    let done = crate::runtime::iter::IterObj::next_unpacked(
-                                        obj,
-                                        &mut parts[..n],
-                                    );
-                                    match done {
-                                        Some(true) => {
-                                            let dst = a_of(u);
-                                            for (i, &v) in parts[..n].iter().enumerate() {
-                                                r!(dst + i) = v;
-                                            }
-                                            cur.pc += 1;
-                                            continue;
-                                        }
-                                        Some(false) => {
-                                            cur.pc = (cur.pc as i64 + sbx_of(ins) as i64) as usize;
-                                            continue;
-                                        }
-                                        None => {}
-                                    }
-                                }
-                            }
-                            save_pc!();
-                            tri!(self.next(it))
-                        }
-                    };
-                    match next {
-                        Some(v) => r!(a + 1) = v,
-                        None => cur.pc = (cur.pc as i64 + sbx_of(ins) as i64) as usize,
-                    }
-                }
-                Op::ForRangePrep | Op::ForRangeLoop => {
-                    save_pc!();
-                    return Err(self.err(ExcKind::SystemError, "range loops are not emitted yet"));
+                    // Not the builtin range: the iterator is in R[A+2].
+                    for_iter!(a + 2, ins);
                 }
                 Op::Unpack => {
                     let (src, n) = (r!(b_of(ins)), c_of(ins));

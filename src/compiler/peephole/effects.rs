@@ -30,7 +30,7 @@ pub fn flow(op: Op) -> Flow {
     use Op::*;
     match op {
         Jmp => Flow::Jump,
-        JmpIfFalse | JmpIfTrue | ForIter | ForRangePrep | ForRangeLoop | Send => Flow::Branch,
+        JmpIfFalse | JmpIfTrue | ForIter | ForRangeLoop | Send => Flow::Branch,
         IfLt | IfLe | IfGt | IfGe | IfEq | IfNe | IfLtI | IfLeI | IfGtI | IfGeI | IfEqI | IfNeI
         | IfExcMatch | IfNone | IfSingleton | MatchSeq | MatchMap | MatchKeys | MatchClass => {
             Flow::Skip
@@ -48,7 +48,7 @@ pub fn flow(op: Op) -> Flow {
         | UnpackEx | MakeFunction | Import | ImportFrom | ImportStar | PushExc | PopExc
         | ReturnGenerator | Yield | LoadBuildClass | LoadName | StoreName | DeleteName
         | LoadClassDeref | GetLen | CopyDictWithoutKeys | BeforeWith | WithExceptStart
-        | Release => Flow::Next,
+        | Release | ForRangePrep => Flow::Next,
     }
 }
 
@@ -135,7 +135,9 @@ pub fn reads(ins: &Ins, mut f: impl FnMut(u32)) {
         }
         Raise => range(a, if b == 1 { 2 } else { 1 }),
         RaiseAssert => range(a, if b == 1 { 1 } else { 0 }),
-        ForRangePrep | ForRangeLoop => range(a, 4),
+        // The callable and its arguments; the counter, stop and step.
+        ForRangePrep => range(a, b + 1),
+        ForRangeLoop => range(a, 3),
         MatchKeys => {
             range(a, c);
             range(b, 1);
@@ -189,9 +191,11 @@ pub fn writes(ins: &Ins) -> (u32, u32) {
         | DictUpdate | DictMerge | Raise | RaiseAssert | ImportStar | PopExc | Reraise
         | RaiseActive | IfExcMatch | ReturnGenerator | GenReturn | StoreName | DeleteName
         | IfNone | IfSingleton | MatchSeq | MatchMap => (a, 0),
+        // Counter, stop, step (or None, None, the iterator).
+        ForRangePrep => (a, 3),
         // May-writes only: R[A+1] unless the iterator is exhausted; the
-        // range loop registers.
-        ForIter | ForRangePrep | ForRangeLoop => (a, 0),
+        // range loop's counter and item.
+        ForIter | ForRangeLoop => (a, 0),
     }
 }
 
@@ -203,7 +207,7 @@ pub fn clobbers_from(ins: &Ins) -> Option<u32> {
     match ins.op {
         Call | CallKw | CallEx | CallMethod => Some(ins.a + 1),
         ForIter => Some(ins.a + 1),
-        ForRangePrep | ForRangeLoop => Some(ins.a),
+        ForRangeLoop => Some(ins.a),
         _ => None,
     }
 }
