@@ -69,21 +69,31 @@ impl Vm {
         pc: usize,
         yield_reg: usize,
     ) -> Option<(usize, bool)> {
-        let g = self.frames.last()?.gen?;
-        let frame = self.frames.pop()?;
+        // The frame is read in place and then dropped, not moved out
+        // whole (a move copies it through the stack, slower than the
+        // fields needed).
+        let frame = self.frames.last_mut()?;
+        let g = frame.gen?;
+        let (base, ret, boundary) = (frame.base, frame.ret, frame.boundary);
         let n = frame.code.nregs as usize;
+        let cells = std::mem::take(&mut frame.cells);
+        self.frames.truncate(self.frames.len() - 1);
         self.leave_gen_exc_state(g, true);
-        let stack = &self.stack;
+        let regs = &self.stack[base..base + n];
         g.state.with_mut(|st| {
-            st.regs.clear();
-            st.regs.extend(stack[frame.base..frame.base + n].iter().copied());
+            if st.regs.len() == n {
+                st.regs.copy_from_slice(regs);
+            } else {
+                st.regs.clear();
+                st.regs.extend_from_slice(regs);
+            }
             st.pc = pc;
             st.yield_reg = yield_reg;
-            st.cells = frame.cells;
+            st.cells = cells;
             st.status = GenStatus::Suspended;
         });
-        self.stack.truncate(frame.base);
-        Some((frame.ret, frame.boundary))
+        self.stack.truncate(base);
+        Some((ret, boundary))
     }
 
     /// `GenReturn`: pop the running generator frame and finish the
@@ -115,20 +125,6 @@ impl Vm {
             return e;
         }
         err
-    }
-
-    /// Resuming `g`: the resumer's exception being handled is saved, and
-    /// the one `g` was handling when it suspended (if any) becomes the
-    /// handled one, as CPython pushes `gi_exc_state` on the exc_info chain.
-    fn enter_gen_exc_state(&mut self, g: Gc<GenObj>) {
-        let outer = self.handled;
-        let own = g.state.with_mut(|st| {
-            st.outer_handled = outer;
-            std::mem::replace(&mut st.exc_state, Value::None)
-        });
-        if !own.is_none() {
-            self.handled = own;
-        }
     }
 
     /// `PushExc`: the handled exception to restore when the handler ends.
@@ -190,7 +186,8 @@ impl Vm {
         let base = self.stack.len();
         self.ensure_stack(base + n + 1)?;
         let stack = &mut self.stack;
-        let (pc, cells) = g.state.with_mut(|st| {
+        let outer = self.handled;
+        let (pc, cells, own) = g.state.with_mut(|st| {
             // An element loop, not `extend_from_slice`: a handful of
             // registers copy faster inline than through a memcpy call.
             stack.extend(st.regs.iter().copied());
@@ -204,9 +201,17 @@ impl Vm {
             }
             st.status = GenStatus::Running;
             st.on_return = on_return;
-            (st.pc, std::mem::take(&mut st.cells))
+            // The resumer's exception being handled is saved, and the one
+            // `g` was handling when it suspended (if any) becomes the
+            // handled one, as CPython pushes `gi_exc_state` on the
+            // exc_info chain.
+            st.outer_handled = outer;
+            let own = std::mem::replace(&mut st.exc_state, Value::None);
+            (st.pc, std::mem::take(&mut st.cells), own)
         });
-        self.enter_gen_exc_state(g);
+        if !own.is_none() {
+            self.handled = own;
+        }
         if self.frames.len() == self.frames.capacity() {
             self.frames.reserve(1);
         }
