@@ -766,6 +766,21 @@ fn split_common(
         None => -1,
     };
     let me = text(s);
+    // The common `s.split(",")`: one pass with memchr, each piece made
+    // straight into the list (no list of slices first).
+    if let (false, Some(sep), true) = (right, sep, maxsplit < 0) {
+        if let &[b] = sep.as_str().as_bytes() {
+            let hay = me.as_str();
+            let mut vals = Vec::with_capacity(8);
+            let mut i = 0;
+            for p in memchr::memchr_iter(b, hay.as_bytes()) {
+                vals.push(piece(vm, me, &hay[i..p]));
+                i = p + 1;
+            }
+            vals.push(piece(vm, me, &hay[i..]));
+            return Ok(vm.new_list(vals));
+        }
+    }
     let sep = sep.as_ref().map(|p| p.as_str());
     let r = if right {
         sm::rsplit(me.as_str(), sep, maxsplit)
