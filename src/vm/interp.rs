@@ -1882,9 +1882,7 @@ impl Vm {
                 full.extend_from_slice(args);
                 self.call_value_at(m.func, &full, kwargs, ret)
             }
-            Value::Builtin(b)
-                if b.owner.is_none() && !self.warm() && !super::call::checks_recursion(b.name) =>
-            {
+            Value::Builtin(b) if b.owner.is_none() && !b.counts_level && !self.warm() => {
                 // CPython's unspecialized call of a builtin counts as a level.
                 self.enter_c(" while calling a Python object")?;
                 let r = self.call_value(func, args, kwargs);
