@@ -142,7 +142,8 @@ impl Vm {
                 unsafe { &*self.stack.as_ptr().add(cur.base + $i) }
             };
         }
-        // Write a register: numbers with one 16-byte store (see `Value::store`).
+        // Write a register: numbers and tuples with one 16-byte store (see
+        // `Value::store`).
         macro_rules! put {
             ($i:expr, $v:expr) => {{
                 let v: Value = $v;
@@ -231,7 +232,7 @@ impl Vm {
                 }
                 Op::Move => r!(a) = r!(b_of(ins)),
                 Op::LoadK => r!(a) = cur.code().consts[bx_of(ins)],
-                Op::LoadInt => r!(a) = Value::Int(sbx_of(ins) as i64),
+                Op::LoadInt => put!(a, Value::Int(sbx_of(ins) as i64)),
                 Op::LoadNone => r!(a) = Value::None,
                 Op::LoadTrue => r!(a) = Value::Bool(true),
                 Op::LoadFalse => r!(a) = Value::Bool(false),
@@ -1131,7 +1132,10 @@ impl Vm {
                 Op::BuildTuple => {
                     let (b, n) = (b_of(ins), c_of(ins));
                     let items = &self.stack[cur.base + b..cur.base + b + n];
-                    r!(a) = Value::Tuple(self.heap.alloc(TupleObj::from_slice(items)));
+                    // One 16-byte store: a tuple built to be returned is
+                    // read back whole by `Return` at once.
+                    let t = self.heap.alloc(TupleObj::from_slice(items));
+                    put!(a, Value::Tuple(t));
                 }
                 Op::BuildSet => {
                     let (b, n) = (b_of(ins), c_of(ins));
