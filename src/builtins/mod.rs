@@ -73,12 +73,12 @@ pub fn install(vm: &mut Vm) {
 pub fn type_attr(vm: &mut Vm, t: Gc<TypeObj>, name: &str) -> Option<Value> {
     match (t.id, name) {
         (TypeId::Dict, "fromkeys") => {
-            let f = vm.heap.alloc(crate::runtime::function::BuiltinObj {
-                name: "fromkeys",
-                owner: Some("dict"),
-                func: methods::dict_fromkeys,
-                bound: Value::Type(t),
-            });
+            let f = vm.heap.alloc(crate::runtime::function::BuiltinObj::new(
+                "fromkeys",
+                Some("dict"),
+                methods::dict_fromkeys,
+                Value::Type(t),
+            ));
             Some(Value::Builtin(f))
         }
         _ => numbers::type_attr(vm, t, name),

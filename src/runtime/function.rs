@@ -85,6 +85,42 @@ pub struct BuiltinObj {
     pub owner: Option<&'static str>,
     pub func: NativeFn,
     pub bound: Value,
+    /// A plain builtin function CPython implements as `METH_O`, whose
+    /// calls count as a recursion level even when specialized (computed
+    /// once from the name, see [`BuiltinObj::new`]).
+    pub counts_level: bool,
+}
+
+impl BuiltinObj {
+    pub fn new(
+        name: &'static str,
+        owner: Option<&'static str>,
+        func: NativeFn,
+        bound: Value,
+    ) -> Self {
+        let counts_level = owner.is_none() && meth_o_checks_recursion(name);
+        BuiltinObj { name, owner, func, bound, counts_level }
+    }
+}
+
+/// CPython's builtins taking one argument (`METH_O`), whose calls count
+/// as a recursion level even when specialized (`len` is not: its
+/// specialized form skips the check).
+fn meth_o_checks_recursion(name: &str) -> bool {
+    matches!(
+        name,
+        "repr"
+            | "hash"
+            | "id"
+            | "abs"
+            | "callable"
+            | "ascii"
+            | "bin"
+            | "hex"
+            | "oct"
+            | "ord"
+            | "chr"
+    )
 }
 
 impl Trace for BuiltinObj {

@@ -589,12 +589,7 @@ impl Vm {
         // A builtin type's method, bound.
         let ty = super::ops::type_id(obj);
         if let Some(&Value::Builtin(m)) = self.methods.get(&(ty, n.as_str())) {
-            let b = self.heap.alloc(BuiltinObj {
-                name: m.name,
-                owner: m.owner,
-                func: m.func,
-                bound: obj,
-            });
+            let b = self.heap.alloc(BuiltinObj::new(m.name, m.owner, m.func, obj));
             return Ok(Value::Builtin(b));
         }
         if n == "__class__" {

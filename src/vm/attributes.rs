@@ -135,12 +135,12 @@ impl Vm {
             },
             Descr::Native if is_native_classmethod(v) => {
                 let Value::Builtin(b) = v else { return Ok(v) };
-                Ok(Value::Builtin(self.heap.alloc(BuiltinObj {
-                    name: b.name,
-                    owner: b.owner,
-                    func: b.func,
-                    bound: Value::Type(owner),
-                })))
+                Ok(Value::Builtin(self.heap.alloc(BuiltinObj::new(
+                    b.name,
+                    b.owner,
+                    b.func,
+                    Value::Type(owner),
+                ))))
             }
             Descr::Native => match obj {
                 Some(o) => {
@@ -150,12 +150,9 @@ impl Vm {
                         return Ok(v);
                     }
                     let recv = self.native_receiver(b.owner.unwrap_or("object"), o);
-                    Ok(Value::Builtin(self.heap.alloc(BuiltinObj {
-                        name: b.name,
-                        owner: b.owner,
-                        func: b.func,
-                        bound: recv,
-                    })))
+                    Ok(Value::Builtin(
+                        self.heap.alloc(BuiltinObj::new(b.name, b.owner, b.func, recv)),
+                    ))
                 }
                 None => Ok(v),
             },

@@ -13,26 +13,6 @@ use crate::runtime::function::{CellObj, FuncObj};
 use crate::runtime::heap::{Gc, Mut};
 use crate::runtime::value::Value;
 
-/// CPython's builtins taking one argument (`METH_O`), whose calls count
-/// as a recursion level even when specialized (`len` is not: its
-/// specialized form skips the check).
-pub(super) fn checks_recursion(name: &str) -> bool {
-    matches!(
-        name,
-        "repr"
-            | "hash"
-            | "id"
-            | "abs"
-            | "callable"
-            | "ascii"
-            | "bin"
-            | "hex"
-            | "oct"
-            | "ord"
-            | "chr"
-    )
-}
-
 /// Nested re-entries of the dispatch loop from native code allowed (each
 /// takes a few kilobytes of the 512 MB native stack of the main thread in
 /// release builds, far more in debug builds).
@@ -63,7 +43,7 @@ impl Vm {
                     let recv = self.check_receiver(b.name, b.owner.unwrap_or("object"), recv)?;
                     return (b.func)(self, recv, rest, kwargs);
                 }
-                if b.owner.is_none() && checks_recursion(b.name) {
+                if b.counts_level {
                     // CPython's one-argument builtins count as a level.
                     self.enter_c(" while calling a Python object")?;
                     let r = (b.func)(self, b.bound, args, kwargs);

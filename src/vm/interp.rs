@@ -143,7 +143,8 @@ impl Vm {
                 unsafe { &*self.stack.as_ptr().add(cur.base + $i) }
             };
         }
-        // Write a register: numbers with one 16-byte store (see `Value::store`).
+        // Write a register: numbers and tuples with one 16-byte store (see
+        // `Value::store`).
         macro_rules! put {
             ($i:expr, $v:expr) => {{
                 let v: Value = $v;
@@ -317,7 +318,7 @@ impl Vm {
                 }
                 Op::Move => r!(a) = r!(b_of(ins)),
                 Op::LoadK => r!(a) = cur.code().consts[bx_of(ins)],
-                Op::LoadInt => r!(a) = Value::Int(sbx_of(ins) as i64),
+                Op::LoadInt => put!(a, Value::Int(sbx_of(ins) as i64)),
                 Op::LoadNone => r!(a) = Value::None,
                 Op::LoadTrue => r!(a) = Value::Bool(true),
                 Op::LoadFalse => r!(a) = Value::Bool(false),
@@ -782,8 +783,16 @@ impl Vm {
                             let nargs = b_of(ins);
                             if nargs as u32 == f.fast_argc {
                                 save_pc!();
-                                tri!(self.push_frame(f, cur.base + a + 1, nargs, cur.base + a));
-                                cur = self.load_cur();
+                                let new_base = cur.base + a + 1;
+                                tri!(self.push_frame_inline(f, new_base, nargs, cur.base + a));
+                                // What `load_cur` would read back from the
+                                // frame just pushed.
+                                cur = Cur {
+                                    code: Rc::as_ptr(&f.code),
+                                    base: new_base,
+                                    pc: 0,
+                                    globals: f.globals,
+                                };
                                 continue;
                             }
                         }
@@ -860,8 +869,13 @@ impl Vm {
                         if nargs as u32 == f.fast_argc {
                             save_pc!();
                             let new_base = cur.base + first;
-                            tri!(self.push_frame(f, new_base, nargs, cur.base + a));
-                            cur = self.load_cur();
+                            tri!(self.push_frame_inline(f, new_base, nargs, cur.base + a));
+                            cur = Cur {
+                                code: Rc::as_ptr(&f.code),
+                                base: new_base,
+                                pc: 0,
+                                globals: f.globals,
+                            };
                             continue;
                         }
                     }
@@ -998,6 +1012,16 @@ impl Vm {
                     self.frames.truncate(self.frames.len() - 1);
                     if boundary || self.frames.len() <= entry {
                         return Ok(v);
+                    }
+                    if fret & (INIT_RET | BINOP_RET) == 0 {
+                        // A plain call: the value goes to the caller's
+                        // register, whose window is below the returning
+                        // frame's (so the stack keeps at least its extent).
+                        self.stack[fret] = v;
+                        cur = self.load_cur();
+                        let extent = cur.base + cur.code().nregs as usize;
+                        self.set_stack_top(extent.max(fret + 1));
+                        continue;
                     }
                     let ret = fret & !(INIT_RET | BINOP_RET);
                     let v = if fret & BINOP_RET != 0 && matches!(v, Value::NotImplemented) {
@@ -1194,7 +1218,10 @@ impl Vm {
                 Op::BuildTuple => {
                     let (b, n) = (b_of(ins), c_of(ins));
                     let items = &self.stack[cur.base + b..cur.base + b + n];
-                    r!(a) = Value::Tuple(self.heap.alloc(TupleObj::from_slice(items)));
+                    // One 16-byte store: a tuple built to be returned is
+                    // read back whole by `Return` at once.
+                    let t = self.heap.alloc(TupleObj::from_slice(items));
+                    put!(a, Value::Tuple(t));
                 }
                 Op::BuildSet => {
                     let (b, n) = (b_of(ins), c_of(ins));
@@ -1838,8 +1865,8 @@ impl Vm {
     }
 
     /// Push a frame for a positional-only call of `f` whose arguments are
-    /// already in place at `new_base`.
-    #[inline]
+    /// already in place at `new_base` (out of line, for the rarer callers).
+    #[inline(never)]
     pub(super) fn push_frame(
         &mut self,
         f: Gc<FuncObj>,
@@ -1847,13 +1874,29 @@ impl Vm {
         nargs: usize,
         ret: usize,
     ) -> PyResult<()> {
+        self.push_frame_inline(f, new_base, nargs, ret)
+    }
+
+    /// [`Vm::push_frame`], inlined into the loop's call fast path: the
+    /// common case (no cells, no collection due) is straight-line code, the
+    /// rest is out of line.
+    #[inline(always)]
+    fn push_frame_inline(
+        &mut self,
+        f: Gc<FuncObj>,
+        new_base: usize,
+        nargs: usize,
+        ret: usize,
+    ) -> PyResult<()> {
         if self.depth_exceeded() {
-            return Err(self.err(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+            return Err(self.recursion_error());
         }
-        let code = f.code.clone();
+        let code: &CodeObject = &f.code;
         code.entered();
         let nregs = code.nregs as usize;
-        self.ensure_stack(new_base + nregs + 1)?;
+        if new_base + nregs + 1 > self.stack.capacity() {
+            return Err(self.recursion_error());
+        }
         // The arguments are in the caller's registers (below the length);
         // the other locals start unbound, the temporaries may keep stale
         // values (see `set_stack_top`).
@@ -1877,7 +1920,7 @@ impl Vm {
         // `set_len`.
         unsafe {
             self.frames.as_mut_ptr().add(len).write(Frame {
-                code,
+                code: f.code.clone(),
                 globals: f.globals,
                 cells: Vec::new(),
                 base: new_base,
@@ -1889,14 +1932,29 @@ impl Vm {
             self.frames.set_len(len + 1);
         }
         if needs_cells {
-            let code = self.frames[len].code.clone();
-            let cells = self.make_cells(f, &code, new_base);
-            self.frames[len].cells = cells;
+            self.fill_frame_cells(f, new_base);
         }
         if self.heap.should_collect() {
             self.collect_now();
         }
         Ok(())
+    }
+
+    /// The cells of the frame just pushed for `f` (see [`Vm::make_cells`]).
+    #[cold]
+    #[inline(never)]
+    fn fill_frame_cells(&mut self, f: Gc<FuncObj>, base: usize) {
+        let code = f.code.clone();
+        let cells = self.make_cells(f, &code, base);
+        self.frames.last_mut().expect("frame").cells = cells;
+    }
+
+    /// The RecursionError of a call past the recursion limit (or past the
+    /// register stack).
+    #[cold]
+    #[inline(never)]
+    fn recursion_error(&mut self) -> PyErr {
+        self.err(ExcKind::RecursionError, "maximum recursion depth exceeded")
     }
 
     /// Call from the loop: Python functions get a frame pushed (the loop
@@ -1943,9 +2001,7 @@ impl Vm {
                 full.extend_from_slice(args);
                 self.call_value_at(m.func, &full, kwargs, ret)
             }
-            Value::Builtin(b)
-                if b.owner.is_none() && !self.warm() && !super::call::checks_recursion(b.name) =>
-            {
+            Value::Builtin(b) if b.owner.is_none() && !b.counts_level && !self.warm() => {
                 // CPython's unspecialized call of a builtin counts as a level.
                 self.enter_c(" while calling a Python object")?;
                 let r = self.call_value(func, args, kwargs);

@@ -201,15 +201,14 @@ impl Vm {
 
     /// Register a builtin function in the builtins namespace.
     pub fn add_builtin(&mut self, name: &'static str, func: NativeFn) {
-        let f = self.heap.alloc(BuiltinObj { name, owner: None, func, bound: Value::Null });
+        let f = self.heap.alloc(BuiltinObj::new(name, None, func, Value::Null));
         let key = Value::Str(self.intern(name));
         let _ = self.builtins.set(key, Value::Builtin(f));
     }
 
     /// Register a native method of a builtin type.
     pub fn add_method(&mut self, ty: TypeId, name: &'static str, func: NativeFn) {
-        let f =
-            self.heap.alloc(BuiltinObj { name, owner: Some(ty.name()), func, bound: Value::Null });
+        let f = self.heap.alloc(BuiltinObj::new(name, Some(ty.name()), func, Value::Null));
         self.methods.insert((ty, name), Value::Builtin(f));
     }
 
@@ -229,7 +228,7 @@ impl Vm {
     }
 
     pub fn native(&mut self, name: &'static str, func: NativeFn) -> Value {
-        Value::Builtin(self.heap.alloc(BuiltinObj { name, owner: None, func, bound: Value::Null }))
+        Value::Builtin(self.heap.alloc(BuiltinObj::new(name, None, func, Value::Null)))
     }
 
     // ----- output -----------------------------------------------------------
