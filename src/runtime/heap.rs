@@ -309,12 +309,31 @@ pub struct Arena<T> {
     /// to the first chunk by a sweep, so freed slots are reused in address
     /// order.
     cursor: usize,
+    /// Occupied slots, counting the claimed ones (`free`).
     live: usize,
+    /// Allocation works through one word of a chunk's `alive` bitmap at a
+    /// time: it claims the word's free slots at once (setting their bits,
+    /// counting them as occupied) and hands them out from here, lowest
+    /// first, with no bitmap search or update per object. The claimed slots
+    /// not handed out yet are given back before anything reads the bitmaps
+    /// (`release`).
+    free: u64,
+    /// The first slot of the claimed word (meaningless when `free` is 0).
+    base: *mut GcBox<T>,
+    /// The claimed word: chunk and word index.
+    claimed: (usize, usize),
 }
 
 impl<T> Default for Arena<T> {
     fn default() -> Self {
-        Arena { chunks: Vec::new(), cursor: 0, live: 0 }
+        Arena {
+            chunks: Vec::new(),
+            cursor: 0,
+            live: 0,
+            free: 0,
+            base: std::ptr::null_mut(),
+            claimed: (0, 0),
+        }
     }
 }
 
@@ -325,20 +344,46 @@ impl<T: Trace> Arena<T> {
     /// `heap_size` is 0.)
     const SIDE_MARKS: bool = !std::mem::needs_drop::<T>();
 
-    /// A free slot to allocate in: its address, chunk and index.
-    #[inline]
-    fn slot(&mut self) -> (NonNull<GcBox<T>>, usize, usize) {
+    /// A free slot to allocate in (already counted as occupied).
+    #[inline(always)]
+    fn slot(&mut self) -> NonNull<GcBox<T>> {
+        let f = self.free;
+        if f == 0 {
+            return self.claim();
+        }
+        self.free = f & (f - 1);
+        // SAFETY: `base` is the first of the 64 slots of the claimed word,
+        // in a chunk this arena owns, and the bit is below 64.
+        unsafe { NonNull::new_unchecked(self.base.add(f.trailing_zeros() as usize)) }
+    }
+
+    /// Claim the free slots of the next word of a chunk bitmap with any
+    /// (adding a chunk if no chunk has one) and return the first.
+    #[inline(never)]
+    fn claim(&mut self) -> NonNull<GcBox<T>> {
         loop {
             let c = self.cursor;
-            let Some(chunk) = self.chunks.get_mut(c) else {
-                return self.new_chunk();
-            };
+            if c == self.chunks.len() {
+                self.new_chunk();
+            }
+            let chunk = &mut self.chunks[c];
             if chunk.live < CHUNK as u32 {
                 for w in 0..CHUNK / 64 {
                     let free = !chunk.alive[w];
                     if free != 0 {
-                        let i = w * 64 + free.trailing_zeros() as usize;
-                        return (chunk.slot(i), c, i);
+                        let n = free.count_ones();
+                        chunk.alive[w] = !0;
+                        chunk.live += n;
+                        self.live += n as usize;
+                        if T::COUNT_SLOTS {
+                            super::alloc::add(
+                                (n as usize * std::mem::size_of::<GcBox<T>>()) as isize,
+                            );
+                        }
+                        self.base = chunk.slot(w * 64).as_ptr();
+                        self.claimed = (c, w);
+                        self.free = free & (free - 1);
+                        return chunk.slot(w * 64 + free.trailing_zeros() as usize);
                     }
                 }
             }
@@ -346,9 +391,31 @@ impl<T: Trace> Arena<T> {
         }
     }
 
-    /// Add a chunk (every other one is full) and return its first slot.
+    /// Give back the claimed slots not handed out (before a sweep).
+    fn release(&mut self) {
+        let f = std::mem::take(&mut self.free);
+        if f != 0 {
+            let (c, w) = self.claimed;
+            let chunk = &mut self.chunks[c];
+            chunk.alive[w] &= !f;
+            let n = f.count_ones();
+            chunk.live -= n;
+            self.live -= n as usize;
+            if T::COUNT_SLOTS {
+                super::alloc::add(-((n as usize * std::mem::size_of::<GcBox<T>>()) as isize));
+            }
+        }
+    }
+
+    /// The objects allocated (not counting claimed free slots).
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.live - self.free.count_ones() as usize
+    }
+
+    /// Add an empty chunk at the end (every other one is full).
     #[cold]
-    fn new_chunk(&mut self) -> (NonNull<GcBox<T>>, usize, usize) {
+    fn new_chunk(&mut self) {
         let layout = Chunk::<T>::layout();
         assert!(layout.size() <= u32::MAX as usize, "arena chunk too large");
         // SAFETY: the layout has a non-zero size (it holds the bitmap).
@@ -377,37 +444,21 @@ impl<T: Trace> Arena<T> {
             }
         }
         if T::COUNT_SLOTS {
-            // Only occupied slots count (see `occupy`).
+            // Only occupied slots count (see `claim`).
             super::alloc::add(-((CHUNK * std::mem::size_of::<GcBox<T>>()) as isize));
         }
         self.chunks.push(chunk);
-        let c = self.chunks.len() - 1;
-        self.cursor = c;
-        (self.chunks[c].slot(0), c, 0)
-    }
-
-    /// Record that slot `i` of chunk `c` now holds an initialized object.
-    #[inline]
-    fn occupy(&mut self, c: usize, i: usize) {
-        let chunk = &mut self.chunks[c];
-        chunk.alive[i / 64] |= 1 << (i % 64);
-        chunk.live += 1;
-        self.live += 1;
-        if T::COUNT_SLOTS {
-            super::alloc::add(std::mem::size_of::<GcBox<T>>() as isize);
-        }
     }
 
     #[inline]
     pub fn alloc(&mut self, value: T) -> Gc<T> {
         debug_assert!(!Self::SIDE_MARKS || value.heap_size() == 0);
-        let (ptr, c, i) = self.slot();
+        let ptr = self.slot();
         // SAFETY: `ptr` is a dead slot (fresh or freed by a sweep) in a
         // chunk this arena owns; nothing else references it. Its mark is
         // clear: new chunks start unmarked and a sweep frees only unmarked
         // slots.
         unsafe { (*ptr.as_ref().value.get()).write(value) };
-        self.occupy(c, i);
         Gc { ptr, _marker: PhantomData }
     }
 
@@ -418,11 +469,10 @@ impl<T: Trace> Arena<T> {
     /// `init` must fully initialize the `T` at the address it is given.
     #[inline]
     pub unsafe fn alloc_with(&mut self, init: impl FnOnce(*mut T)) -> Gc<T> {
-        let (ptr, c, i) = self.slot();
+        let ptr = self.slot();
         // SAFETY: `ptr` is a dead, unmarked slot nothing references (see
         // `alloc`); the caller guarantees `init` initializes the value.
         unsafe { init((*ptr.as_ref().value.get()).as_mut_ptr()) };
-        self.occupy(c, i);
         Gc { ptr, _marker: PhantomData }
     }
 
@@ -440,9 +490,13 @@ impl<T: Trace> Arena<T> {
 
     fn objects_where(&self, keep: impl Fn(NonNull<GcBox<T>>) -> bool) -> Vec<Gc<T>> {
         let mut out = Vec::new();
-        for chunk in &self.chunks {
+        for (c, chunk) in self.chunks.iter().enumerate() {
             for w in 0..CHUNK / 64 {
                 let mut bits = chunk.alive[w];
+                if (c, w) == self.claimed {
+                    // Claimed slots not handed out hold no object.
+                    bits &= !self.free;
+                }
                 while bits != 0 {
                     let b = bits.trailing_zeros() as usize;
                     bits &= bits - 1;
@@ -461,6 +515,7 @@ impl<T: Trace> Arena<T> {
     /// chunks not at all: free slots are never read again. With
     /// [`Arena::SIDE_MARKS`], no slot is: see [`Arena::sweep_bitmaps`].
     fn sweep(&mut self) -> usize {
+        self.release();
         if Self::SIDE_MARKS {
             return self.sweep_bitmaps();
         }
@@ -537,6 +592,11 @@ impl<T: Trace> Arena<T> {
 
 impl<T> Drop for Arena<T> {
     fn drop(&mut self) {
+        if self.free != 0 {
+            // Claimed slots not handed out hold no object.
+            let (c, w) = self.claimed;
+            self.chunks[c].alive[w] &= !self.free;
+        }
         for chunk in self.chunks.iter_mut() {
             for w in 0..CHUNK / 64 {
                 let mut bits = chunk.alive[w];
@@ -829,7 +889,7 @@ mod tests {
         let c1 = arena.alloc(Node { next: Mut::new(None), payload: vec![3] });
         let c2 = arena.alloc(Node { next: Mut::new(Some(c1)), payload: vec![4] });
         c1.next.with_mut(|n| *n = Some(c2));
-        assert_eq!(arena.live, 4);
+        assert_eq!(arena.len(), 4);
         let arena_ptr: *mut Arena<Node> = &mut arena;
         collect(
             |t| t.mark(root),
@@ -837,7 +897,7 @@ mod tests {
             || unsafe { sweep_arena(&mut *arena_ptr) },
             &mut stats,
         );
-        assert_eq!(arena.live, 2);
+        assert_eq!(arena.len(), 2);
         assert_eq!(root.payload, vec![1; 10]);
         assert_eq!(a.payload, vec![2]);
         // Freed slots are reused.
@@ -868,6 +928,10 @@ mod tests {
         // from the root, the others are garbage.
         let all: Vec<Gc<Link>> =
             (0..1000).map(|n| arena.alloc(Link { next: Cell::new(None), n })).collect();
+        // Allocation claims 64 slots at a time: the ones not handed out yet
+        // are not objects.
+        assert_eq!(arena.objects().len(), 1000);
+        assert_eq!(arena.len(), 1000);
         let kept: Vec<Gc<Link>> = all.iter().copied().filter(|g| g.n % 3 == 0).collect();
         for w in kept.windows(2) {
             w[0].next.set(Some(w[1]));
@@ -886,13 +950,13 @@ mod tests {
             &mut stats,
         );
         assert_eq!(seen, (kept.len(), 1000 - kept.len()));
-        assert_eq!(arena.live, kept.len());
+        assert_eq!(arena.len(), kept.len());
         assert_eq!(stats.live_after_last, kept.len() * std::mem::size_of::<GcBox<Link>>());
         assert!(kept.iter().all(|g| g.n % 3 == 0));
         // The marks were cleared: a second collection with no roots frees all.
         // SAFETY (test): as above.
         collect(|_| {}, || unsafe { sweep_arena(&mut *arena_ptr) }, &mut stats);
-        assert_eq!(arena.live, 0);
+        assert_eq!(arena.len(), 0);
         assert_eq!(arena.chunks.iter().map(|c| c.live).sum::<u32>(), 0);
         // Freed slots are reused in address order, starting from the first.
         let again = arena.alloc(Link { next: Cell::new(None), n: 7 });
@@ -914,6 +978,6 @@ mod tests {
         let arena_ptr: *mut Arena<Node> = &mut arena;
         // SAFETY (test): as above.
         collect(|t| t.mark(head), || unsafe { sweep_arena(&mut *arena_ptr) }, &mut stats);
-        assert_eq!(arena.live, 100_001);
+        assert_eq!(arena.len(), 100_001);
     }
 }
