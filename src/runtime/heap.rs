@@ -47,8 +47,8 @@ struct Header {
     mark: Cell<bool>,
     /// The slot's index in its chunk: its bit in the chunk's mark bitmap.
     idx: u8,
-    /// Bytes from the start of the slot's [`ChunkMem`] (its mark bitmap) to
-    /// the slot, or 0: the mark bit is `mark`.
+    /// Bytes from the start of the slot's chunk (where its mark bitmap is)
+    /// to the slot, or 0: the mark bit is `mark`.
     back: u32,
 }
 
@@ -73,9 +73,9 @@ impl Header {
             return None;
         }
         // SAFETY: a non-zero `back` was written by `Arena::new_chunk`: the
-        // slot sits `back` bytes after the start of its `ChunkMem`, whose
-        // first field is the mark bitmap, in the same allocation (which
-        // `h`'s provenance covers); `idx < CHUNK`.
+        // slot sits `back` bytes after the start of its chunk, where the
+        // mark bitmap is, in the same allocation (which `h`'s provenance
+        // covers); `idx < CHUNK`.
         let word = unsafe {
             &*((h as *const u8).sub(back as usize) as *const Cell<u64>).add(idx as usize / 64)
         };
@@ -259,46 +259,55 @@ impl Tracer {
     }
 }
 
-/// The memory of a chunk: the mark bitmap of its slots (used when `T`
-/// needs no drop, see [`Arena::SIDE_MARKS`]), then the slots.
-#[repr(C)]
-struct ChunkMem<T> {
-    marks: [Cell<u64>; CHUNK / 64],
-    slots: [GcBox<T>; CHUNK],
-}
-
-/// A chunk of an [`Arena`]: its memory (one allocation, never moved), which
-/// of its slots hold an object (a bitmap beside the slots: allocation finds
-/// free slots there, and a sweep reads only the headers of allocated
-/// objects, never free slots), and how many.
+/// A chunk of an [`Arena`]: its slots (one allocation, never moved), which
+/// of them hold an object (a bitmap beside the slots: allocation finds free
+/// slots there, and a sweep reads only the headers of allocated objects,
+/// never free slots), and how many.
+///
+/// With [`Arena::SIDE_MARKS`], the chunk's mark bitmap takes the place of
+/// its first slot(s) (`RESERVED`), which are never allocated (their bits
+/// stay set in `alive` and in the bitmap): the chunk stays exactly `CHUNK`
+/// slots, a size the allocator has a class for (32 bytes more would put it
+/// in the next class, up to a quarter larger).
 struct Chunk<T> {
-    mem: NonNull<ChunkMem<T>>,
+    mem: NonNull<GcBox<T>>,
     alive: [u64; CHUNK / 64],
     live: u32,
 }
 
 impl<T> Chunk<T> {
+    /// See [`Arena::SIDE_MARKS`].
+    const SIDE_MARKS: bool = !std::mem::needs_drop::<T>();
+
+    /// The slots whose memory holds the mark bitmap (32 bytes).
+    const RESERVED: usize =
+        if Self::SIDE_MARKS { 32usize.div_ceil(std::mem::size_of::<GcBox<T>>()) } else { 0 };
+
+    /// Their bits, in word 0 of `alive` and of the bitmap.
+    const RESERVED_BITS: u64 = (1 << Self::RESERVED) - 1;
+
     /// Slot `i`'s address (with the provenance of the whole chunk).
     #[inline(always)]
     fn slot(&self, i: usize) -> NonNull<GcBox<T>> {
         debug_assert!(i < CHUNK);
         // SAFETY: `i < CHUNK`: the address is inside the chunk's allocation.
-        unsafe {
-            let slots = std::ptr::addr_of_mut!((*self.mem.as_ptr()).slots) as *mut GcBox<T>;
-            NonNull::new_unchecked(slots.add(i))
-        }
+        unsafe { NonNull::new_unchecked(self.mem.as_ptr().add(i)) }
     }
 
-    /// The mark bitmap.
+    /// The mark bitmap (only with `SIDE_MARKS`).
     #[inline(always)]
     fn marks(&self) -> &[Cell<u64>; CHUNK / 64] {
-        // SAFETY: `mem` is a live allocation whose bitmap was initialized
-        // by `new_chunk`; it is only accessed through shared `Cell`s.
-        unsafe { &*std::ptr::addr_of!((*self.mem.as_ptr()).marks) }
+        debug_assert!(Self::SIDE_MARKS);
+        // SAFETY: with `SIDE_MARKS`, the chunk starts with the bitmap
+        // (written by `new_chunk`, aligned for it: see `layout`), which is
+        // only accessed through shared `Cell`s.
+        unsafe { &*(self.mem.as_ptr() as *const [Cell<u64>; CHUNK / 64]) }
     }
 
     fn layout() -> std::alloc::Layout {
-        std::alloc::Layout::new::<ChunkMem<T>>()
+        std::alloc::Layout::array::<GcBox<T>>(CHUNK)
+            .and_then(|l| l.align_to(std::mem::align_of::<u64>()))
+            .expect("arena chunk too large")
     }
 }
 
@@ -342,7 +351,7 @@ impl<T: Trace> Arena<T> {
     /// their headers: for types that need no drop, whose sweep then only
     /// combines bitmaps. (Such a type owns nothing outside its slot: its
     /// `heap_size` is 0.)
-    const SIDE_MARKS: bool = !std::mem::needs_drop::<T>();
+    const SIDE_MARKS: bool = Chunk::<T>::SIDE_MARKS;
 
     /// A free slot to allocate in (already counted as occupied).
     #[inline(always)]
@@ -410,7 +419,7 @@ impl<T: Trace> Arena<T> {
     /// The objects allocated (not counting claimed free slots).
     #[cfg(test)]
     fn len(&self) -> usize {
-        self.live - self.free.count_ones() as usize
+        self.live - self.free.count_ones() as usize - self.chunks.len() * Chunk::<T>::RESERVED
     }
 
     /// Add an empty chunk at the end (every other one is full).
@@ -418,24 +427,33 @@ impl<T: Trace> Arena<T> {
     fn new_chunk(&mut self) {
         let layout = Chunk::<T>::layout();
         assert!(layout.size() <= u32::MAX as usize, "arena chunk too large");
-        // SAFETY: the layout has a non-zero size (it holds the bitmap).
-        let raw = unsafe { std::alloc::alloc(layout) } as *mut ChunkMem<T>;
+        // SAFETY: the layout has a non-zero size (CHUNK slots of at least
+        // a header each).
+        let raw = unsafe { std::alloc::alloc(layout) } as *mut GcBox<T>;
         let Some(mem) = NonNull::new(raw) else {
             std::alloc::handle_alloc_error(layout);
         };
-        let chunk = Chunk { mem, alive: [0; CHUNK / 64], live: 0 };
-        // SAFETY: `raw` is a fresh allocation for a `ChunkMem<T>`: write the
-        // bitmap (all clear) and every slot's header; the values stay
-        // uninitialized (`MaybeUninit`).
+        let reserved = Chunk::<T>::RESERVED;
+        let mut chunk = Chunk { mem, alive: [0; CHUNK / 64], live: reserved as u32 };
+        chunk.alive[0] = Chunk::<T>::RESERVED_BITS;
+        // SAFETY: `raw` is a fresh allocation of `CHUNK` slots, aligned for
+        // a `u64`: write the mark bitmap over the reserved slots (they
+        // span at least its 32 bytes) and every other slot's header; the
+        // values stay uninitialized (`MaybeUninit`).
         unsafe {
-            std::ptr::addr_of_mut!((*raw).marks).write(std::array::from_fn(|_| Cell::new(0)));
-            for i in 0..CHUNK {
+            if Self::SIDE_MARKS {
+                let marks = raw as *mut [Cell<u64>; CHUNK / 64];
+                marks.write(std::array::from_fn(|w| {
+                    Cell::new(if w == 0 { Chunk::<T>::RESERVED_BITS } else { 0 })
+                }));
+            }
+            for i in reserved..CHUNK {
                 let slot = chunk.slot(i).as_ptr();
                 let hdr = if Self::SIDE_MARKS {
                     Header {
                         mark: Cell::new(false),
                         idx: i as u8,
-                        back: (slot as usize - raw as usize) as u32,
+                        back: (i * std::mem::size_of::<GcBox<T>>()) as u32,
                     }
                 } else {
                     Header::in_slot(false)
@@ -447,6 +465,7 @@ impl<T: Trace> Arena<T> {
             // Only occupied slots count (see `claim`).
             super::alloc::add(-((CHUNK * std::mem::size_of::<GcBox<T>>()) as isize));
         }
+        self.live += reserved;
         self.chunks.push(chunk);
     }
 
@@ -493,6 +512,9 @@ impl<T: Trace> Arena<T> {
         for (c, chunk) in self.chunks.iter().enumerate() {
             for w in 0..CHUNK / 64 {
                 let mut bits = chunk.alive[w];
+                if w == 0 {
+                    bits &= !Chunk::<T>::RESERVED_BITS;
+                }
                 if (c, w) == self.claimed {
                     // Claimed slots not handed out hold no object.
                     bits &= !self.free;
@@ -565,13 +587,15 @@ impl<T: Trace> Arena<T> {
     /// way; the slots are not read at all.
     fn sweep_bitmaps(&mut self) -> usize {
         let mut live = 0;
+        let reserved = Chunk::<T>::RESERVED;
         for chunk in self.chunks.iter_mut() {
-            if chunk.live == 0 {
+            if chunk.live as usize == reserved {
                 continue;
             }
             let mut n = 0;
             for w in 0..CHUNK / 64 {
-                let mark = chunk.marks()[w].replace(0);
+                let keep = if w == 0 { Chunk::<T>::RESERVED_BITS } else { 0 };
+                let mark = chunk.marks()[w].replace(keep);
                 // Only allocated objects get marked (`Gc`s point to them).
                 debug_assert_eq!(mark & !chunk.alive[w], 0);
                 chunk.alive[w] &= mark;
@@ -586,7 +610,7 @@ impl<T: Trace> Arena<T> {
         if T::COUNT_SLOTS {
             super::alloc::add(-((freed * std::mem::size_of::<GcBox<T>>()) as isize));
         }
-        live * std::mem::size_of::<GcBox<T>>()
+        (live - self.chunks.len() * reserved) * std::mem::size_of::<GcBox<T>>()
     }
 }
 
@@ -598,6 +622,8 @@ impl<T> Drop for Arena<T> {
             self.chunks[c].alive[w] &= !self.free;
         }
         for chunk in self.chunks.iter_mut() {
+            // The reserved slots hold the mark bitmap, not objects.
+            chunk.alive[0] &= !Chunk::<T>::RESERVED_BITS;
             for w in 0..CHUNK / 64 {
                 let mut bits = chunk.alive[w];
                 while bits != 0 {
@@ -957,7 +983,9 @@ mod tests {
         // SAFETY (test): as above.
         collect(|_| {}, || unsafe { sweep_arena(&mut *arena_ptr) }, &mut stats);
         assert_eq!(arena.len(), 0);
-        assert_eq!(arena.chunks.iter().map(|c| c.live).sum::<u32>(), 0);
+        let reserved = arena.chunks.len() * Chunk::<Link>::RESERVED;
+        assert!(reserved > 0);
+        assert_eq!(arena.chunks.iter().map(|c| c.live as usize).sum::<usize>(), reserved);
         // Freed slots are reused in address order, starting from the first.
         let again = arena.alloc(Link { next: Cell::new(None), n: 7 });
         assert_eq!(again.addr(), all[0].addr());
