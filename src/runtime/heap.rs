@@ -13,6 +13,13 @@
 //! cannot overflow the native stack); sweeping drops unmarked objects in place
 //! and clears their bits in the bitmap (free slots are never visited).
 //!
+//! Where the mark bit lives depends on the type. Objects that need no drop
+//! (`!std::mem::needs_drop::<T>()`: short strings, cells...) are marked in a
+//! bitmap at the head of their chunk, found from the slot's header: their
+//! sweep is then word-wise (`alive &= marked`) and never reads the objects,
+//! dead or alive. The other objects, and those of a [`TailArena`], carry
+//! their mark bit in their header, and the sweep visits each allocated one.
+//!
 //! This module holds the crate's `unsafe` for object access; each block says
 //! why it is sound.
 
@@ -24,12 +31,91 @@ use std::ptr::NonNull;
 /// Slots per arena chunk.
 const CHUNK: usize = 256;
 
-/// A slot: the mark bit and the (maybe uninitialized) object. Whether an
+/// A slot: the header and the (maybe uninitialized) object. Whether an
 /// arena slot holds an object is recorded beside it (`Chunk::alive`).
 #[repr(C)]
 pub struct GcBox<T> {
-    mark: Cell<bool>,
+    hdr: Header,
     value: UnsafeCell<MaybeUninit<T>>,
+}
+
+/// Where a slot's mark bit is. Written when the slot is made (a chunk, or a
+/// [`TailArena`] object), never changed afterwards except `mark`.
+#[repr(C)]
+struct Header {
+    /// The mark bit, when `back` is 0.
+    mark: Cell<bool>,
+    /// The slot's index in its chunk: its bit in the chunk's mark bitmap.
+    idx: u8,
+    /// Bytes from the start of the slot's chunk (where its mark bitmap is)
+    /// to the slot, or 0: the mark bit is `mark`.
+    back: u32,
+}
+
+impl Header {
+    /// The header of a slot whose mark bit is in it.
+    fn in_slot(mark: bool) -> Header {
+        Header { mark: Cell::new(mark), idx: 0, back: 0 }
+    }
+
+    /// The word and mask of the chunk mark bitmap that hold the mark of the
+    /// slot at `h`, or `None` when the mark is in the header.
+    ///
+    /// # Safety
+    /// `h` must point to the header of a slot (alive or not) of an arena or
+    /// a [`TailArena`], with the provenance of its whole allocation (a
+    /// pointer handed out by them).
+    #[inline(always)]
+    unsafe fn side_bit<'a>(h: *const Header) -> Option<(&'a Cell<u64>, u64)> {
+        // SAFETY: the caller guarantees `h` is a valid header.
+        let (back, idx) = unsafe { ((*h).back, (*h).idx) };
+        if back == 0 {
+            return None;
+        }
+        // SAFETY: a non-zero `back` was written by `Arena::new_chunk`: the
+        // slot sits `back` bytes after the start of its chunk, where the
+        // mark bitmap is, in the same allocation (which `h`'s provenance
+        // covers); `idx < CHUNK`.
+        let word = unsafe {
+            &*((h as *const u8).sub(back as usize) as *const Cell<u64>).add(idx as usize / 64)
+        };
+        Some((word, 1u64 << (idx % 64)))
+    }
+
+    /// Is the slot at `h` marked?
+    ///
+    /// # Safety
+    /// As [`Header::side_bit`].
+    #[inline(always)]
+    unsafe fn is_marked(h: *const Header) -> bool {
+        // SAFETY: forwarded from the caller.
+        match unsafe { Header::side_bit(h) } {
+            Some((word, bit)) => word.get() & bit != 0,
+            // SAFETY: `h` is a valid header.
+            None => unsafe { (*h).mark.get() },
+        }
+    }
+
+    /// Mark the slot at `h`; false if it was marked already.
+    ///
+    /// # Safety
+    /// As [`Header::side_bit`].
+    #[inline(always)]
+    unsafe fn test_and_mark(h: *const Header) -> bool {
+        // SAFETY: forwarded from the caller.
+        match unsafe { Header::side_bit(h) } {
+            Some((word, bit)) => {
+                let w = word.get();
+                word.set(w | bit);
+                w & bit == 0
+            }
+            None => {
+                // SAFETY: `h` is a valid header.
+                let mark = unsafe { &(*h).mark };
+                !mark.replace(true)
+            }
+        }
+    }
 }
 
 /// A reference to a heap object of type `T`.
@@ -90,7 +176,7 @@ impl<T> Gc<T> {
         // SAFETY: weak tables hold objects that were alive at the last
         // collection; nothing is freed before the sweep that follows the
         // callback, so the slot is still allocated.
-        unsafe { self.ptr.as_ref() }.mark.get()
+        unsafe { Header::is_marked(self.ptr.as_ptr() as *const Header) }
     }
 }
 
@@ -154,10 +240,9 @@ impl Tracer {
     /// Mark `g` and queue its contents.
     #[inline]
     pub fn mark<T: Trace>(&mut self, g: Gc<T>) {
-        // SAFETY: `g` points to an alive slot (see `Deref`).
-        let slot = unsafe { g.ptr.as_ref() };
-        if !slot.mark.get() {
-            slot.mark.set(true);
+        // SAFETY: `g` points to an alive slot (see `Deref`), `repr(C)` with
+        // the header first, and was handed out by its arena.
+        if unsafe { Header::test_and_mark(g.ptr.as_ptr() as *const Header) } {
             if T::LEAF {
                 return;
             }
@@ -174,14 +259,56 @@ impl Tracer {
     }
 }
 
-/// A chunk of an [`Arena`]: its slots, which of them hold an object (a
-/// bitmap beside the slots: allocation finds free slots there, and a sweep
-/// reads only the headers of allocated objects, never free slots), and how
-/// many.
+/// A chunk of an [`Arena`]: its slots (one allocation, never moved), which
+/// of them hold an object (a bitmap beside the slots: allocation finds free
+/// slots there, and a sweep reads only the headers of allocated objects,
+/// never free slots), and how many.
+///
+/// With [`Arena::SIDE_MARKS`], the chunk's mark bitmap takes the place of
+/// its first slot(s) (`RESERVED`), which are never allocated (their bits
+/// stay set in `alive` and in the bitmap): the chunk stays exactly `CHUNK`
+/// slots, a size the allocator has a class for (32 bytes more would put it
+/// in the next class, up to a quarter larger).
 struct Chunk<T> {
-    slots: Box<[GcBox<T>]>,
+    mem: NonNull<GcBox<T>>,
     alive: [u64; CHUNK / 64],
     live: u32,
+}
+
+impl<T> Chunk<T> {
+    /// See [`Arena::SIDE_MARKS`].
+    const SIDE_MARKS: bool = !std::mem::needs_drop::<T>();
+
+    /// The slots whose memory holds the mark bitmap (32 bytes).
+    const RESERVED: usize =
+        if Self::SIDE_MARKS { 32usize.div_ceil(std::mem::size_of::<GcBox<T>>()) } else { 0 };
+
+    /// Their bits, in word 0 of `alive` and of the bitmap.
+    const RESERVED_BITS: u64 = (1 << Self::RESERVED) - 1;
+
+    /// Slot `i`'s address (with the provenance of the whole chunk).
+    #[inline(always)]
+    fn slot(&self, i: usize) -> NonNull<GcBox<T>> {
+        debug_assert!(i < CHUNK);
+        // SAFETY: `i < CHUNK`: the address is inside the chunk's allocation.
+        unsafe { NonNull::new_unchecked(self.mem.as_ptr().add(i)) }
+    }
+
+    /// The mark bitmap (only with `SIDE_MARKS`).
+    #[inline(always)]
+    fn marks(&self) -> &[Cell<u64>; CHUNK / 64] {
+        debug_assert!(Self::SIDE_MARKS);
+        // SAFETY: with `SIDE_MARKS`, the chunk starts with the bitmap
+        // (written by `new_chunk`, aligned for it: see `layout`), which is
+        // only accessed through shared `Cell`s.
+        unsafe { &*(self.mem.as_ptr() as *const [Cell<u64>; CHUNK / 64]) }
+    }
+
+    fn layout() -> std::alloc::Layout {
+        std::alloc::Layout::array::<GcBox<T>>(CHUNK)
+            .and_then(|l| l.align_to(std::mem::align_of::<u64>()))
+            .expect("arena chunk too large")
+    }
 }
 
 /// An arena of `T` objects.
@@ -191,30 +318,81 @@ pub struct Arena<T> {
     /// to the first chunk by a sweep, so freed slots are reused in address
     /// order.
     cursor: usize,
+    /// Occupied slots, counting the claimed ones (`free`).
     live: usize,
+    /// Allocation works through one word of a chunk's `alive` bitmap at a
+    /// time: it claims the word's free slots at once (setting their bits,
+    /// counting them as occupied) and hands them out from here, lowest
+    /// first, with no bitmap search or update per object. The claimed slots
+    /// not handed out yet are given back before anything reads the bitmaps
+    /// (`release`).
+    free: u64,
+    /// The first slot of the claimed word (meaningless when `free` is 0).
+    base: *mut GcBox<T>,
+    /// The claimed word: chunk and word index.
+    claimed: (usize, usize),
 }
 
 impl<T> Default for Arena<T> {
     fn default() -> Self {
-        Arena { chunks: Vec::new(), cursor: 0, live: 0 }
+        Arena {
+            chunks: Vec::new(),
+            cursor: 0,
+            live: 0,
+            free: 0,
+            base: std::ptr::null_mut(),
+            claimed: (0, 0),
+        }
     }
 }
 
 impl<T: Trace> Arena<T> {
-    /// A free slot to allocate in: its address, chunk and index.
-    #[inline]
-    fn slot(&mut self) -> (NonNull<GcBox<T>>, usize, usize) {
+    /// Whether the objects' marks are in their chunk's bitmap rather than in
+    /// their headers: for types that need no drop, whose sweep then only
+    /// combines bitmaps. (Such a type owns nothing outside its slot: its
+    /// `heap_size` is 0.)
+    const SIDE_MARKS: bool = Chunk::<T>::SIDE_MARKS;
+
+    /// A free slot to allocate in (already counted as occupied).
+    #[inline(always)]
+    fn slot(&mut self) -> NonNull<GcBox<T>> {
+        let f = self.free;
+        if f == 0 {
+            return self.claim();
+        }
+        self.free = f & (f - 1);
+        // SAFETY: `base` is the first of the 64 slots of the claimed word,
+        // in a chunk this arena owns, and the bit is below 64.
+        unsafe { NonNull::new_unchecked(self.base.add(f.trailing_zeros() as usize)) }
+    }
+
+    /// Claim the free slots of the next word of a chunk bitmap with any
+    /// (adding a chunk if no chunk has one) and return the first.
+    #[inline(never)]
+    fn claim(&mut self) -> NonNull<GcBox<T>> {
         loop {
             let c = self.cursor;
-            let Some(chunk) = self.chunks.get_mut(c) else {
-                return self.new_chunk();
-            };
+            if c == self.chunks.len() {
+                self.new_chunk();
+            }
+            let chunk = &mut self.chunks[c];
             if chunk.live < CHUNK as u32 {
                 for w in 0..CHUNK / 64 {
                     let free = !chunk.alive[w];
                     if free != 0 {
-                        let i = w * 64 + free.trailing_zeros() as usize;
-                        return (NonNull::from(&mut chunk.slots[i]), c, i);
+                        let n = free.count_ones();
+                        chunk.alive[w] = !0;
+                        chunk.live += n;
+                        self.live += n as usize;
+                        if T::COUNT_SLOTS {
+                            super::alloc::add(
+                                (n as usize * std::mem::size_of::<GcBox<T>>()) as isize,
+                            );
+                        }
+                        self.base = chunk.slot(w * 64).as_ptr();
+                        self.claimed = (c, w);
+                        self.free = free & (free - 1);
+                        return chunk.slot(w * 64 + free.trailing_zeros() as usize);
                     }
                 }
             }
@@ -222,48 +400,84 @@ impl<T: Trace> Arena<T> {
         }
     }
 
-    /// Add a chunk (every other one is full) and return its first slot.
-    #[cold]
-    fn new_chunk(&mut self) -> (NonNull<GcBox<T>>, usize, usize) {
-        let slots: Box<[GcBox<T>]> = (0..CHUNK)
-            .map(|_| GcBox {
-                mark: Cell::new(false),
-                value: UnsafeCell::new(MaybeUninit::uninit()),
-            })
-            .collect();
-        if T::COUNT_SLOTS {
-            // Only occupied slots count (see `occupy`).
-            super::alloc::add(-((CHUNK * std::mem::size_of::<GcBox<T>>()) as isize));
+    /// Give back the claimed slots not handed out (before a sweep).
+    fn release(&mut self) {
+        let f = std::mem::take(&mut self.free);
+        if f != 0 {
+            let (c, w) = self.claimed;
+            let chunk = &mut self.chunks[c];
+            chunk.alive[w] &= !f;
+            let n = f.count_ones();
+            chunk.live -= n;
+            self.live -= n as usize;
+            if T::COUNT_SLOTS {
+                super::alloc::add(-((n as usize * std::mem::size_of::<GcBox<T>>()) as isize));
+            }
         }
-        self.chunks.push(Chunk { slots, alive: [0; CHUNK / 64], live: 0 });
-        let c = self.chunks.len() - 1;
-        self.cursor = c;
-        (NonNull::from(&mut self.chunks[c].slots[0]), c, 0)
     }
 
-    /// Record that slot `i` of chunk `c` now holds an initialized object.
-    #[inline]
-    fn occupy(&mut self, c: usize, i: usize) {
-        let chunk = &mut self.chunks[c];
-        chunk.alive[i / 64] |= 1 << (i % 64);
-        chunk.live += 1;
-        self.live += 1;
-        if T::COUNT_SLOTS {
-            super::alloc::add(std::mem::size_of::<GcBox<T>>() as isize);
+    /// The objects allocated (not counting claimed free slots).
+    #[cfg(test)]
+    fn len(&self) -> usize {
+        self.live - self.free.count_ones() as usize - self.chunks.len() * Chunk::<T>::RESERVED
+    }
+
+    /// Add an empty chunk at the end (every other one is full).
+    #[cold]
+    fn new_chunk(&mut self) {
+        let layout = Chunk::<T>::layout();
+        assert!(layout.size() <= u32::MAX as usize, "arena chunk too large");
+        // SAFETY: the layout has a non-zero size (CHUNK slots of at least
+        // a header each).
+        let raw = unsafe { std::alloc::alloc(layout) } as *mut GcBox<T>;
+        let Some(mem) = NonNull::new(raw) else {
+            std::alloc::handle_alloc_error(layout);
+        };
+        let reserved = Chunk::<T>::RESERVED;
+        let mut chunk = Chunk { mem, alive: [0; CHUNK / 64], live: reserved as u32 };
+        chunk.alive[0] = Chunk::<T>::RESERVED_BITS;
+        // SAFETY: `raw` is a fresh allocation of `CHUNK` slots, aligned for
+        // a `u64`: write the mark bitmap over the reserved slots (they
+        // span at least its 32 bytes) and every other slot's header; the
+        // values stay uninitialized (`MaybeUninit`).
+        unsafe {
+            if Self::SIDE_MARKS {
+                let marks = raw as *mut [Cell<u64>; CHUNK / 64];
+                marks.write(std::array::from_fn(|w| {
+                    Cell::new(if w == 0 { Chunk::<T>::RESERVED_BITS } else { 0 })
+                }));
+            }
+            for i in reserved..CHUNK {
+                let slot = chunk.slot(i).as_ptr();
+                let hdr = if Self::SIDE_MARKS {
+                    Header {
+                        mark: Cell::new(false),
+                        idx: i as u8,
+                        back: (i * std::mem::size_of::<GcBox<T>>()) as u32,
+                    }
+                } else {
+                    Header::in_slot(false)
+                };
+                std::ptr::addr_of_mut!((*slot).hdr).write(hdr);
+            }
         }
+        if T::COUNT_SLOTS {
+            // Only occupied slots count (see `claim`).
+            super::alloc::add(-((CHUNK * std::mem::size_of::<GcBox<T>>()) as isize));
+        }
+        self.live += reserved;
+        self.chunks.push(chunk);
     }
 
     #[inline]
     pub fn alloc(&mut self, value: T) -> Gc<T> {
-        let (ptr, c, i) = self.slot();
-        // SAFETY: `ptr` is a dead slot (fresh or freed by a sweep) in a boxed
-        // chunk this arena owns; nothing else references it.
-        unsafe {
-            let slot = ptr.as_ref();
-            (*slot.value.get()).write(value);
-            slot.mark.set(false);
-        }
-        self.occupy(c, i);
+        debug_assert!(!Self::SIDE_MARKS || value.heap_size() == 0);
+        let ptr = self.slot();
+        // SAFETY: `ptr` is a dead slot (fresh or freed by a sweep) in a
+        // chunk this arena owns; nothing else references it. Its mark is
+        // clear: new chunks start unmarked and a sweep frees only unmarked
+        // slots.
+        unsafe { (*ptr.as_ref().value.get()).write(value) };
         Gc { ptr, _marker: PhantomData }
     }
 
@@ -274,22 +488,18 @@ impl<T: Trace> Arena<T> {
     /// `init` must fully initialize the `T` at the address it is given.
     #[inline]
     pub unsafe fn alloc_with(&mut self, init: impl FnOnce(*mut T)) -> Gc<T> {
-        let (ptr, c, i) = self.slot();
-        // SAFETY: `ptr` is a dead slot nothing references (see `alloc`);
-        // the caller guarantees `init` initializes the value.
-        unsafe {
-            let slot = ptr.as_ref();
-            init((*slot.value.get()).as_mut_ptr());
-            slot.mark.set(false);
-        }
-        self.occupy(c, i);
+        let ptr = self.slot();
+        // SAFETY: `ptr` is a dead, unmarked slot nothing references (see
+        // `alloc`); the caller guarantees `init` initializes the value.
+        unsafe { init((*ptr.as_ref().value.get()).as_mut_ptr()) };
         Gc { ptr, _marker: PhantomData }
     }
 
     /// The objects not marked by the collection in progress (between its
     /// marking and its sweep).
     pub fn unmarked(&self) -> Vec<Gc<T>> {
-        self.objects_where(|slot| !slot.mark.get())
+        // SAFETY: `p` is a slot of this arena, handed out by `Chunk::slot`.
+        self.objects_where(|p| !unsafe { Header::is_marked(p.as_ptr() as *const Header) })
     }
 
     /// Every object of the arena (outside a collection).
@@ -297,17 +507,24 @@ impl<T: Trace> Arena<T> {
         self.objects_where(|_| true)
     }
 
-    fn objects_where(&self, keep: impl Fn(&GcBox<T>) -> bool) -> Vec<Gc<T>> {
+    fn objects_where(&self, keep: impl Fn(NonNull<GcBox<T>>) -> bool) -> Vec<Gc<T>> {
         let mut out = Vec::new();
-        for chunk in &self.chunks {
+        for (c, chunk) in self.chunks.iter().enumerate() {
             for w in 0..CHUNK / 64 {
                 let mut bits = chunk.alive[w];
+                if w == 0 {
+                    bits &= !Chunk::<T>::RESERVED_BITS;
+                }
+                if (c, w) == self.claimed {
+                    // Claimed slots not handed out hold no object.
+                    bits &= !self.free;
+                }
                 while bits != 0 {
                     let b = bits.trailing_zeros() as usize;
                     bits &= bits - 1;
-                    let slot = &chunk.slots[w * 64 + b];
-                    if keep(slot) {
-                        out.push(Gc { ptr: NonNull::from(slot), _marker: PhantomData });
+                    let ptr = chunk.slot(w * 64 + b);
+                    if keep(ptr) {
+                        out.push(Gc { ptr, _marker: PhantomData });
                     }
                 }
             }
@@ -317,8 +534,13 @@ impl<T: Trace> Arena<T> {
 
     /// Drop every unmarked object, unmark the others. Returns the live bytes.
     /// Only the allocated slots are visited (the `alive` bitmaps), and empty
-    /// chunks not at all: free slots are never read again.
+    /// chunks not at all: free slots are never read again. With
+    /// [`Arena::SIDE_MARKS`], no slot is: see [`Arena::sweep_bitmaps`].
     fn sweep(&mut self) -> usize {
+        self.release();
+        if Self::SIDE_MARKS {
+            return self.sweep_bitmaps();
+        }
         let mut bytes = 0;
         let mut freed = 0;
         for chunk in self.chunks.iter_mut() {
@@ -331,9 +553,11 @@ impl<T: Trace> Arena<T> {
                     let b = bits.trailing_zeros() as usize;
                     bits &= bits - 1;
                     let i = w * 64 + b;
-                    let slot = &mut chunk.slots[i];
-                    if slot.mark.get() {
-                        slot.mark.set(false);
+                    // SAFETY: an allocated slot of this chunk, not otherwise
+                    // borrowed during the sweep.
+                    let slot = unsafe { &mut *chunk.slot(i).as_ptr() };
+                    if slot.hdr.mark.get() {
+                        slot.hdr.mark.set(false);
                         // SAFETY: allocated slots are initialized.
                         bytes += std::mem::size_of::<GcBox<T>>()
                             + unsafe { (*slot.value.get()).assume_init_ref() }.heap_size();
@@ -356,11 +580,50 @@ impl<T: Trace> Arena<T> {
         }
         bytes
     }
+
+    /// The sweep of an arena whose marks are in the chunks' bitmaps: the
+    /// unmarked objects need no drop, so freeing them is clearing their
+    /// `alive` bits, a word at a time, and the marks are cleared the same
+    /// way; the slots are not read at all.
+    fn sweep_bitmaps(&mut self) -> usize {
+        let mut live = 0;
+        let reserved = Chunk::<T>::RESERVED;
+        for chunk in self.chunks.iter_mut() {
+            if chunk.live as usize == reserved {
+                continue;
+            }
+            let mut n = 0;
+            for w in 0..CHUNK / 64 {
+                let keep = if w == 0 { Chunk::<T>::RESERVED_BITS } else { 0 };
+                let mark = chunk.marks()[w].replace(keep);
+                // Only allocated objects get marked (`Gc`s point to them).
+                debug_assert_eq!(mark & !chunk.alive[w], 0);
+                chunk.alive[w] &= mark;
+                n += chunk.alive[w].count_ones();
+            }
+            chunk.live = n;
+            live += n as usize;
+        }
+        let freed = self.live - live;
+        self.live = live;
+        self.cursor = 0;
+        if T::COUNT_SLOTS {
+            super::alloc::add(-((freed * std::mem::size_of::<GcBox<T>>()) as isize));
+        }
+        (live - self.chunks.len() * reserved) * std::mem::size_of::<GcBox<T>>()
+    }
 }
 
 impl<T> Drop for Arena<T> {
     fn drop(&mut self) {
+        if self.free != 0 {
+            // Claimed slots not handed out hold no object.
+            let (c, w) = self.claimed;
+            self.chunks[c].alive[w] &= !self.free;
+        }
         for chunk in self.chunks.iter_mut() {
+            // The reserved slots hold the mark bitmap, not objects.
+            chunk.alive[0] &= !Chunk::<T>::RESERVED_BITS;
             for w in 0..CHUNK / 64 {
                 let mut bits = chunk.alive[w];
                 while bits != 0 {
@@ -368,10 +631,13 @@ impl<T> Drop for Arena<T> {
                     bits &= bits - 1;
                     // SAFETY: allocated slots are initialized; the arena is
                     // going away and with it every `Gc` into it.
-                    unsafe { chunk.slots[w * 64 + b].value.get_mut().assume_init_drop() };
+                    unsafe { (*(*chunk.slot(w * 64 + b).as_ptr()).value.get()).assume_init_drop() };
                 }
                 chunk.alive[w] = 0;
             }
+            // SAFETY: allocated by `new_chunk` with this layout; its objects
+            // were dropped above and nothing uses it afterwards.
+            unsafe { std::alloc::dealloc(chunk.mem.as_ptr() as *mut u8, Chunk::<T>::layout()) };
         }
     }
 }
@@ -431,7 +697,7 @@ impl<T: Tailed> TailArena<T> {
         // SAFETY: as above; writing the header initializes the slot.
         unsafe {
             ptr.write(GcBox {
-                mark: Cell::new(immortal),
+                hdr: Header::in_slot(immortal),
                 value: UnsafeCell::new(MaybeUninit::new(value)),
             });
         }
@@ -465,8 +731,8 @@ impl<T: Tailed> TailArena<T> {
         self.objs.retain(|&p| {
             // SAFETY: every pointer in the list is a live object.
             let b = unsafe { p.as_ref() };
-            if b.mark.get() {
-                b.mark.set(false);
+            if b.hdr.mark.get() {
+                b.hdr.mark.set(false);
                 // SAFETY: live objects are initialized.
                 let v = unsafe { (*b.value.get()).assume_init_ref() };
                 bytes += std::mem::size_of::<GcBox<T>>() + v.tail_len();
@@ -649,7 +915,7 @@ mod tests {
         let c1 = arena.alloc(Node { next: Mut::new(None), payload: vec![3] });
         let c2 = arena.alloc(Node { next: Mut::new(Some(c1)), payload: vec![4] });
         c1.next.with_mut(|n| *n = Some(c2));
-        assert_eq!(arena.live, 4);
+        assert_eq!(arena.len(), 4);
         let arena_ptr: *mut Arena<Node> = &mut arena;
         collect(
             |t| t.mark(root),
@@ -657,12 +923,73 @@ mod tests {
             || unsafe { sweep_arena(&mut *arena_ptr) },
             &mut stats,
         );
-        assert_eq!(arena.live, 2);
+        assert_eq!(arena.len(), 2);
         assert_eq!(root.payload, vec![1; 10]);
         assert_eq!(a.payload, vec![2]);
         // Freed slots are reused.
         let d = arena.alloc(Node { next: Mut::new(None), payload: vec![5] });
         assert!(d.addr() == c1.addr() || d.addr() == c2.addr());
+    }
+
+    /// A type that needs no drop: marked in its chunk's bitmap.
+    struct Link {
+        next: Cell<Option<Gc<Link>>>,
+        n: u64,
+    }
+
+    impl Trace for Link {
+        fn trace(&self, t: &mut Tracer) {
+            if let Some(n) = self.next.get() {
+                t.mark(n)
+            }
+        }
+    }
+
+    #[test]
+    fn side_marked_arenas_sweep_by_bitmap() {
+        const { assert!(Arena::<Link>::SIDE_MARKS && !Arena::<Node>::SIDE_MARKS) };
+        let mut arena: Arena<Link> = Arena::default();
+        let mut stats = GcStats::new();
+        // 1000 objects over four chunks; every third one is on a chain
+        // from the root, the others are garbage.
+        let all: Vec<Gc<Link>> =
+            (0..1000).map(|n| arena.alloc(Link { next: Cell::new(None), n })).collect();
+        // Allocation claims 64 slots at a time: the ones not handed out yet
+        // are not objects.
+        assert_eq!(arena.objects().len(), 1000);
+        assert_eq!(arena.len(), 1000);
+        let kept: Vec<Gc<Link>> = all.iter().copied().filter(|g| g.n % 3 == 0).collect();
+        for w in kept.windows(2) {
+            w[0].next.set(Some(w[1]));
+        }
+        let arena_ptr: *mut Arena<Link> = &mut arena;
+        let mut seen = (0, 0);
+        collect_with_weak(
+            |t| t.mark(kept[0]),
+            || {
+                seen.0 = all.iter().filter(|g| g.is_marked()).count();
+                // SAFETY (test): the arena outlives the call, not otherwise borrowed.
+                seen.1 = unsafe { (*arena_ptr).unmarked() }.len();
+            },
+            // SAFETY (test): as above.
+            || unsafe { sweep_arena(&mut *arena_ptr) },
+            &mut stats,
+        );
+        assert_eq!(seen, (kept.len(), 1000 - kept.len()));
+        assert_eq!(arena.len(), kept.len());
+        assert_eq!(stats.live_after_last, kept.len() * std::mem::size_of::<GcBox<Link>>());
+        assert!(kept.iter().all(|g| g.n % 3 == 0));
+        // The marks were cleared: a second collection with no roots frees all.
+        // SAFETY (test): as above.
+        collect(|_| {}, || unsafe { sweep_arena(&mut *arena_ptr) }, &mut stats);
+        assert_eq!(arena.len(), 0);
+        let reserved = arena.chunks.len() * Chunk::<Link>::RESERVED;
+        assert!(reserved > 0);
+        assert_eq!(arena.chunks.iter().map(|c| c.live as usize).sum::<usize>(), reserved);
+        // Freed slots are reused in address order, starting from the first.
+        let again = arena.alloc(Link { next: Cell::new(None), n: 7 });
+        assert_eq!(again.addr(), all[0].addr());
+        assert!(!again.is_marked());
     }
 
     #[test]
@@ -679,6 +1006,6 @@ mod tests {
         let arena_ptr: *mut Arena<Node> = &mut arena;
         // SAFETY (test): as above.
         collect(|t| t.mark(head), || unsafe { sweep_arena(&mut *arena_ptr) }, &mut stats);
-        assert_eq!(arena.live, 100_001);
+        assert_eq!(arena.len(), 100_001);
     }
 }
