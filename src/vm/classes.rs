@@ -1144,9 +1144,10 @@ fn meta_name(meta: Value) -> String {
 
 impl Vm {
     /// The `__init__` to push for `cls(arg1, ..., argN)` called from the
-    /// loop, when the call needs nothing else: a plain class (metaclass
-    /// `type`, no `__new__`, no builtin base) whose `__init__` is a Python
-    /// function taking exactly `self` and `nargs` positional arguments.
+    /// loop, when the call needs nothing else: a plain class or exception
+    /// class (metaclass `type`, no `__new__`, no other builtin base) whose
+    /// `__init__` is a Python function taking exactly `self` and `nargs`
+    /// positional arguments.
     #[inline]
     pub fn simple_init(
         &mut self,
@@ -1177,8 +1178,7 @@ impl Vm {
         let bits = cd.special.get().0;
         if bits & special::NEW != 0
             || bits & special::INIT == 0
-            || cd.base != TypeId::Object
-            || cls.exc.is_some()
+            || (cd.base != TypeId::Object && cls.exc.is_none())
         {
             return None;
         }
@@ -1199,8 +1199,15 @@ impl Vm {
         first: usize,
         nargs: usize,
     ) -> PyResult<()> {
-        let n = cls.class().map(|c| c.keys.with(|k| k.len())).unwrap_or(0);
-        let inst = Value::Instance(self.heap.alloc(InstanceObj::new(cls, n)));
+        let inst = if cls.exc.is_some() {
+            // An exception class: BaseException.__new__ keeps the
+            // arguments as `args`.
+            let args = self.stack[first..first + nargs].to_vec();
+            self.new_object(cls, &args, &[])?
+        } else {
+            let n = cls.class().map(|c| c.keys.with(|k| k.len())).unwrap_or(0);
+            Value::Instance(self.heap.alloc(InstanceObj::new(cls, n)))
+        };
         self.stack[ret] = inst;
         let new_base = if first == ret + 2 {
             ret + 1
