@@ -82,6 +82,10 @@ pub struct CodeObject {
     pub qualname: Box<str>,
     pub filename: Rc<str>,
     pub first_line: u32,
+    /// Invariant: every instruction's opcode byte is an `Op` (below
+    /// `Op::COUNT`). The dispatch loop relies on it without checking; the
+    /// code generator asserts it for each code object it makes, and the
+    /// optimizer only writes instructions encoded from `Op` values.
     pub instructions: Vec<u32>,
     /// One position per instruction.
     pub positions: Vec<Position>,

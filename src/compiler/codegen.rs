@@ -305,6 +305,12 @@ impl<'g, 'a> Gen<'g, 'a> {
                 }
             }
         }
+        // The dispatch loop trusts every opcode byte (see
+        // `CodeObject::instructions`).
+        assert!(
+            u.code.iter().all(|&i| (op_of(i) as usize) < Op::COUNT),
+            "invalid opcode generated"
+        );
         let global_cache =
             (0..u.code.len()).map(|_| std::cell::Cell::new(Default::default())).collect();
         Rc::new(CodeObject {

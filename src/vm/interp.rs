@@ -300,12 +300,12 @@ impl Vm {
             cur.pc += 1;
             let a = a_of(ins);
             let byte = op_of(ins);
-            if byte as usize >= Op::COUNT {
-                save_pc!();
-                return Err(self.err(ExcKind::SystemError, "bad opcode"));
-            }
+            debug_assert!((byte as usize) < Op::COUNT);
             // SAFETY: `Op` is `repr(u8)` with the discriminants 0..COUNT
-            // (generated from one list), and `byte < COUNT` was just checked.
+            // (generated from one list), and every opcode byte of a code
+            // object is below COUNT (the invariant of
+            // `CodeObject::instructions`, asserted by the code generator).
+            // Not checking here saves 8% of the instructions of fib.
             let op: Op = unsafe { std::mem::transmute::<u8, Op>(byte) };
             if MODE & stats::STATS != 0 {
                 self.instruments.record_op(op);
