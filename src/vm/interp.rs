@@ -196,6 +196,18 @@ impl Vm {
                 tri!(self.binary_op($op, x, y))
             }};
         }
+        // Push a frame for Python function `$f` (arguments at `$base`,
+        // result to `$ret`) and continue the loop in it, with `Cur` built
+        // from the callee: what `load_cur` would read back from the frame.
+        macro_rules! enter_function {
+            ($f:expr, $base:expr, $nargs:expr, $ret:expr) => {{
+                let (f, new_base) = ($f, $base);
+                save_pc!();
+                tri!(self.push_frame_inline(f, new_base, $nargs, $ret));
+                cur = Cur { code: Rc::as_ptr(&f.code), base: new_base, pc: 0, globals: f.globals };
+                continue;
+            }};
+        }
         // `--pyprofile`: at safepoints (calls, backward jumps, returns), the
         // SAMPLE copies record the Python stack when the sampler asks.
         macro_rules! poll_sample {
@@ -782,18 +794,7 @@ impl Vm {
                             let f = *f;
                             let nargs = b_of(ins);
                             if nargs as u32 == f.fast_argc {
-                                save_pc!();
-                                let new_base = cur.base + a + 1;
-                                tri!(self.push_frame_inline(f, new_base, nargs, cur.base + a));
-                                // What `load_cur` would read back from the
-                                // frame just pushed.
-                                cur = Cur {
-                                    code: Rc::as_ptr(&f.code),
-                                    base: new_base,
-                                    pc: 0,
-                                    globals: f.globals,
-                                };
-                                continue;
+                                enter_function!(f, cur.base + a + 1, nargs, cur.base + a);
                             }
                         }
                     }
@@ -867,16 +868,7 @@ impl Vm {
                     // Python function, positional arguments only: push a frame.
                     if let (Value::Function(f), None) = (func, kwnames) {
                         if nargs as u32 == f.fast_argc {
-                            save_pc!();
-                            let new_base = cur.base + first;
-                            tri!(self.push_frame_inline(f, new_base, nargs, cur.base + a));
-                            cur = Cur {
-                                code: Rc::as_ptr(&f.code),
-                                base: new_base,
-                                pc: 0,
-                                globals: f.globals,
-                            };
-                            continue;
+                            enter_function!(f, cur.base + first, nargs, cur.base + a);
                         }
                     }
                     save_pc!();
